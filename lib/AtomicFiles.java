@@ -1,0 +1,47 @@
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes a file so that readers see either the old content or the whole new one, never a part. */
+final class AtomicFiles {
+    private AtomicFiles() {}
+
+    static void write(Path target, byte[] content) {
+        Path temp = null;
+        try {
+            temp = tempBeside(target);
+            Files.write(temp, content);
+            moveIntoPlace(temp, target);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new PrezipException(ErrorCode.PZ_IO, "cannot write " + target + ": " + e, e);
+        }
+    }
+
+    /** A hidden temp file in the target's directory, so the final rename stays on one file system. */
+    static Path tempBeside(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        return Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    }
+
+    static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static void deleteQuietly(Path path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // Best effort: the caller is already reporting the error that matters.
+        }
+    }
+}

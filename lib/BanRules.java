@@ -1,0 +1,70 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Banned extensions and filename patterns, each remembering the group (and so the reason) it came from.
+ * Loaded from DATA/global_bans.json: {@code {"groups": [{name, notes, bannedTypes, bannedPatterns}]}}.
+ */
+record BanRules(Map<String, String> groupByType, List<BannedPattern> patterns) {
+
+    record BannedPattern(GlobPattern glob, String group) {}
+
+    BanRules {
+        groupByType = Map.copyOf(groupByType);
+        patterns = List.copyOf(patterns);
+    }
+
+    /** The group that bans this extension, if any. */
+    Optional<String> typeBan(String extension) {
+        return Optional.ofNullable(groupByType.get(extension));
+    }
+
+    /** The first pattern (in file order) that matches the path, if any. */
+    Optional<BannedPattern> patternBan(String relativePath) {
+        return patterns.stream().filter(p -> p.glob().matches(relativePath)).findFirst();
+    }
+
+    /** These rules plus another set's; nothing is ever removed, so a preset can only add bans. */
+    BanRules plus(BanRules more) {
+        Map<String, String> types = new LinkedHashMap<>(groupByType);
+        more.groupByType.forEach(types::putIfAbsent);
+        List<BannedPattern> all = new ArrayList<>(patterns);
+        all.addAll(more.patterns);
+        return new BanRules(types, all);
+    }
+
+    static BanRules load(Path file) {
+        JsonNode root = Json.read(file, ErrorCode.PZ_BANS_INVALID);
+        JsonFields fields = new JsonFields(file, ErrorCode.PZ_BANS_INVALID);
+        fields.object(root, "(top level)");
+        JsonNode groups = root.get("groups");
+        if (groups == null || !groups.isArray()) {
+            throw fields.fail("groups", "is required (a list of {name, notes, bannedTypes, bannedPatterns})");
+        }
+        Map<String, String> types = new LinkedHashMap<>();
+        List<BannedPattern> patterns = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            JsonNode group = fields.object(groups.get(i), "groups[" + i + "]");
+            String name = fields.requiredString(group, "name");
+            for (String type : fields.strings(group, "bannedTypes", false)) {
+                String ext = Extensions.normalize(type);
+                if (ext.isEmpty()) {
+                    throw fields.fail("groups[" + i + "].bannedTypes", "holds an empty extension");
+                }
+                types.putIfAbsent(ext, name);
+            }
+            for (String glob : fields.strings(group, "bannedPatterns", false)) {
+                if (glob.isBlank()) {
+                    throw fields.fail("groups[" + i + "].bannedPatterns", "holds an empty pattern");
+                }
+                patterns.add(new BannedPattern(GlobPattern.compile(glob), name));
+            }
+        }
+        return new BanRules(types, patterns);
+    }
+}

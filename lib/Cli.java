@@ -1,0 +1,51 @@
+//DEPS info.picocli:picocli:4.7.6
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Runs a prezip command: maps every error to its stable code and exit code, never a bare stack trace. */
+final class Cli {
+    private Cli() {}
+
+    static CommandLine commandLine(Object command) {
+        CommandLine cmd = new CommandLine(command);
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            CommandLine failed = ex.getCommandLine();
+            printError(failed.getErr(), failed.getCommandName(), ErrorCode.PZ_USAGE, ex.getMessage());
+            failed.getErr().println("Try '" + failed.getCommandName() + " --help' for usage.");
+            return ErrorCode.PZ_USAGE.exitCode();
+        });
+        cmd.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+            boolean verbose = parseResult.hasMatchedOption("--verbose");
+            PrezipException error = ex instanceof PrezipException known ? known
+                    : new PrezipException(ErrorCode.PZ_INTERNAL, "unexpected " + ex, ex);
+            printError(failed.getErr(), failed.getCommandName(), error.code(), error.getMessage());
+            if (verbose && error.getCause() != null) {
+                error.getCause().printStackTrace(failed.getErr());
+            } else if (error.code() == ErrorCode.PZ_INTERNAL) {
+                failed.getErr().println("(rerun with --verbose for the stack trace)");
+            }
+            return error.exitCode();
+        });
+        return cmd;
+    }
+
+    static void printError(PrintWriter err, String command, ErrorCode code, String message) {
+        err.println(command + ": error " + code + ": " + message);
+        err.flush();
+    }
+
+    /**
+     * Java decodes file names with the locale's charset; under a non-UTF-8 locale non-ASCII names
+     * turn into '?', so every command refuses to run there rather than mis-ship a file.
+     */
+    static void requireUtf8FileNames() {
+        String jnu = System.getProperty("sun.jnu.encoding");
+        if (jnu != null && !Charset.forName(jnu).equals(StandardCharsets.UTF_8)) {
+            throw new PrezipException(ErrorCode.PZ_LOCALE_NOT_UTF8,
+                    "file names are decoded as " + jnu + ": " + ErrorCode.PZ_LOCALE_NOT_UTF8.advice());
+        }
+    }
+}

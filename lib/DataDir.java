@@ -1,0 +1,66 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The data directory and the files the toolkit keeps in it. Default: {@code data/} beside
+ * jbang-catalog.json; {@code PREZIP_DATA_DIR} overrides the default; {@code --data-dir} overrides both.
+ */
+record DataDir(Path root) {
+    static final String ENV_VARIABLE = "PREZIP_DATA_DIR";
+    private static final String CATALOG = "jbang-catalog.json";
+
+    static DataDir resolve(Path explicit) {
+        if (explicit != null) {
+            return new DataDir(explicit);
+        }
+        String fromEnv = System.getenv(ENV_VARIABLE);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return new DataDir(Path.of(fromEnv));
+        }
+        return new DataDir(toolkitHome().resolve("data"));
+    }
+
+    /** The folder holding jbang-catalog.json: beside the running script, else the nearest above the cwd. */
+    static Path toolkitHome() {
+        String source = System.getProperty("jbang.source");
+        if (source != null) {
+            Path home = findCatalogUpwards(Path.of(source).toAbsolutePath().getParent());
+            if (home != null) {
+                return home;
+            }
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        Path home = findCatalogUpwards(cwd);
+        return home != null ? home : cwd;
+    }
+
+    private static Path findCatalogUpwards(Path start) {
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(CATALOG))) {
+                return dir;
+            }
+        }
+        return null;
+    }
+
+    Path projectsDir() {
+        return root.resolve("projects");
+    }
+
+    Path allowlistFile(ProjectId id) {
+        return projectsDir().resolve(id.value() + "_allowed_ext.json");
+    }
+
+    Path globalBansFile() {
+        return root.resolve("global_bans.json");
+    }
+
+    /** Fails with a clear message unless the data directory is there and readable. */
+    DataDir requireReadable() {
+        if (!Files.isDirectory(root) || !Files.isReadable(root)) {
+            throw new PrezipException(ErrorCode.PZ_DATA_DIR_INVALID,
+                    "data directory " + root + " is missing or unreadable: " + ErrorCode.PZ_DATA_DIR_INVALID.advice());
+        }
+        return this;
+    }
+}

@@ -1,0 +1,34 @@
+/**
+ * Every error code a prezip command can print. The codes are a stable contract: scripts and auditors
+ * match on them, so a code is never renamed or reused; README's error table lists each one.
+ */
+enum ErrorCode {
+    PZ_USAGE(ExitCode.USAGE, "a bad or missing option; see the command's --help"),
+    PZ_BAD_PROJECT_ID(ExitCode.USAGE, "use a project id of letters, digits, '.', '_' or '-' (at most 64, not starting with a symbol)"),
+    PZ_CONTENT_DIR_MISSING(ExitCode.USAGE, "point --content-dir at an existing directory"),
+    PZ_DATA_DIR_INVALID(ExitCode.USAGE, "point --data-dir (or PREZIP_DATA_DIR) at a readable data directory"),
+    PZ_ALLOWLIST_MISSING(ExitCode.USAGE, "run inventory for the project first"),
+    PZ_ALLOWLIST_INVALID(ExitCode.USAGE, "fix the named field of the allowlist file"),
+    PZ_ALLOWLIST_EXISTS(ExitCode.REFUSED, "allowlists are immutable; pass --reinventory to keep the old one and write a new one"),
+    PZ_BANS_INVALID(ExitCode.USAGE, "fix the named field of global_bans.json"),
+    PZ_LOCALE_NOT_UTF8(ExitCode.USAGE, "run under a UTF-8 locale, e.g. LC_ALL=C.UTF-8 (the ./jbang wrapper does this)"),
+    PZ_REFUSED(ExitCode.REFUSED, "files that may not ship were found; remove them, extend the allowlist, or pass --allow-unknown"),
+    PZ_IO(ExitCode.FAILURE, "an input/output error; check the named path, free space and permissions"),
+    PZ_INTERNAL(ExitCode.FAILURE, "a bug in prezip; rerun with --verbose and report the stack trace");
+
+    private final int exitCode;
+    private final String advice;
+
+    ErrorCode(int exitCode, String advice) {
+        this.exitCode = exitCode;
+        this.advice = advice;
+    }
+
+    int exitCode() {
+        return exitCode;
+    }
+
+    String advice() {
+        return advice;
+    }
+}

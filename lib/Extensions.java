@@ -1,0 +1,22 @@
+import java.util.Locale;
+import java.util.Optional;
+
+/** The one definition of a file's extension, shared by inventory, the stager and the verifier. */
+final class Extensions {
+    private Extensions() {}
+
+    /** The text after the last dot of the file name, lowercased; none when there is no dot or it is last. */
+    static Optional<String> of(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        if (dot < 0 || dot == fileName.length() - 1) {
+            return Optional.empty();
+        }
+        return Optional.of(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** An extension as written in an allowlist or ban list: lowercase, without the dot. */
+    static String normalize(String extension) {
+        String trimmed = extension.strip();
+        return (trimmed.startsWith(".") ? trimmed.substring(1) : trimmed).toLowerCase(Locale.ROOT);
+    }
+}

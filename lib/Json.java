@@ -1,0 +1,50 @@
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.17.2
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** The toolkit's one JSON configuration: stable key order, pretty, no nulls, a final newline. */
+final class Json {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            // Map keys sorted so the same report always prints the same bytes.
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private Json() {}
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new PrezipException(ErrorCode.PZ_INTERNAL, "cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    static byte[] bytes(Object value) {
+        return write(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Reads a JSON file; a missing or malformed file is a configuration error named by {@code invalid}. */
+    static JsonNode read(Path file, ErrorCode invalid) {
+        try {
+            return MAPPER.readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new PrezipException(invalid, file + ": file not found");
+        } catch (JsonProcessingException e) {
+            throw new PrezipException(invalid, file + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new PrezipException(ErrorCode.PZ_IO, file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+}

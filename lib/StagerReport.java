@@ -1,0 +1,69 @@
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The stager's report: printed by {@code --json} and written as {@code <zip>.report.json}. Field names
+ * are the contract's; optional parts are null and so left out of the JSON.
+ */
+record StagerReport(
+        int schemaVersion,
+        String projectId,
+        String contentDir,
+        String outputZip,
+        String mode,
+        String status,
+        List<EligibleFile> eligible,
+        List<ExcludedFile> excluded,
+        Totals totals,
+        Problem error) {
+
+    /** Bumped when a field changes meaning or goes away; adding fields does not bump it. */
+    static final int SCHEMA_VERSION = 1;
+    static final String DRY_RUN = "dry-run";
+    static final String COMMIT = "commit";
+    static final String OK = "ok";
+    static final String REFUSED = "refused";
+    static final String FAILED = "failed";
+
+    record EligibleFile(String path, long bytes, String extension) {}
+
+    record ExcludedFile(String path, String reason, String detail) {}
+
+    record ExtensionTotal(int files, long bytes) {}
+
+    record Totals(int eligibleFiles, long eligibleBytes, Map<String, ExtensionTotal> byExtension,
+                  Map<String, Integer> excludedByReason) {}
+
+    /** What stopped the run: a stable code and the message the operator saw. */
+    record Problem(String code, String message) {}
+
+    static StagerReport of(ProjectId id, String contentDir, String outputZip, String mode,
+                           Classification classification) {
+        List<EligibleFile> eligible = classification.eligible().stream()
+                .map(i -> new EligibleFile(i.entry().relativePath(), i.entry().size(),
+                        ((Decision.Included) i.decision()).extension()))
+                .toList();
+        List<ExcludedFile> excluded = classification.excluded().stream()
+                .map(i -> {
+                    Decision.Excluded ex = (Decision.Excluded) i.decision();
+                    return new ExcludedFile(i.entry().relativePath(), ex.reason().code(), ex.detail());
+                })
+                .toList();
+        Map<String, ExtensionTotal> byExtension = new TreeMap<>();
+        long bytes = 0;
+        for (EligibleFile file : eligible) {
+            byExtension.merge(file.extension(), new ExtensionTotal(1, file.bytes()),
+                    (a, b) -> new ExtensionTotal(a.files() + b.files(), a.bytes() + b.bytes()));
+            bytes += file.bytes();
+        }
+        Totals totals = new Totals(eligible.size(), bytes, byExtension, classification.excludedByReason());
+        return new StagerReport(SCHEMA_VERSION, id.value(), contentDir, outputZip, mode, OK,
+                eligible, excluded, totals, null);
+    }
+
+    StagerReport withStatus(String newStatus, Problem problem) {
+        return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, newStatus,
+                eligible, excluded, totals, problem);
+    }
+}

@@ -1,0 +1,42 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+//DEPS org.junit.platform:junit-platform-console-standalone:1.11.3
+//SOURCES ../lib/*.java
+//SOURCES ../inventory.java ../prezip_stager.java
+//SOURCES *Test.java support/*.java
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * Runs every JUnit 5 test compiled into this script's jar and ends with the line
+ * "N passed, N failed" that CI reads. Exits non-zero on any failure and when no test ran.
+ */
+public class run_tests {
+    public static void main(String... args) throws Exception {
+        Path classes = Path.of(run_tests.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClasspathRoots(Set.of(classes)))
+                .build();
+        Launcher launcher = LauncherFactory.create();
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        launcher.execute(request, summary);
+
+        TestExecutionSummary result = summary.getSummary();
+        PrintWriter out = new PrintWriter(System.out, true);
+        result.printFailuresTo(out, 25);
+        long failed = result.getTestsFailedCount() + result.getTestsAbortedCount() + result.getContainersFailedCount();
+        long passed = result.getTestsSucceededCount();
+        out.printf("%d passed, %d failed%n", passed, failed);
+        System.exit(failed == 0 && passed > 0 ? 0 : 1);
+    }
+}
