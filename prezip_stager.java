@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
                 "Show which files of a content folder may ship to the client, and why others may not.",
                 "Dry-run by default: writes nothing. --commit stages the eligible files and writes a deterministic zip."})
 public class prezip_stager implements Callable<Integer> {
+    /** The one capability the spec's preview shell knows. */
+    static final String ZIP_PACKAGING = "zip_packaging";
+
     @Spec
     CommandSpec spec;
 
@@ -38,12 +41,22 @@ public class prezip_stager implements Callable<Integer> {
     @Option(names = "--commit", description = "Copy the eligible files to staging and write the zip (default: dry-run).")
     boolean commit;
 
+    @Option(names = "--forbid-empty-dirs", description = "With --commit: refuse when a folder would end up with no eligible files.")
+    boolean forbidEmptyDirs;
+
+    @Option(names = "--preview-capability", paramLabel = "NAME",
+            description = "Print the metadata record of a capability (zip_packaging) as JSON and exit.")
+    String previewCapability;
+
     public static void main(String... args) {
         System.exit(Cli.commandLine(new prezip_stager()).execute(args));
     }
 
     @Override
     public Integer call() {
+        if (previewCapability != null) {
+            return preview(previewCapability);
+        }
         Cli.requireUtf8FileNames();
         requireOption(projectId, "--project-id");
         requireOption(contentDir, "--content-dir");
@@ -52,27 +65,64 @@ public class prezip_stager implements Callable<Integer> {
         DataDir data = common.dataDir().requireReadable();
         Allowlist allowlist = new AllowlistStore(data).load(id);
         BanRules bans = BanRules.load(data.globalBansFile());
+        Path root = TreeScanner.requireDirectory(contentDir);
+        Path zip = OutputZip.validate(outputZip, root, commit);
+        long fixedEpochMs = commit ? ZipPolicyV1.fixedEpochMs() : ZipPolicyV1.DEFAULT_EPOCH_MS;
 
-        TreeScanner.ScanResult scan = TreeScanner.scan(contentDir);
-        Classification classification = Classification.of(scan, new Classifier(allowlist.eligibleExtensions(), bans));
-        StagerReport report = StagerReport.of(id, scan.root().toString(), outputZip.toAbsolutePath().normalize().toString(),
+        TreeScanner.ScanResult scan = TreeScanner.scan(root);
+        Classifier classifier = new Classifier(allowlist.eligibleExtensions(), bans);
+        Classification classification = Classification.of(scan, classifier);
+        StagerReport report = StagerReport.of(id, scan.root().toString(), zip.toString(),
                 commit ? StagerReport.COMMIT : StagerReport.DRY_RUN, classification);
 
         var refusals = classification.refusals(allowUnknown);
-        PrezipException refusal = refusals.isEmpty() ? null : new PrezipException(ErrorCode.PZ_REFUSED,
-                refusals.size() + " file(s) may not ship (" + new Classification(refusals).excludedByReason() + "): "
-                        + ErrorCode.PZ_REFUSED.advice());
-        if (refusal != null) {
-            report = report.withStatus(StagerReport.REFUSED, new StagerReport.Problem(refusal.code().name(), refusal.getMessage()));
+        if (!refusals.isEmpty()) {
+            return stop(report, new PrezipException(ErrorCode.PZ_REFUSED, refusals.size() + " file(s) may not ship ("
+                    + new Classification(refusals).excludedByReason() + "): " + ErrorCode.PZ_REFUSED.advice()), zip);
         }
-        if (commit) {
-            throw new PrezipException(ErrorCode.PZ_USAGE, "--commit is not available yet");
+        if (!commit) {
+            emit(report);
+            return ExitCode.OK;
         }
+        ZipManifest manifest;
+        try {
+            manifest = Committer.commit(scan, classification, classifier, zip, fixedEpochMs, forbidEmptyDirs);
+        } catch (PrezipException e) {
+            return stop(report, e, zip);
+        }
+        AtomicFiles.write(StagerReport.pathFor(zip), Json.bytes(report));
         emit(report);
-        if (refusal != null) {
-            Cli.printError(spec.commandLine().getErr(), spec.name(), refusal.code(), refusal.getMessage());
-            return refusal.exitCode();
+        if (!common.json) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Wrote %s (%d entries, %s, sha256 %s)%n", zip, manifest.entries().size(),
+                    Bytes.human(manifest.zipBytes()), manifest.zipSha256());
+            out.printf("Manifest %s%n", ZipManifest.pathFor(zip));
+            out.flush();
         }
+        return ExitCode.OK;
+    }
+
+    /** Ends a refused or failed run: report (written too on a commit), error line, exit code. */
+    private int stop(StagerReport report, PrezipException error, Path zip) {
+        StagerReport stopped = report.withStatus(
+                error.exitCode() == ExitCode.REFUSED ? StagerReport.REFUSED : StagerReport.FAILED,
+                new StagerReport.Problem(error.code().name(), error.getMessage()));
+        if (commit) {
+            AtomicFiles.write(StagerReport.pathFor(zip), Json.bytes(stopped));
+        }
+        emit(stopped);
+        Cli.printError(spec.commandLine().getErr(), spec.name(), error.code(), error.getMessage());
+        return error.exitCode();
+    }
+
+    private int preview(String name) {
+        if (!ZIP_PACKAGING.equals(name)) {
+            throw new PrezipException(ErrorCode.KC_DRAFT_PREVIEW_UNKNOWN_CAPABILITY,
+                    "unknown capability '" + name + "'; known: " + ZIP_PACKAGING);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(Json.write(ZipPackagingMetadataV1.current(ZipPolicyV1.fixedEpochMs())));
+        out.flush();
         return ExitCode.OK;
     }
 

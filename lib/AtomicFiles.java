@@ -3,6 +3,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
 /** Writes a file so that readers see either the old content or the whole new one, never a part. */
 final class AtomicFiles {
@@ -20,10 +21,13 @@ final class AtomicFiles {
         }
     }
 
-    /** A hidden temp file in the target's directory, so the final rename stays on one file system. */
+    /**
+     * A new hidden temp file in the target's directory, so the final rename stays on one file system.
+     * (Not Files.createTempFile: that forces mode 0600, and a delivery must get the operator's umask.)
+     */
     static Path tempBeside(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        return Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        return Files.createFile(dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp"));
     }
 
     static void moveIntoPlace(Path temp, Path target) throws IOException {

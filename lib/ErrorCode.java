@@ -12,7 +12,15 @@ enum ErrorCode {
     PZ_ALLOWLIST_EXISTS(ExitCode.REFUSED, "allowlists are immutable; pass --reinventory to keep the old one and write a new one"),
     PZ_BANS_INVALID(ExitCode.USAGE, "fix the named field of global_bans.json"),
     PZ_LOCALE_NOT_UTF8(ExitCode.USAGE, "run under a UTF-8 locale, e.g. LC_ALL=C.UTF-8 (the ./jbang wrapper does this)"),
+    PZ_EPOCH_INVALID(ExitCode.USAGE, "set SOURCE_DATE_EPOCH to whole seconds between 1980 and 2107, or unset it"),
+    PZ_MANIFEST_INVALID(ExitCode.REFUSED, "the manifest is missing or malformed; rebuild the zip with prezip_stager --commit"),
+    PZ_MANIFEST_VERSION(ExitCode.REFUSED, "the manifest's schema_version is unknown to this toolkit version; use the toolkit that wrote it"),
     PZ_REFUSED(ExitCode.REFUSED, "files that may not ship were found; remove them, extend the allowlist, or pass --allow-unknown"),
+    PZ_SOURCE_CHANGED(ExitCode.REFUSED, "a source file changed during the commit; wait until nobody writes to the content folder and run again"),
+    PZ_INVARIANT(ExitCode.REFUSED, "the staging tree broke a delivery invariant; nothing was shipped"),
+    PZ_OUTPUT_DIR_MISSING(ExitCode.USAGE, "create the output zip's folder first"),
+    PZ_OUTPUT_INSIDE_CONTENT(ExitCode.USAGE, "write the zip outside the content folder"),
+    KC_DRAFT_PREVIEW_UNKNOWN_CAPABILITY(ExitCode.USAGE, "the spec's code for an unknown --preview-capability name; use zip_packaging"),
     PZ_IO(ExitCode.FAILURE, "an input/output error; check the named path, free space and permissions"),
     PZ_INTERNAL(ExitCode.FAILURE, "a bug in prezip; rerun with --verbose and report the stack trace");
 

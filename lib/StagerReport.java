@@ -1,3 +1,4 @@
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,6 +61,10 @@ record StagerReport(
         Totals totals = new Totals(eligible.size(), bytes, byExtension, classification.excludedByReason());
         return new StagerReport(SCHEMA_VERSION, id.value(), contentDir, outputZip, mode, OK,
                 eligible, excluded, totals, null);
+    }
+
+    static Path pathFor(Path zip) {
+        return zip.resolveSibling(zip.getFileName() + ".report.json");
     }
 
     StagerReport withStatus(String newStatus, Problem problem) {

@@ -1,0 +1,87 @@
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.ZipFile;
+
+/**
+ * The --commit path: stage the eligible files, check the invariants on staging, write the zip to a temp
+ * file beside the output, check it, and only then rename it (and its manifest) into place.
+ */
+final class Committer {
+    private static final int BUFFER_BYTES = 1 << 16;
+
+    private Committer() {}
+
+    static ZipManifest commit(TreeScanner.ScanResult scan, Classification classification, Classifier classifier,
+                              Path outputZip, long fixedEpochMs, boolean forbidEmptyDirs) {
+        Path zip = outputZip.toAbsolutePath().normalize();
+        try (Staging staging = Staging.createBeside(zip)) {
+            for (String dir : scan.directories()) {
+                if (!Classifier.isHidden(dir)) {
+                    staging.createDirectory(dir);
+                }
+            }
+            List<StagedFile> staged = new ArrayList<>();
+            for (Classification.Item item : classification.eligible()) {
+                staged.add(staging.copy(item.entry()));
+            }
+            StagingInvariants.check(staging.root(), staged, classifier, forbidEmptyDirs);
+            return writeZip(staged, zip, fixedEpochMs);
+        } catch (IOException e) {
+            throw new PrezipException(ErrorCode.PZ_IO, "commit failed: " + TreeScanner.describe(e), e);
+        }
+    }
+
+    private static ZipManifest writeZip(List<StagedFile> staged, Path zip, long fixedEpochMs) throws IOException {
+        List<StagedFile> ordered = new ArrayList<>(staged);
+        ordered.sort((a, b) -> PathOrder.UTF8_BYTES.compare(a.relativePath(), b.relativePath()));
+        List<DeterministicZipWriter.Source> sources = ordered.stream()
+                .map(f -> new DeterministicZipWriter.Source(f.relativePath(), f.stagedPath(), f.size()))
+                .toList();
+        Path temp = AtomicFiles.tempBeside(zip);
+        try {
+            MessageDigest sha256 = Staging.sha256();
+            long zipBytes;
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                 OutputStream out = new DigestOutputStream(
+                         new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES), sha256)) {
+                DeterministicZipWriter.write(sources, out, fixedEpochMs);
+                out.flush();
+                channel.force(true);
+                zipBytes = channel.size();
+            }
+            requireEntries(temp, ordered);
+            ZipManifest manifest = new ZipManifest(ZipPackagingMetadataV1.current(fixedEpochMs),
+                    ordered.stream().map(f -> ZipEntryV1.of(f.relativePath(), f.sha256Hex(), f.size())).toList(),
+                    zipBytes, HexFormat.of().formatHex(sha256.digest()));
+            AtomicFiles.moveIntoPlace(temp, zip);
+            AtomicFiles.write(ZipManifest.pathFor(zip), Json.bytes(manifest));
+            return manifest;
+        } finally {
+            AtomicFiles.deleteQuietly(temp);
+        }
+    }
+
+    /** The written file must read back as a zip listing exactly the staged files, in v1 order. */
+    private static void requireEntries(Path temp, List<StagedFile> ordered) throws IOException {
+        List<String> names;
+        try (ZipFile written = new ZipFile(temp.toFile())) {
+            names = Collections.list(written.entries()).stream().map(e -> e.getName()).toList();
+        }
+        List<String> expected = ordered.stream().map(StagedFile::relativePath).toList();
+        if (!names.equals(expected)) {
+            throw new PrezipException(ErrorCode.PZ_INVARIANT, "the written zip does not list the staged files in v1 order");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * The staging tree: a hidden folder beside the output zip (same file system, so nothing crosses a
+ * device) that mirrors the content folder's structure with only the eligible files in it. Closing it
+ * deletes it, on success and on every failure.
+ */
+final class Staging implements AutoCloseable {
+    /** Staging folders start with this, so they are hidden and the next run can recognise leftovers. */
+    static final String PREFIX = ".prezip-staging-";
+    private static final int BUFFER_BYTES = 1 << 16;
+
+    private final Path root;
+
+    private Staging(Path root) {
+        this.root = root;
+    }
+
+    static Staging createBeside(Path outputZip) {
+        Path dir = outputZip.toAbsolutePath().getParent();
+        Path root = dir.resolve(PREFIX + outputZip.getFileName() + "-" + UUID.randomUUID());
+        try {
+            return new Staging(Files.createDirectory(root));
+        } catch (IOException e) {
+            throw new PrezipException(ErrorCode.PZ_IO, "cannot create staging folder in " + dir + ": " + e, e);
+        }
+    }
+
+    Path root() {
+        return root;
+    }
+
+    void createDirectory(String relativePath) throws IOException {
+        Files.createDirectories(root.resolve(relativePath));
+    }
+
+    /**
+     * Copies one scanned file into staging, hashing it on the way so it is read only once. A file whose
+     * size or mtime differs from the scan (before or after the copy) stops the commit.
+     */
+    StagedFile copy(ScannedEntry entry) throws IOException {
+        requireUnchanged(entry);
+        Path target = root.resolve(entry.relativePath());
+        Files.createDirectories(target.getParent());
+        MessageDigest sha256 = sha256();
+        long copied = 0;
+        byte[] buffer = new byte[BUFFER_BYTES];
+        try (InputStream in = Files.newInputStream(entry.path(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+             OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha256.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+                copied += n;
+            }
+        }
+        if (copied != entry.size()) {
+            throw changed(entry, "its size went from " + entry.size() + " to " + copied + " bytes during the copy");
+        }
+        requireUnchanged(entry);
+        return new StagedFile(entry.relativePath(), target, copied, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    private static void requireUnchanged(ScannedEntry entry) throws IOException {
+        BasicFileAttributes now = Files.readAttributes(entry.path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!now.isRegularFile()) {
+            throw changed(entry, "it is no longer a regular file");
+        }
+        if (now.size() != entry.size() || now.lastModifiedTime().toMillis() != entry.modifiedMillis()) {
+            throw changed(entry, "its size or modification time differs from the scan");
+        }
+    }
+
+    private static PrezipException changed(ScannedEntry entry, String how) {
+        return new PrezipException(ErrorCode.PZ_SOURCE_CHANGED, entry.relativePath() + " changed while being staged: " + how
+                + "; " + ErrorCode.PZ_SOURCE_CHANGED.advice());
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        deleteTree(root);
+    }
+
+    /** Deletes a tree without following links out of it; best effort, as the caller may be failing. */
+    static void deleteTree(Path top) {
+        if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(top, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException ignored) {
+            // Leftovers are hidden, named as staging, and removed by the next run.
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class GlobPatternTest {
+    private static boolean m(String glob, String path) {
+        return GlobPattern.compile(glob).matches(path);
+    }
+
+    @Test
+    void plainNameMatchesTheFileNameCaseInsensitively() {
+        assertTrue(m("Thumbs.db", "Thumbs.db"));
+        assertTrue(m("Thumbs.db", "THUMBS.DB"));
+        assertTrue(m("Thumbs.db", "thumbs.db"));
+        assertTrue(m("Thumbs.db", "photos/2024/Thumbs.db"));
+        assertFalse(m("Thumbs.db", "Thumbs.db.png"));
+        assertFalse(m("Thumbs.db", "myThumbs.db"));
+        assertFalse(m("Thumbs.db", "ThumbsXdb"), "the dot is literal");
+    }
+
+    @Test
+    void patternWithoutSlashLooksOnlyAtTheLastComponent() {
+        assertFalse(m("Thumbs.db", "Thumbs.db/inner.png"));
+        assertFalse(m("id_rsa*", "id_rsa_keys/photo.png"));
+        assertTrue(m("id_rsa*", "keys/id_rsa"));
+    }
+
+    @Test
+    void starMatchesAnyRunWithinTheName() {
+        assertTrue(m("id_rsa*", "id_rsa"));
+        assertTrue(m("id_rsa*", "id_rsa.pub"));
+        assertTrue(m("id_rsa*", "ID_RSA_old"));
+        assertFalse(m("id_rsa*", "my_id_rsa"));
+        assertTrue(m("*~", "notes.txt~"));
+        assertTrue(m("*~", "a/b/notes.txt~"));
+        assertFalse(m("*~", "notes.txt"));
+        assertFalse(m("*~", "~notes.txt"));
+        assertTrue(m("*.env", "prod.env"));
+        assertTrue(m("*.env", ".env"));
+        assertFalse(m("*.env", "prodenv"));
+        assertTrue(m(".env.*", ".env.local"));
+        assertFalse(m(".env.*", "x.env.local"));
+    }
+
+    @Test
+    void questionMarkIsExactlyOneCharacter() {
+        assertTrue(m("a?.txt", "ab.txt"));
+        assertFalse(m("a?.txt", "a.txt"));
+        assertFalse(m("a?.txt", "abc.txt"));
+        assertFalse(m("x?y/*", "x/y/z.png"), "? never matches a slash");
+    }
+
+    @Test
+    void patternWithSlashMatchesEverythingUnderAnyMatchingFolder() {
+        assertTrue(m("__MACOSX/*", "__MACOSX/y.png"));
+        assertTrue(m("__MACOSX/*", "__MACOSX/x/y.png"));
+        assertTrue(m("__MACOSX/*", "deep/down/__macosx/._y.png"));
+        assertFalse(m("__MACOSX/*", "__MACOSX"), "a file named __MACOSX is not under the folder");
+        assertFalse(m("__MACOSX/*", "not__MACOSX/y.png"));
+        assertFalse(m("__MACOSX/*", "__MACOSX_old/y.png"));
+    }
+
+    @Test
+    void starDoesNotCrossFolders() {
+        assertTrue(m("x/*.png", "x/b.png"));
+        assertTrue(m("x/*.png", "top/x/b.png"));
+        assertFalse(m("x/*.png", "x/a/b.txt"));
+        assertFalse(m("x/*.png", "x/a/b.png"), "* stays within one component");
+    }
+
+    @Test
+    void regexMetacharactersAreLiteral() {
+        assertTrue(m("a+b.(c)[d]", "a+b.(c)[d]"));
+        assertFalse(m("a+b.(c)[d]", "aab.(c)[d]"));
+        assertFalse(m("a+b.(c)[d]", "a+bX(c)[d]"));
+        assertTrue(m("^$|", "^$|"));
+        assertFalse(m("^$|", ""));
+    }
+
+    @Test
+    void caseInsensitivityCoversNonAsciiLetters() {
+        assertTrue(m("\u00c4rger*", "\u00e4rger.txt"));
+    }
+
+    @Test
+    void keepsTheGlobAndPrintsItLowercase() {
+        GlobPattern glob = GlobPattern.compile("Thumbs.db");
+        assertEquals("Thumbs.db", glob.glob());
+        assertEquals("thumbs.db", glob.toString());
+        assertFalse(glob.spansComponents());
+        assertTrue(GlobPattern.compile("__MACOSX/*").spansComponents());
+    }
+}

@@ -1,0 +1,210 @@
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/** Builds temp content trees and data directories for the tests. */
+final class TempTrees {
+    private TempTrees() {}
+
+    /** The repository root: the nearest folder at or above the working directory holding jbang-catalog.json. */
+    static Path repoRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("jbang-catalog.json")) && Files.isDirectory(dir.resolve("data"))) {
+                return dir;
+            }
+        }
+        String source = System.getProperty("jbang.source");
+        if (source != null) {
+            for (Path dir = Path.of(source).toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+                if (Files.isRegularFile(dir.resolve("jbang-catalog.json"))) {
+                    return dir;
+                }
+            }
+        }
+        throw new IllegalStateException("cannot find the repository root (jbang-catalog.json) above " + Path.of("").toAbsolutePath());
+    }
+
+    static Path repoGlobalBans() {
+        return repoRoot().resolve("data").resolve("global_bans.json");
+    }
+
+    /** A data dir at {@code parent/data} with the shipped global_bans.json and no allowlist. */
+    static Path dataDir(Path parent) {
+        try {
+            Path data = Files.createDirectories(parent.resolve("data"));
+            Files.createDirectories(data.resolve("projects"));
+            Files.copy(repoGlobalBans(), data.resolve("global_bans.json"));
+            return data;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A data dir at {@code parent/data} with the shipped bans and an allowlist for {@code projectId}. */
+    static Path dataDir(Path parent, String projectId, List<String> allowed) {
+        return dataDir(parent, projectId, allowed, List.of());
+    }
+
+    static Path dataDir(Path parent, String projectId, List<String> allowed, List<String> overrides) {
+        Path data = dataDir(parent);
+        writeAllowlist(data, projectId, allowed, overrides);
+        return data;
+    }
+
+    static Path writeAllowlist(Path data, String projectId, List<String> allowed, List<String> overrides) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("projectId", projectId);
+        root.put("snapshotAt", "2025-10-06T16:20:00Z");
+        root.put("sourcePath", "content");
+        ArrayNode a = root.putArray("allowedExtensions");
+        allowed.forEach(a::add);
+        ArrayNode o = root.putArray("clientWhitelistOverrides");
+        overrides.forEach(o::add);
+        root.put("notes", "test allowlist");
+        return writeString(data.resolve("projects").resolve(projectId + "_allowed_ext.json"), root.toPrettyString());
+    }
+
+    static Path allowlistFile(Path data, String projectId) {
+        return data.resolve("projects").resolve(projectId + "_allowed_ext.json");
+    }
+
+    /** Writes a file (creating its folders) and returns it. */
+    static Path file(Path root, String relative, String content) {
+        return writeString(root.resolve(relative), content);
+    }
+
+    static Path writeString(Path file, String content) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            return Files.write(file, content.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path symlink(Path link, Path target) {
+        try {
+            if (link.getParent() != null) {
+                Files.createDirectories(link.getParent());
+            }
+            return Files.createSymbolicLink(link, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether mkfifo is available (tests that need a FIFO are skipped without it). */
+    static boolean canMakeFifo() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "mkfifo"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Path fifo(Path path) {
+        try {
+            Files.createDirectories(path.getParent());
+            Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("mkfifo failed for " + path);
+            }
+            if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IllegalStateException("mkfifo did not create a FIFO at " + path);
+            }
+            return path;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Everything under {@code root} (not following links): relative path to kind, size, mtime and content
+     * hash. Equal snapshots mean nothing was created, deleted or changed.
+     */
+    static Map<String, String> snapshot(Path root) {
+        Map<String, String> state = new TreeMap<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    state.put(rel(root, dir) + "/", "dir mtime=" + attrs.lastModifiedTime().toMillis());
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    String what;
+                    if (attrs.isSymbolicLink()) {
+                        what = "link -> " + Files.readSymbolicLink(file);
+                    } else if (attrs.isRegularFile()) {
+                        what = "file size=" + attrs.size() + " mtime=" + attrs.lastModifiedTime().toMillis()
+                                + " sha256=" + sha256(Files.readAllBytes(file));
+                    } else {
+                        what = "other mtime=" + attrs.lastModifiedTime().toMillis();
+                    }
+                    state.put(rel(root, file), what);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return state;
+    }
+
+    private static String rel(Path root, Path p) {
+        return root.relativize(p).toString().replace('\\', '/');
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Names of the entries directly in a folder, sorted. */
+    static List<String> list(Path dir) {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the JVM decodes file names as UTF-8 (non-ASCII name tests need it). */
+    static boolean utf8FileNames() {
+        String jnu = System.getProperty("sun.jnu.encoding");
+        return jnu == null || java.nio.charset.Charset.forName(jnu).equals(StandardCharsets.UTF_8);
+    }
+}
