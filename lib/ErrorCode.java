@@ -21,6 +21,8 @@ enum ErrorCode {
     PZ_OUTPUT_DIR_MISSING(ExitCode.USAGE, "create the output zip's folder first"),
     PZ_OUTPUT_INSIDE_CONTENT(ExitCode.USAGE, "write the zip outside the content folder"),
     KC_DRAFT_PREVIEW_UNKNOWN_CAPABILITY(ExitCode.USAGE, "the spec's code for an unknown --preview-capability name; use zip_packaging"),
+    PZ_VERIFY_FAILED(ExitCode.REFUSED, "the zip does not match its policy, manifest or source; do not ship it, rebuild it with prezip_stager --commit"),
+    PZ_ZIP_MISSING(ExitCode.USAGE, "point --zip at an existing zip file"),
     PZ_IO(ExitCode.FAILURE, "an input/output error; check the named path, free space and permissions"),
     PZ_INTERNAL(ExitCode.FAILURE, "a bug in prezip; rerun with --verbose and report the stack trace");
 
