@@ -44,6 +44,9 @@ public class prezip_stager implements Callable<Integer> {
     @Option(names = "--forbid-empty-dirs", description = "With --commit: refuse when a folder would end up with no eligible files.")
     boolean forbidEmptyDirs;
 
+    @Option(names = "--mkdirs", description = "With --commit: create the output zip's folder if it does not exist.")
+    boolean mkdirs;
+
     @Option(names = "--preview-capability", paramLabel = "NAME",
             description = "Print the metadata record of a capability (zip_packaging) as JSON and exit.")
     String previewCapability;
@@ -66,7 +69,7 @@ public class prezip_stager implements Callable<Integer> {
         Allowlist allowlist = new AllowlistStore(data).load(id);
         BanRules bans = BanRules.load(data.globalBansFile());
         Path root = TreeScanner.requireDirectory(contentDir);
-        Path zip = OutputZip.validate(outputZip, root, commit);
+        Path zip = OutputZip.validate(outputZip, root, commit, mkdirs);
         long fixedEpochMs = commit ? ZipPolicyV1.fixedEpochMs() : ZipPolicyV1.DEFAULT_EPOCH_MS;
 
         TreeScanner.ScanResult scan = TreeScanner.scan(root);
@@ -108,7 +111,12 @@ public class prezip_stager implements Callable<Integer> {
                 error.exitCode() == ExitCode.REFUSED ? StagerReport.REFUSED : StagerReport.FAILED,
                 new StagerReport.Problem(error.code().name(), error.getMessage()));
         if (commit) {
-            AtomicFiles.write(StagerReport.pathFor(zip), Json.bytes(stopped));
+            try {
+                AtomicFiles.write(StagerReport.pathFor(zip), Json.bytes(stopped));
+            } catch (PrezipException reportFailed) {
+                Cli.printError(spec.commandLine().getErr(), spec.name(), reportFailed.code(),
+                        "the report could not be written either: " + reportFailed.getMessage());
+            }
         }
         emit(stopped);
         Cli.printError(spec.commandLine().getErr(), spec.name(), error.code(), error.getMessage());

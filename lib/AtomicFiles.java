@@ -16,8 +16,9 @@ final class AtomicFiles {
             Files.write(temp, content);
             moveIntoPlace(temp, target);
         } catch (IOException e) {
+            throw IoErrors.toPrezip(e, "writing " + target.getFileName(), target);
+        } finally {
             deleteQuietly(temp);
-            throw new PrezipException(ErrorCode.PZ_IO, "cannot write " + target + ": " + e, e);
         }
     }
 
@@ -27,7 +28,9 @@ final class AtomicFiles {
      */
     static Path tempBeside(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        return Files.createFile(dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp"));
+        Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        ExitCleanup.register(temp);
+        return Files.createFile(temp);
     }
 
     static void moveIntoPlace(Path temp, Path target) throws IOException {
@@ -38,6 +41,7 @@ final class AtomicFiles {
         }
     }
 
+    /** Removes a temp file if it is still there (after a move it is not) and forgets it. */
     static void deleteQuietly(Path path) {
         if (path == null) {
             return;
@@ -47,5 +51,6 @@ final class AtomicFiles {
         } catch (IOException ignored) {
             // Best effort: the caller is already reporting the error that matters.
         }
+        ExitCleanup.done(path);
     }
 }

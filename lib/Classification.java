@@ -12,9 +12,9 @@ record Classification(List<Item> items) {
     }
 
     static Classification of(TreeScanner.ScanResult scan, Classifier classifier) {
-        return new Classification(scan.entries().stream()
+        return new Classification(NameCollisions.mark(scan.entries().stream()
                 .map(entry -> new Item(entry, classifier.classify(entry)))
-                .toList());
+                .toList()));
     }
 
     List<Item> eligible() {

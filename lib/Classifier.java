@@ -24,6 +24,10 @@ record Classifier(Set<String> eligibleExtensions, BanRules bans) {
             }
             case REGULAR -> { }
         }
+        var unsafe = NameSafety.problem(path);
+        if (unsafe.isPresent()) {
+            return new Decision.Excluded(Reason.UNSAFE_NAME, unsafe.get());
+        }
         var extension = Extensions.of(entry.fileName());
         if (extension.isPresent()) {
             var group = bans.typeBan(extension.get());

@@ -26,6 +26,14 @@ final class Committer {
     static ZipManifest commit(TreeScanner.ScanResult scan, Classification classification, Classifier classifier,
                               Path outputZip, long fixedEpochMs, boolean forbidEmptyDirs) {
         Path zip = outputZip.toAbsolutePath().normalize();
+        try (OutputLock lock = OutputLock.acquire(zip)) {
+            Staging.removeLeftovers(zip);
+            return stageAndZip(scan, classification, classifier, zip, fixedEpochMs, forbidEmptyDirs);
+        }
+    }
+
+    private static ZipManifest stageAndZip(TreeScanner.ScanResult scan, Classification classification,
+                                           Classifier classifier, Path zip, long fixedEpochMs, boolean forbidEmptyDirs) {
         try (Staging staging = Staging.createBeside(zip)) {
             for (String dir : scan.directories()) {
                 if (!Classifier.isHidden(dir)) {
@@ -39,7 +47,7 @@ final class Committer {
             StagingInvariants.check(staging.root(), staged, classifier, forbidEmptyDirs);
             return writeZip(staged, zip, fixedEpochMs);
         } catch (IOException e) {
-            throw new PrezipException(ErrorCode.PZ_IO, "commit failed: " + TreeScanner.describe(e), e);
+            throw IoErrors.toPrezip(e, "staging and zipping", zip.getParent());
         }
     }
 

@@ -18,11 +18,13 @@ enum ErrorCode {
     PZ_REFUSED(ExitCode.REFUSED, "files that may not ship were found; remove them, extend the allowlist, or pass --allow-unknown"),
     PZ_SOURCE_CHANGED(ExitCode.REFUSED, "a source file changed during the commit; wait until nobody writes to the content folder and run again"),
     PZ_INVARIANT(ExitCode.REFUSED, "the staging tree broke a delivery invariant; nothing was shipped"),
-    PZ_OUTPUT_DIR_MISSING(ExitCode.USAGE, "create the output zip's folder first"),
+    PZ_OUTPUT_DIR_MISSING(ExitCode.USAGE, "create the output zip's folder first, or pass --mkdirs"),
     PZ_OUTPUT_INSIDE_CONTENT(ExitCode.USAGE, "write the zip outside the content folder"),
     KC_DRAFT_PREVIEW_UNKNOWN_CAPABILITY(ExitCode.USAGE, "the spec's code for an unknown --preview-capability name; use zip_packaging"),
     PZ_VERIFY_FAILED(ExitCode.REFUSED, "the zip does not match its policy, manifest or source; do not ship it, rebuild it with prezip_stager --commit"),
     PZ_ZIP_MISSING(ExitCode.USAGE, "point --zip at an existing zip file"),
+    PZ_OUTPUT_LOCKED(ExitCode.REFUSED, "wait for the other commit to the same zip to finish, then run again"),
+    PZ_DISK_FULL(ExitCode.FAILURE, "free space on that file system (or write the zip elsewhere) and run again; the previous zip, if any, is untouched"),
     PZ_IO(ExitCode.FAILURE, "an input/output error; check the named path, free space and permissions"),
     PZ_INTERNAL(ExitCode.FAILURE, "a bug in prezip; rerun with --verbose and report the stack trace");
 

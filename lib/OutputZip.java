@@ -8,10 +8,11 @@ final class OutputZip {
 
     /**
      * @param contentRoot the content dir, already resolved
-     * @param mustExist whether the zip's folder must exist (a commit writes there; a dry-run does not)
+     * @param commit whether the zip's folder must exist (a commit writes there; a dry-run does not)
+     * @param mkdirs whether a commit may create a missing folder (never silently: the operator asked)
      * @return the zip's absolute, normalized path
      */
-    static Path validate(Path outputZip, Path contentRoot, boolean mustExist) {
+    static Path validate(Path outputZip, Path contentRoot, boolean commit, boolean mkdirs) {
         Path zip = outputZip.toAbsolutePath().normalize();
         if (zip.getFileName() == null || Files.isDirectory(zip)) {
             throw new PrezipException(ErrorCode.PZ_USAGE, "--output-zip " + outputZip + " must name a file, not a folder");
@@ -22,9 +23,16 @@ final class OutputZip {
             throw new PrezipException(ErrorCode.PZ_OUTPUT_INSIDE_CONTENT, "--output-zip " + zip + " is inside the content dir "
                     + contentRoot + ": " + ErrorCode.PZ_OUTPUT_INSIDE_CONTENT.advice());
         }
-        if (mustExist && !Files.isDirectory(parent)) {
-            throw new PrezipException(ErrorCode.PZ_OUTPUT_DIR_MISSING, "the output folder " + parent + " does not exist: "
-                    + ErrorCode.PZ_OUTPUT_DIR_MISSING.advice());
+        if (commit && !Files.isDirectory(parent)) {
+            if (!mkdirs) {
+                throw new PrezipException(ErrorCode.PZ_OUTPUT_DIR_MISSING, "the output folder " + parent + " does not exist: "
+                        + ErrorCode.PZ_OUTPUT_DIR_MISSING.advice());
+            }
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw IoErrors.toPrezip(e, "creating the output folder", parent);
+            }
         }
         return zip;
     }

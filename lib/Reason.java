@@ -4,6 +4,8 @@ enum Reason {
     SYMLINK("symlink", Severity.REFUSES_UNLESS_ALLOWED),
     SPECIAL_FILE("special_file", Severity.REFUSES_UNLESS_ALLOWED),
     UNREADABLE("unreadable", Severity.REFUSES_UNLESS_ALLOWED),
+    UNSAFE_NAME("unsafe_name", Severity.ALWAYS_REFUSES),
+    NAME_COLLISION("name_collision", Severity.ALWAYS_REFUSES),
     BANNED_TYPE("banned_type", Severity.REFUSES_UNLESS_ALLOWED),
     BANNED_PATTERN("banned_pattern", Severity.REFUSES_UNLESS_ALLOWED),
     NO_EXTENSION("no_extension", Severity.REFUSES_UNLESS_ALLOWED),

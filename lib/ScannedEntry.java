@@ -7,10 +7,16 @@ import java.nio.file.Path;
  * @param size bytes (regular files; 0 otherwise)
  * @param modifiedMillis last-modified time, to notice a file that changes between scan and copy
  * @param problem what went wrong reading it (kind UNREADABLE), else null
+ * @param links hard-link count: above 1, the same bytes are reachable under another name
  */
-record ScannedEntry(String relativePath, Path path, Kind kind, long size, long modifiedMillis, String problem) {
+record ScannedEntry(String relativePath, Path path, Kind kind, long size, long modifiedMillis, String problem, int links) {
 
     enum Kind { REGULAR, SYMLINK, SPECIAL, UNREADABLE }
+
+    /** An entry with a single link, as every entry but a hard-linked regular file has. */
+    ScannedEntry(String relativePath, Path path, Kind kind, long size, long modifiedMillis, String problem) {
+        this(relativePath, path, kind, size, modifiedMillis, problem, 1);
+    }
 
     String fileName() {
         return relativePath.substring(relativePath.lastIndexOf('/') + 1);

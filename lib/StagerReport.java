@@ -27,7 +27,8 @@ record StagerReport(
     static final String REFUSED = "refused";
     static final String FAILED = "failed";
 
-    record EligibleFile(String path, long bytes, String extension) {}
+    /** @param hardLinks the file's link count when above 1 (the same bytes exist under another name), else null */
+    record EligibleFile(String path, long bytes, String extension, Integer hardLinks) {}
 
     record ExcludedFile(String path, String reason, String detail) {}
 
@@ -43,7 +44,8 @@ record StagerReport(
                            Classification classification) {
         List<EligibleFile> eligible = classification.eligible().stream()
                 .map(i -> new EligibleFile(i.entry().relativePath(), i.entry().size(),
-                        ((Decision.Included) i.decision()).extension()))
+                        ((Decision.Included) i.decision()).extension(),
+                        i.entry().links() > 1 ? i.entry().links() : null))
                 .toList();
         List<ExcludedFile> excluded = classification.excluded().stream()
                 .map(i -> {

@@ -33,9 +33,11 @@ final class Staging implements AutoCloseable {
         Path dir = outputZip.toAbsolutePath().getParent();
         Path root = dir.resolve(PREFIX + outputZip.getFileName() + "-" + UUID.randomUUID());
         try {
+            ExitCleanup.register(root);
             return new Staging(Files.createDirectory(root));
         } catch (IOException e) {
-            throw new PrezipException(ErrorCode.PZ_IO, "cannot create staging folder in " + dir + ": " + e, e);
+            ExitCleanup.done(root);
+            throw IoErrors.toPrezip(e, "creating the staging folder", dir);
         }
     }
 
@@ -99,6 +101,23 @@ final class Staging implements AutoCloseable {
     @Override
     public void close() {
         deleteTree(root);
+        ExitCleanup.done(root);
+    }
+
+    /**
+     * Removes staging folders and temp zips that a killed run left beside this zip. Call only while
+     * holding the zip's {@link OutputLock}: then no live run owns them.
+     */
+    static void removeLeftovers(Path zip) {
+        String name = zip.getFileName().toString();
+        try (var siblings = Files.list(zip.toAbsolutePath().getParent())) {
+            siblings.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(PREFIX + name + "-") || (n.startsWith("." + name + ".") && n.endsWith(".tmp"));
+            }).forEach(Staging::deleteTree);
+        } catch (IOException e) {
+            throw IoErrors.toPrezip(e, "removing leftovers of an interrupted run", zip.getParent());
+        }
     }
 
     /** Deletes a tree without following links out of it; best effort, as the caller may be failing. */

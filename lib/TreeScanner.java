@@ -1,6 +1,7 @@
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -88,7 +89,17 @@ final class TreeScanner {
         if (!Files.isReadable(file)) {
             return new ScannedEntry(rel, file, ScannedEntry.Kind.UNREADABLE, attrs.size(), mtime, "permission denied");
         }
-        return new ScannedEntry(rel, file, ScannedEntry.Kind.REGULAR, attrs.size(), mtime, null);
+        return new ScannedEntry(rel, file, ScannedEntry.Kind.REGULAR, attrs.size(), mtime, null, linkCount(file));
+    }
+
+    /** The hard-link count where the file system reports one (POSIX); 1 elsewhere. */
+    private static int linkCount(Path file) {
+        try {
+            Object links = Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+            return links instanceof Integer count ? count : 1;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return 1;
+        }
     }
 
     static String relative(Path root, Path file) {

@@ -1,0 +1,18 @@
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Turns an I/O exception into an operator's error that says what ran out or failed, and where. */
+final class IoErrors {
+    private IoErrors() {}
+
+    static PrezipException toPrezip(IOException e, String doing, Path where) {
+        String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        if (text.contains("no space left") || text.contains("disk quota exceeded")) {
+            return new PrezipException(ErrorCode.PZ_DISK_FULL, "disk full while " + doing + ": no space left on the file system of "
+                    + where + "; " + ErrorCode.PZ_DISK_FULL.advice(), e);
+        }
+        return new PrezipException(ErrorCode.PZ_IO, "I/O error while " + doing + " (" + where + "): "
+                + TreeScanner.describe(e) + "; " + ErrorCode.PZ_IO.advice(), e);
+    }
+}
