@@ -202,6 +202,26 @@ final class TempTrees {
         }
     }
 
+    /** Whether a file with mode 000 is unreadable to this user (false for root, or without POSIX permissions). */
+    static boolean canBeDeniedRead() {
+        Path probe = null;
+        try {
+            probe = Files.createTempFile("prezip-perm", ".tmp");
+            Files.setPosixFilePermissions(probe, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+            return !Files.isReadable(probe);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        } finally {
+            if (probe != null) {
+                try {
+                    Files.deleteIfExists(probe);
+                } catch (IOException ignored) {
+                    // a temp file left in the system temp dir is harmless
+                }
+            }
+        }
+    }
+
     /** Whether the JVM decodes file names as UTF-8 (non-ASCII name tests need it). */
     static boolean utf8FileNames() {
         String jnu = System.getProperty("sun.jnu.encoding");
