@@ -46,7 +46,7 @@ public class inventory implements Callable<Integer> {
     /** The JSON printed by --json. */
     record Result(int schemaVersion, String allowlistFile, String priorCopy, Allowlist allowlist,
                   Map<String, StagerReport.ExtensionTotal> byExtension, List<String> noExtension,
-                  Map<String, Integer> skipped) {}
+                  List<String> unusableExtension, Map<String, Integer> skipped) {}
 
     public static void main(String... args) {
         System.exit(Cli.commandLine(new inventory()).execute(args));
@@ -56,11 +56,19 @@ public class inventory implements Callable<Integer> {
     public Integer call() {
         Cli.requireUtf8FileNames();
         ProjectId id = new ProjectId(projectId);
+        List<String> overrideExtensions = overrides.stream().map(Extensions::normalize).toList();
+        for (int i = 0; i < overrideExtensions.size(); i++) {
+            if (!Extensions.isValid(overrideExtensions.get(i))) {
+                throw new PrezipException(ErrorCode.PZ_USAGE, "--override '" + overrides.get(i)
+                        + "' is not a single extension (no dots, slashes or spaces)");
+            }
+        }
         DataDir data = common.dataDir();
         TreeScanner.ScanResult scan = TreeScanner.scan(contentDir);
 
         Map<String, StagerReport.ExtensionTotal> byExtension = new TreeMap<>();
         List<String> noExtension = new ArrayList<>();
+        List<String> unusableExtension = new ArrayList<>();
         Map<String, Integer> skipped = new TreeMap<>();
         for (ScannedEntry entry : scan.entries()) {
             if (Classifier.isHidden(entry.relativePath())) {
@@ -68,17 +76,23 @@ public class inventory implements Callable<Integer> {
             } else if (entry.kind() != ScannedEntry.Kind.REGULAR) {
                 skipped.merge(entry.kind().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
             } else {
-                Extensions.of(entry.fileName()).ifPresentOrElse(
-                        ext -> byExtension.merge(ext, new StagerReport.ExtensionTotal(1, entry.size()),
-                                (a, b) -> new StagerReport.ExtensionTotal(a.files() + b.files(), a.bytes() + b.bytes())),
-                        () -> noExtension.add(entry.relativePath()));
+                var extension = Extensions.of(entry.fileName());
+                if (extension.isEmpty()) {
+                    noExtension.add(entry.relativePath());
+                } else if (!Extensions.isValid(extension.get())) {
+                    // "minutes.final draft": such a text cannot stand in an allowlist, so it is not an extension.
+                    unusableExtension.add(entry.relativePath());
+                } else {
+                    byExtension.merge(extension.get(), new StagerReport.ExtensionTotal(1, entry.size()),
+                            (a, b) -> new StagerReport.ExtensionTotal(a.files() + b.files(), a.bytes() + b.bytes()));
+                }
             }
         }
         Allowlist allowlist = new Allowlist(id.value(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 scan.root().toString(),
                 List.copyOf(byExtension.keySet()),
-                overrides.stream().map(Extensions::normalize).filter(e -> !e.isEmpty()).toList(),
+                overrideExtensions,
                 notes);
         Path prior = new AllowlistStore(data).save(allowlist, reinventory);
         Path written = data.allowlistFile(id);
@@ -86,7 +100,7 @@ public class inventory implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
             out.print(Json.write(new Result(1, written.toString(), prior == null ? null : prior.toString(),
-                    allowlist, byExtension, noExtension, skipped)));
+                    allowlist, byExtension, noExtension, unusableExtension, skipped)));
         } else {
             out.printf("Wrote %s%n", written);
             if (prior != null) {
@@ -100,6 +114,10 @@ public class inventory implements Callable<Integer> {
             if (!noExtension.isEmpty()) {
                 out.printf("Files with no extension (not allowlisted, %d):%n", noExtension.size());
                 noExtension.forEach(p -> out.printf("  - %s%n", p));
+            }
+            if (!unusableExtension.isEmpty()) {
+                out.printf("Files whose extension cannot be allowlisted (spaces or symbols; %d):%n", unusableExtension.size());
+                unusableExtension.forEach(p -> out.printf("  - %s%n", p));
             }
             skipped.forEach((what, n) -> out.printf("Skipped %d %s entr%s%n", n, what, n == 1 ? "y" : "ies"));
         }

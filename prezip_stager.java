@@ -5,6 +5,9 @@
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +50,18 @@ public class prezip_stager implements Callable<Integer> {
     @Option(names = "--mkdirs", description = "With --commit: create the output zip's folder if it does not exist.")
     boolean mkdirs;
 
+    @Option(names = "--policy", paramLabel = "NAME",
+            description = "Apply the preset DATA/policies/NAME.json on top of the global bans (it can only add restrictions).")
+    String policyName;
+
+    @Option(names = "--companions", paramLabel = "MODE", defaultValue = "warn",
+            description = "Split companion groups (same folder and stem): off, warn (default) or strict (refuse).")
+    String companions;
+
+    @Option(names = "--sign-key", paramLabel = "PEM",
+            description = "With --commit: sign the manifest with this Ed25519 PKCS#8 private key (writes <ZIP>.manifest.json.sig).")
+    Path signKeyFile;
+
     @Option(names = "--preview-capability", paramLabel = "NAME",
             description = "Print the metadata record of a capability (zip_packaging) as JSON and exit.")
     String previewCapability;
@@ -60,6 +75,7 @@ public class prezip_stager implements Callable<Integer> {
         if (previewCapability != null) {
             return preview(previewCapability);
         }
+        long started = System.nanoTime();
         Cli.requireUtf8FileNames();
         requireOption(projectId, "--project-id");
         requireOption(contentDir, "--content-dir");
@@ -67,7 +83,16 @@ public class prezip_stager implements Callable<Integer> {
         ProjectId id = new ProjectId(projectId);
         DataDir data = common.dataDir().requireReadable();
         Allowlist allowlist = new AllowlistStore(data).load(id);
+        PolicyPreset preset = policyName == null ? null : PolicyPreset.load(data, policyName);
         BanRules bans = BanRules.load(data.globalBansFile());
+        CompanionMode companionMode = CompanionMode.parse(companions);
+        boolean forbidEmpty = forbidEmptyDirs;
+        if (preset != null) {
+            bans = bans.plus(preset.bans());
+            companionMode = companionMode.stricter(preset.companions());
+            forbidEmpty |= preset.forbidEmptyDirs();
+        }
+        PrivateKey signKey = signKeyFile == null ? null : ManifestSignature.loadPrivateKey(signKeyFile);
         Path root = TreeScanner.requireDirectory(contentDir);
         Path zip = OutputZip.validate(outputZip, root, commit, mkdirs);
         long fixedEpochMs = commit ? ZipPolicyV1.fixedEpochMs() : ZipPolicyV1.DEFAULT_EPOCH_MS;
@@ -75,52 +100,84 @@ public class prezip_stager implements Callable<Integer> {
         TreeScanner.ScanResult scan = TreeScanner.scan(root);
         Classifier classifier = new Classifier(allowlist.eligibleExtensions(), bans);
         Classification classification = Classification.of(scan, classifier);
+        List<Companions.SplitGroup> splitGroups = companionMode == CompanionMode.OFF
+                ? List.of() : Companions.splitGroups(classification);
         StagerReport report = StagerReport.of(id, scan.root().toString(), zip.toString(),
-                commit ? StagerReport.COMMIT : StagerReport.DRY_RUN, classification);
+                commit ? StagerReport.COMMIT : StagerReport.DRY_RUN, classification,
+                preset == null ? null : preset.applied(), companionMode, splitGroups);
 
         var refusals = classification.refusals(allowUnknown);
         if (!refusals.isEmpty()) {
             return stop(report, new PrezipException(ErrorCode.PZ_REFUSED, refusals.size() + " file(s) may not ship ("
-                    + new Classification(refusals).excludedByReason() + "): " + ErrorCode.PZ_REFUSED.advice()), zip);
+                    + new Classification(refusals).excludedByReason() + "): " + ErrorCode.PZ_REFUSED.advice()), data, zip);
+        }
+        if (companionMode == CompanionMode.STRICT && !splitGroups.isEmpty()) {
+            return stop(report, new PrezipException(ErrorCode.PZ_COMPANIONS_SPLIT, splitGroups.size()
+                    + " companion group(s) would be split: " + ErrorCode.PZ_COMPANIONS_SPLIT.advice()), data, zip);
         }
         if (!commit) {
             emit(report);
             return ExitCode.OK;
         }
+        Committer.Plan plan = new Committer.Plan(scan, classification, classifier, fixedEpochMs, forbidEmpty,
+                report.policy());
         ZipManifest manifest;
         try {
-            manifest = Committer.commit(scan, classification, classifier, zip, fixedEpochMs, forbidEmptyDirs);
+            manifest = Committer.commit(plan, zip, written -> {
+                ChecksumFile.write(zip, written.zipSha256());
+                if (signKey != null) {
+                    ManifestSignature.sign(ZipManifest.pathFor(zip), signKey);
+                }
+            });
         } catch (PrezipException e) {
-            return stop(report, e, zip);
+            return stop(report, e, data, zip);
         }
         AtomicFiles.write(StagerReport.pathFor(zip), Json.bytes(report));
+        StagerReport.Totals totals = report.totals();
+        ProjectManifest.recordCommit(data, id, Instant.now(), new ProjectManifest.Metrics(totals.eligibleFiles(),
+                totals.eligibleBytes(), totals.excludedByReason(), manifest.zipBytes(), manifest.zipSha256(),
+                (System.nanoTime() - started) / 1_000_000));
+        logAttempt(data, report, manifest.zipSha256());
         emit(report);
         if (!common.json) {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Wrote %s (%d entries, %s, sha256 %s)%n", zip, manifest.entries().size(),
                     Bytes.human(manifest.zipBytes()), manifest.zipSha256());
-            out.printf("Manifest %s%n", ZipManifest.pathFor(zip));
+            out.printf("Manifest %s%s; checksum %s%n", ZipManifest.pathFor(zip), signKey == null ? "" : " (signed)",
+                    ChecksumFile.pathFor(zip));
             out.flush();
         }
         return ExitCode.OK;
     }
 
-    /** Ends a refused or failed run: report (written too on a commit), error line, exit code. */
-    private int stop(StagerReport report, PrezipException error, Path zip) {
+    /** Ends a refused or failed run: report (written too on a commit), dashboard line, error line, exit code. */
+    private int stop(StagerReport report, PrezipException error, DataDir data, Path zip) {
         StagerReport stopped = report.withStatus(
                 error.exitCode() == ExitCode.REFUSED ? StagerReport.REFUSED : StagerReport.FAILED,
                 new StagerReport.Problem(error.code().name(), error.getMessage()));
         if (commit) {
             try {
                 AtomicFiles.write(StagerReport.pathFor(zip), Json.bytes(stopped));
-            } catch (PrezipException reportFailed) {
-                Cli.printError(spec.commandLine().getErr(), spec.name(), reportFailed.code(),
-                        "the report could not be written either: " + reportFailed.getMessage());
+                logAttempt(data, stopped, null);
+            } catch (PrezipException alsoFailed) {
+                Cli.printError(spec.commandLine().getErr(), spec.name(), alsoFailed.code(),
+                        "the report or dashboard line could not be written either: " + alsoFailed.getMessage());
             }
         }
         emit(stopped);
         Cli.printError(spec.commandLine().getErr(), spec.name(), error.code(), error.getMessage());
         return error.exitCode();
+    }
+
+    /** The dashboard hook: one line per commit attempt, in the data dir and on stderr for the operator's log. */
+    private void logAttempt(DataDir data, StagerReport report, String zipSha256) {
+        StagerReport.Totals totals = report.totals();
+        String line = DashboardLog.append(data, new DashboardLog.Line(Instant.now().toString(), report.projectId(),
+                report.status(), totals.eligibleFiles(), totals.eligibleBytes(), totals.excludedByReason(), zipSha256,
+                report.outputZip()));
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(line);
+        err.flush();
     }
 
     private int preview(String name) {

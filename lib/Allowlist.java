@@ -51,8 +51,7 @@ record Allowlist(
 
     private static List<String> validExtensions(JsonFields fields, String field, List<String> raw) {
         for (int i = 0; i < raw.size(); i++) {
-            String ext = Extensions.normalize(raw.get(i));
-            if (ext.isEmpty() || !ext.chars().allMatch(c -> c > ' ' && c != '/' && c != '\\' && c != '.' && c != 0x7f)) {
+            if (!Extensions.isValid(Extensions.normalize(raw.get(i)))) {
                 throw fields.fail(field + "[" + i + "]", "'" + raw.get(i) + "' is not an extension (no dots, slashes or spaces)");
             }
         }

@@ -46,24 +46,30 @@ record BanRules(Map<String, String> groupByType, List<BannedPattern> patterns) {
         if (groups == null || !groups.isArray()) {
             throw fields.fail("groups", "is required (a list of {name, notes, bannedTypes, bannedPatterns})");
         }
-        Map<String, String> types = new LinkedHashMap<>();
-        List<BannedPattern> patterns = new ArrayList<>();
+        BanRules all = new BanRules(Map.of(), List.of());
         for (int i = 0; i < groups.size(); i++) {
             JsonNode group = fields.object(groups.get(i), "groups[" + i + "]");
-            String name = fields.requiredString(group, "name");
-            for (String type : fields.strings(group, "bannedTypes", false)) {
-                String ext = Extensions.normalize(type);
-                if (ext.isEmpty()) {
-                    throw fields.fail("groups[" + i + "].bannedTypes", "holds an empty extension");
-                }
-                types.putIfAbsent(ext, name);
+            all = all.plus(fromGroup(fields, fields.requiredString(group, "name"), group, "groups[" + i + "]."));
+        }
+        return all;
+    }
+
+    /** The bannedTypes and bannedPatterns of one JSON object (a ban group, or a policy preset). */
+    static BanRules fromGroup(JsonFields fields, String name, JsonNode group, String where) {
+        Map<String, String> types = new LinkedHashMap<>();
+        List<BannedPattern> patterns = new ArrayList<>();
+        for (String type : fields.strings(group, "bannedTypes", false)) {
+            String ext = Extensions.normalize(type);
+            if (ext.isEmpty()) {
+                throw fields.fail(where + "bannedTypes", "holds an empty extension");
             }
-            for (String glob : fields.strings(group, "bannedPatterns", false)) {
-                if (glob.isBlank()) {
-                    throw fields.fail("groups[" + i + "].bannedPatterns", "holds an empty pattern");
-                }
-                patterns.add(new BannedPattern(GlobPattern.compile(glob), name));
+            types.putIfAbsent(ext, name);
+        }
+        for (String glob : fields.strings(group, "bannedPatterns", false)) {
+            if (glob.isBlank()) {
+                throw fields.fail(where + "bannedPatterns", "holds an empty pattern");
             }
+            patterns.add(new BannedPattern(GlobPattern.compile(glob), name));
         }
         return new BanRules(types, patterns);
     }

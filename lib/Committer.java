@@ -23,17 +23,23 @@ final class Committer {
 
     private Committer() {}
 
-    static ZipManifest commit(TreeScanner.ScanResult scan, Classification classification, Classifier classifier,
-                              Path outputZip, long fixedEpochMs, boolean forbidEmptyDirs) {
+    /** What to commit and how: the plan from the scan, and the policy values that shape the zip. */
+    record Plan(TreeScanner.ScanResult scan, Classification classification, Classifier classifier,
+                long fixedEpochMs, boolean forbidEmptyDirs, PolicyPreset.Applied policy) {}
+
+    /** Commits under the zip's lock; {@code afterZip} runs (still locked) once zip and manifest are in place. */
+    static ZipManifest commit(Plan plan, Path outputZip, java.util.function.Consumer<ZipManifest> afterZip) {
         Path zip = outputZip.toAbsolutePath().normalize();
         try (OutputLock lock = OutputLock.acquire(zip)) {
             Staging.removeLeftovers(zip);
-            return stageAndZip(scan, classification, classifier, zip, fixedEpochMs, forbidEmptyDirs);
+            ZipManifest manifest = stageAndZip(plan, zip);
+            afterZip.accept(manifest);
+            return manifest;
         }
     }
 
-    private static ZipManifest stageAndZip(TreeScanner.ScanResult scan, Classification classification,
-                                           Classifier classifier, Path zip, long fixedEpochMs, boolean forbidEmptyDirs) {
+    private static ZipManifest stageAndZip(Plan plan, Path zip) {
+        TreeScanner.ScanResult scan = plan.scan();
         try (Staging staging = Staging.createBeside(zip)) {
             for (String dir : scan.directories()) {
                 if (!Classifier.isHidden(dir)) {
@@ -41,17 +47,18 @@ final class Committer {
                 }
             }
             List<StagedFile> staged = new ArrayList<>();
-            for (Classification.Item item : classification.eligible()) {
+            for (Classification.Item item : plan.classification().eligible()) {
                 staged.add(staging.copy(item.entry()));
             }
-            StagingInvariants.check(staging.root(), staged, classifier, forbidEmptyDirs);
-            return writeZip(staged, zip, fixedEpochMs);
+            StagingInvariants.check(staging.root(), staged, plan.classifier(), plan.forbidEmptyDirs());
+            return writeZip(staged, zip, plan);
         } catch (IOException e) {
             throw IoErrors.toPrezip(e, "staging and zipping", zip.getParent());
         }
     }
 
-    private static ZipManifest writeZip(List<StagedFile> staged, Path zip, long fixedEpochMs) throws IOException {
+    private static ZipManifest writeZip(List<StagedFile> staged, Path zip, Plan plan) throws IOException {
+        long fixedEpochMs = plan.fixedEpochMs();
         List<StagedFile> ordered = new ArrayList<>(staged);
         ordered.sort((a, b) -> PathOrder.UTF8_BYTES.compare(a.relativePath(), b.relativePath()));
         List<DeterministicZipWriter.Source> sources = ordered.stream()
@@ -70,7 +77,7 @@ final class Committer {
                 zipBytes = channel.size();
             }
             requireEntries(temp, ordered);
-            ZipManifest manifest = new ZipManifest(ZipPackagingMetadataV1.current(fixedEpochMs),
+            ZipManifest manifest = new ZipManifest(ZipPackagingMetadataV1.current(fixedEpochMs), plan.policy(),
                     ordered.stream().map(f -> ZipEntryV1.of(f.relativePath(), f.sha256Hex(), f.size())).toList(),
                     zipBytes, HexFormat.of().formatHex(sha256.digest()));
             AtomicFiles.moveIntoPlace(temp, zip);

@@ -55,6 +55,20 @@ record DataDir(Path root) {
         return root.resolve("global_bans.json");
     }
 
+    /** The integration hook's project manifest, updated after each successful commit. */
+    Path projectManifestFile(ProjectId id) {
+        return projectsDir().resolve(id.value() + "_manifest.json");
+    }
+
+    /** One compact JSON line per commit attempt, for the dashboard. */
+    Path dashboardSummaryFile() {
+        return root.resolve("dashboard").resolve("summary.jsonl");
+    }
+
+    Path policiesDir() {
+        return root.resolve("policies");
+    }
+
     /** Fails with a clear message unless the data directory is there and readable. */
     DataDir requireReadable() {
         if (!Files.isDirectory(root) || !Files.isReadable(root)) {

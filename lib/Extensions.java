@@ -14,6 +14,16 @@ final class Extensions {
         return Optional.of(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Whether a normalized extension can stand in an allowlist: not empty, and no dot, slash, backslash,
+     * white space or control character (none of which a single extension can hold).
+     */
+    static boolean isValid(String extension) {
+        return !extension.isEmpty() && extension.codePoints().allMatch(c ->
+                c > ' ' && c != '.' && c != '/' && c != '\\' && c != 0x7f && !Character.isWhitespace(c)
+                        && Character.getType(c) != Character.CONTROL);
+    }
+
     /** An extension as written in an allowlist or ban list: lowercase, without the dot. */
     static String normalize(String extension) {
         String trimmed = extension.strip();

@@ -17,6 +17,9 @@ record StagerReport(
         List<EligibleFile> eligible,
         List<ExcludedFile> excluded,
         Totals totals,
+        PolicyPreset.Applied policy,
+        String companionMode,
+        List<Companions.SplitGroup> companions,
         Problem error) {
 
     /** Bumped when a field changes meaning or goes away; adding fields does not bump it. */
@@ -41,7 +44,8 @@ record StagerReport(
     record Problem(String code, String message) {}
 
     static StagerReport of(ProjectId id, String contentDir, String outputZip, String mode,
-                           Classification classification) {
+                           Classification classification, PolicyPreset.Applied policy, CompanionMode companionMode,
+                           List<Companions.SplitGroup> companions) {
         List<EligibleFile> eligible = classification.eligible().stream()
                 .map(i -> new EligibleFile(i.entry().relativePath(), i.entry().size(),
                         ((Decision.Included) i.decision()).extension(),
@@ -62,7 +66,7 @@ record StagerReport(
         }
         Totals totals = new Totals(eligible.size(), bytes, byExtension, classification.excludedByReason());
         return new StagerReport(SCHEMA_VERSION, id.value(), contentDir, outputZip, mode, OK,
-                eligible, excluded, totals, null);
+                eligible, excluded, totals, policy, companionMode.code(), companions, null);
     }
 
     static Path pathFor(Path zip) {
@@ -71,6 +75,6 @@ record StagerReport(
 
     StagerReport withStatus(String newStatus, Problem problem) {
         return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, newStatus,
-                eligible, excluded, totals, problem);
+                eligible, excluded, totals, policy, companionMode, companions, problem);
     }
 }

@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code <zip>.manifest.json}: the policy the zip was built with, every entry's digest, the zip's own. */
+/**
+ * {@code <zip>.manifest.json}: the policy the zip was built with, the preset applied (if any), every
+ * entry's digest, the zip's own.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record ZipManifest(ZipPackagingMetadataV1 metadata, List<ZipEntryV1> entries, long zipBytes, String zipSha256) {
+record ZipManifest(ZipPackagingMetadataV1 metadata, PolicyPreset.Applied policy, List<ZipEntryV1> entries,
+                   long zipBytes, String zipSha256) {
 
     ZipManifest {
         entries = List.copyOf(entries);

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -288,33 +287,28 @@ class InventoryCliTest {
 
     /** Inventory must never write an allowlist the stager then refuses to load. */
     @Test
-    @Disabled("bug: inventory.java accepts --override tar.gz (also 'a b', 'a/b') and writes it to clientWhitelistOverrides; "
-            + "the stager then fails every run with PZ_ALLOWLIST_INVALID 'clientWhitelistOverrides[0]'")
-    void overrideThatIsNotAnExtensionIsRejectedOrUsable() {
+    void overrideThatIsNotAnExtensionIsRefused() {
         TempTrees.file(content, "a.png", "1");
-        CliRun run = inventory("--override", "tar.gz");
-        if (run.exitCode() == 0) {
-            CliRun stager = CliRun.stager("--project-id", ID, "--content-dir", content.toString(), "--data-dir",
-                    data.toString(), "--output-zip", tmp.resolve("out.zip").toString());
-            assertEquals(0, stager.exitCode(), "inventory wrote an allowlist the stager cannot load:\n" + stager.describe());
-        } else {
+        for (String bad : List.of("tar.gz", "a b", "a/b")) {
+            CliRun run = inventory("--override", bad);
             assertEquals(2, run.exitCode(), run.describe());
+            assertTrue(run.err().contains("PZ_USAGE"), run.describe());
             assertFalse(Files.exists(allowlist()));
         }
     }
 
     /** Inventory must never write an allowlist the stager then refuses to load. */
     @Test
-    @Disabled("bug: inventory.java puts the extension 'final draft' of a file 'minutes.final draft' into allowedExtensions; "
-            + "Allowlist.parse rejects it, so the stager fails every run with PZ_ALLOWLIST_INVALID 'allowedExtensions[0]'")
-    void extensionWithASpaceIsRejectedOrUsable() {
+    void extensionWithASpaceIsListedApartAndNotAllowlisted() {
         TempTrees.file(content, "a.png", "1");
         TempTrees.file(content, "minutes.final draft", "2");
-        CliRun run = inventory();
-        if (run.exitCode() == 0) {
-            CliRun stager = CliRun.stager("--project-id", ID, "--content-dir", content.toString(), "--data-dir",
-                    data.toString(), "--output-zip", tmp.resolve("out.zip").toString(), "--allow-unknown");
-            assertEquals(0, stager.exitCode(), "inventory wrote an allowlist the stager cannot load:\n" + stager.describe());
-        }
+        CliRun run = inventory("--json");
+        assertEquals(0, run.exitCode(), run.describe());
+        assertEquals("[\"minutes.final draft\"]", run.json().get("unusableExtension").toString());
+        assertEquals("[\"png\"]", run.json().get("allowlist").get("allowedExtensions").toString());
+        CliRun stager = CliRun.stager("--project-id", ID, "--content-dir", content.toString(), "--data-dir",
+                data.toString(), "--output-zip", tmp.resolve("out.zip").toString(), "--allow-unknown", "--json");
+        assertEquals(0, stager.exitCode(), "inventory wrote an allowlist the stager cannot load:\n" + stager.describe());
+        assertEquals("not_allowed", stager.json().get("excluded").get(0).get("reason").asText());
     }
 }

@@ -289,8 +289,11 @@ class StagerDryRunCliTest {
         buildMixedTree();
         CliRun run = stager("--json");
         JsonNode r = run.json();
+        // The contract's fields, plus the companion check (issue 5): no preset given, so no "policy".
         assertEquals(Set.of("schemaVersion", "projectId", "contentDir", "outputZip", "mode", "status", "eligible",
-                "excluded", "totals", "error"), fieldNames(r));
+                "excluded", "totals", "companionMode", "companions", "error"), fieldNames(r));
+        assertEquals("warn", r.get("companionMode").asText());
+        assertTrue(r.get("companions").isArray());
         assertEquals(1, r.get("schemaVersion").asInt());
         assertTrue(r.get("schemaVersion").isIntegralNumber());
         assertEquals(ID, r.get("projectId").asText());

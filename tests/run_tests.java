@@ -19,7 +19,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * Runs every JUnit 5 test compiled into this script's jar and ends with the line
- * "N passed, N failed" that CI reads. Exits non-zero on any failure and when no test ran.
+ * "N passed, N failed, N skipped" that CI reads. Exits non-zero on any failure and when no test ran.
  */
 public class run_tests {
     public static void main(String... args) throws Exception {
@@ -34,9 +34,11 @@ public class run_tests {
         TestExecutionSummary result = summary.getSummary();
         PrintWriter out = new PrintWriter(System.out, true);
         result.printFailuresTo(out, 25);
-        long failed = result.getTestsFailedCount() + result.getTestsAbortedCount() + result.getContainersFailedCount();
+        long failed = result.getTestsFailedCount() + result.getContainersFailedCount();
         long passed = result.getTestsSucceededCount();
-        out.printf("%d passed, %d failed%n", passed, failed);
+        // An unmet assumption (no tmpfs, no openssl on this machine) is a skip, not a failure.
+        long skipped = result.getTestsSkippedCount() + result.getTestsAbortedCount();
+        out.printf("%d passed, %d failed, %d skipped%n", passed, failed, skipped);
         System.exit(failed == 0 && passed > 0 ? 0 : 1);
     }
 }

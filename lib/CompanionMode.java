@@ -1,0 +1,28 @@
+import java.util.Locale;
+
+/** What a split companion group does to a run (spec step 3). */
+enum CompanionMode {
+    /** Not checked. */
+    OFF,
+    /** Listed in the report and the summary; the run goes on. */
+    WARN,
+    /** Listed, and the run refuses. */
+    STRICT;
+
+    static CompanionMode parse(String text) {
+        try {
+            return valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new PrezipException(ErrorCode.PZ_USAGE, "companion mode '" + text + "' is not one of off, warn, strict");
+        }
+    }
+
+    /** The stricter of two modes: a preset may tighten the operator's choice, never loosen it. */
+    CompanionMode stricter(CompanionMode other) {
+        return ordinal() >= other.ordinal() ? this : other;
+    }
+
+    String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

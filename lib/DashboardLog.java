@@ -1,0 +1,41 @@
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+
+/**
+ * The dashboard hook: one compact JSON line per commit attempt in DATA/dashboard/summary.jsonl. Each
+ * line is one write under an exclusive lock on an O_APPEND file, so concurrent runs never interleave.
+ */
+final class DashboardLog {
+    private DashboardLog() {}
+
+    record Line(String at, String projectId, String status, int eligibleFiles, long eligibleBytes,
+                Map<String, Integer> excludedByReason, String zipSha256, String outputZip) {}
+
+    /** Appends the line and returns it as written (without the newline), for the operator's log. */
+    static String append(DataDir data, Line line) {
+        String json = Json.MAPPER.copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .valueToTree(line).toString();
+        Path file = data.dashboardSummaryFile();
+        try {
+            Files.createDirectories(file.getParent());
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+                 FileLock ignored = channel.lock()) {
+                ByteBuffer bytes = ByteBuffer.wrap((json + "\n").getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+            }
+        } catch (IOException e) {
+            throw IoErrors.toPrezip(e, "appending to the dashboard summary", file);
+        }
+        return json;
+    }
+}
