@@ -324,7 +324,7 @@ class StagerDryRunCliTest {
 
         CliRun ok = stager("--json", "--allow-unknown");
         assertEquals(Set.of("schemaVersion", "projectId", "contentDir", "outputZip", "mode", "status", "eligible",
-                "excluded", "totals"), fieldNames(ok.json()));
+                "excluded", "totals", "companionMode", "companions"), fieldNames(ok.json()));
     }
 
     @Test
