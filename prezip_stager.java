@@ -120,15 +120,10 @@ public class prezip_stager implements Callable<Integer> {
             return ExitCode.OK;
         }
         Committer.Plan plan = new Committer.Plan(scan, classification, classifier, fixedEpochMs, forbidEmpty,
-                report.policy());
+                report.policy(), signKey);
         ZipManifest manifest;
         try {
-            manifest = Committer.commit(plan, zip, written -> {
-                ChecksumFile.write(zip, written.zipSha256());
-                if (signKey != null) {
-                    ManifestSignature.sign(ZipManifest.pathFor(zip), signKey);
-                }
-            });
+            manifest = Committer.commit(plan, zip);
         } catch (PrezipException e) {
             return stop(report, e, data, zip);
         }

@@ -5,18 +5,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Banned extensions and filename patterns, each remembering the group (and so the reason) it came from.
  * Loaded from DATA/global_bans.json: {@code {"groups": [{name, notes, bannedTypes, bannedPatterns}]}}.
  */
-record BanRules(Map<String, String> groupByType, List<BannedPattern> patterns) {
+record BanRules(Map<String, String> groupByType, List<BannedPattern> patterns, Pattern anyPattern) {
 
     record BannedPattern(GlobPattern glob, String group) {}
+
+    BanRules(Map<String, String> groupByType, List<BannedPattern> patterns) {
+        this(groupByType, patterns, anyOf(patterns));
+    }
 
     BanRules {
         groupByType = Map.copyOf(groupByType);
         patterns = List.copyOf(patterns);
+    }
+
+    /** All patterns as one regex: most paths match none, and one pass tells so. */
+    private static Pattern anyOf(List<BannedPattern> patterns) {
+        return Pattern.compile(patterns.isEmpty() ? "(?!)" : patterns.stream()
+                .map(p -> "(?:" + p.glob().regex().pattern() + ")")
+                .collect(Collectors.joining("|")), GlobPattern.FLAGS);
     }
 
     /** The group that bans this extension, if any. */
@@ -26,6 +39,9 @@ record BanRules(Map<String, String> groupByType, List<BannedPattern> patterns) {
 
     /** The first pattern (in file order) that matches the path, if any. */
     Optional<BannedPattern> patternBan(String relativePath) {
+        if (!anyPattern.matcher(relativePath).matches()) {
+            return Optional.empty();
+        }
         return patterns.stream().filter(p -> p.glob().matches(relativePath)).findFirst();
     }
 

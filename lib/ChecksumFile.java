@@ -10,7 +10,7 @@ final class ChecksumFile {
     }
 
     /** Two spaces: sha256sum's separator for a file read in binary mode. */
-    static void write(Path zip, String sha256Hex) {
-        AtomicFiles.write(pathFor(zip), (sha256Hex + "  " + zip.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));
+    static byte[] content(Path zip, String sha256Hex) {
+        return (sha256Hex + "  " + zip.getFileName() + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -50,11 +50,6 @@ record Classifier(Set<String> eligibleExtensions, BanRules bans) {
 
     /** The file or any folder above it (under the content dir) starts with a dot. */
     static boolean isHidden(String relativePath) {
-        for (String part : relativePath.split("/")) {
-            if (part.startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+        return relativePath.startsWith(".") || relativePath.contains("/.");
     }
 }

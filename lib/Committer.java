@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -25,16 +26,14 @@ final class Committer {
 
     /** What to commit and how: the plan from the scan, and the policy values that shape the zip. */
     record Plan(TreeScanner.ScanResult scan, Classification classification, Classifier classifier,
-                long fixedEpochMs, boolean forbidEmptyDirs, PolicyPreset.Applied policy) {}
+                long fixedEpochMs, boolean forbidEmptyDirs, PolicyPreset.Applied policy, PrivateKey signKey) {}
 
-    /** Commits under the zip's lock; {@code afterZip} runs (still locked) once zip and manifest are in place. */
-    static ZipManifest commit(Plan plan, Path outputZip, java.util.function.Consumer<ZipManifest> afterZip) {
+    /** Commits under the zip's lock: the zip, its manifest, checksum and (with a key) signature. */
+    static ZipManifest commit(Plan plan, Path outputZip) {
         Path zip = outputZip.toAbsolutePath().normalize();
         try (OutputLock lock = OutputLock.acquire(zip)) {
             Staging.removeLeftovers(zip);
-            ZipManifest manifest = stageAndZip(plan, zip);
-            afterZip.accept(manifest);
-            return manifest;
+            return stageAndZip(plan, zip);
         }
     }
 
@@ -64,8 +63,9 @@ final class Committer {
         List<DeterministicZipWriter.Source> sources = ordered.stream()
                 .map(f -> new DeterministicZipWriter.Source(f.relativePath(), f.stagedPath(), f.size()))
                 .toList();
-        Path temp = AtomicFiles.tempBeside(zip);
-        try {
+        try (AtomicFiles.Batch delivery = new AtomicFiles.Batch()) {
+            Path temp = AtomicFiles.tempBeside(zip);
+            delivery.adopt(temp, zip);
             MessageDigest sha256 = Staging.sha256();
             long zipBytes;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
@@ -80,11 +80,20 @@ final class Committer {
             ZipManifest manifest = new ZipManifest(ZipPackagingMetadataV1.current(fixedEpochMs), plan.policy(),
                     ordered.stream().map(f -> ZipEntryV1.of(f.relativePath(), f.sha256Hex(), f.size())).toList(),
                     zipBytes, HexFormat.of().formatHex(sha256.digest()));
-            AtomicFiles.moveIntoPlace(temp, zip);
-            AtomicFiles.write(ZipManifest.pathFor(zip), Json.bytes(manifest));
+            byte[] manifestBytes = Json.bytes(manifest);
+            Path manifestPath = ZipManifest.pathFor(zip);
+            delivery.put(manifestPath, manifestBytes);
+            delivery.put(ChecksumFile.pathFor(zip), ChecksumFile.content(zip, manifest.zipSha256()));
+            if (plan.signKey() != null) {
+                delivery.put(ManifestSignature.pathFor(manifestPath), ManifestSignature.sign(manifestBytes, plan.signKey()));
+            }
+            // The zip goes last: once it is in place, so is everything that describes it.
+            delivery.commit(zip);
+            if (plan.signKey() == null) {
+                // A signature of an earlier manifest would now sign the wrong bytes.
+                Files.deleteIfExists(ManifestSignature.pathFor(manifestPath));
+            }
             return manifest;
-        } finally {
-            AtomicFiles.deleteQuietly(temp);
         }
     }
 

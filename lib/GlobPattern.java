@@ -5,43 +5,48 @@ import java.util.regex.Pattern;
  * A case-insensitive filename glob from global_bans.json. {@code *} and {@code ?} stay within one path
  * component. A glob without {@code /} is matched against the file name; a glob with {@code /} against
  * every run of consecutive path components, so {@code __MACOSX/*} catches everything under any
- * {@code __MACOSX} folder.
+ * {@code __MACOSX} folder. Either way it compiles to one regex over the whole relative path.
  */
-record GlobPattern(String glob, Pattern regex, boolean spansComponents) {
+record GlobPattern(String glob, Pattern regex) {
+    static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     static GlobPattern compile(String glob) {
-        StringBuilder regex = new StringBuilder();
+        return new GlobPattern(glob, Pattern.compile(pathRegex(glob), FLAGS));
+    }
+
+    /** The glob as a regex over a whole relative path: it must start and end on a component boundary. */
+    static String pathRegex(String glob) {
+        StringBuilder body = new StringBuilder();
+        StringBuilder literal = new StringBuilder();
         for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append("[^/]*");
-                case '?' -> regex.append("[^/]");
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            if (c == '*' || c == '?') {
+                if (literal.length() > 0) {
+                    body.append(Pattern.quote(literal.toString()));
+                    literal.setLength(0);
+                }
+                body.append(c == '*' ? "[^/]*" : "[^/]");
+            } else {
+                literal.append(c);
             }
         }
-        return new GlobPattern(glob,
-                Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-                glob.indexOf('/') >= 0);
+        if (literal.length() > 0) {
+            body.append(Pattern.quote(literal.toString()));
+        }
+        return "(?:.*/)?" + body + (spansComponents(glob) ? "(?:/.*)?" : "");
+    }
+
+    /** A glob with a '/' is about folders too, not just the file name. */
+    boolean spansComponents() {
+        return spansComponents(glob);
+    }
+
+    private static boolean spansComponents(String glob) {
+        return glob.indexOf('/') >= 0;
     }
 
     /** @param relativePath a content-relative path with {@code /} separators */
     boolean matches(String relativePath) {
-        String[] parts = relativePath.split("/");
-        if (!spansComponents) {
-            return regex.matcher(parts[parts.length - 1]).matches();
-        }
-        for (int from = 0; from < parts.length; from++) {
-            StringBuilder run = new StringBuilder();
-            for (int to = from; to < parts.length; to++) {
-                if (to > from) {
-                    run.append('/');
-                }
-                run.append(parts[to]);
-                if (regex.matcher(run).matches()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return regex.matcher(relativePath).matches();
     }
 
     @Override

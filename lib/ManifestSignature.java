@@ -44,15 +44,22 @@ final class ManifestSignature {
         }
     }
 
-    /** Signs the manifest file's bytes as they are on disk and writes the raw signature beside it. */
-    static void sign(Path manifest, PrivateKey key) {
+    /** The raw 64-byte signature of exactly these manifest bytes (the ones written to disk). */
+    static byte[] sign(byte[] manifestBytes, PrivateKey key) {
         try {
             Signature signer = Signature.getInstance(ALGORITHM);
             signer.initSign(key);
-            signer.update(Files.readAllBytes(manifest));
-            AtomicFiles.write(pathFor(manifest), signer.sign());
+            signer.update(manifestBytes);
+            return signer.sign();
         } catch (GeneralSecurityException e) {
-            throw new PrezipException(ErrorCode.PZ_INTERNAL, "cannot sign " + manifest + ": " + e, e);
+            throw new PrezipException(ErrorCode.PZ_SIGN_KEY_INVALID, "cannot sign with this key: " + e.getMessage(), e);
+        }
+    }
+
+    /** Signs a manifest file as it is on disk and writes the raw signature beside it. */
+    static void sign(Path manifest, PrivateKey key) {
+        try {
+            AtomicFiles.write(pathFor(manifest), sign(Files.readAllBytes(manifest), key));
         } catch (IOException e) {
             throw IoErrors.toPrezip(e, "signing the manifest", manifest);
         }

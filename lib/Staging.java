@@ -46,7 +46,7 @@ final class Staging implements AutoCloseable {
     }
 
     void createDirectory(String relativePath) throws IOException {
-        Files.createDirectories(root.resolve(relativePath));
+        ExitCleanup.guarded(() -> Files.createDirectories(root.resolve(relativePath)));
     }
 
     /**
@@ -54,6 +54,10 @@ final class Staging implements AutoCloseable {
      * size or mtime differs from the scan (before or after the copy) stops the commit.
      */
     StagedFile copy(ScannedEntry entry) throws IOException {
+        return ExitCleanup.guarded(() -> copyNow(entry));
+    }
+
+    private StagedFile copyNow(ScannedEntry entry) throws IOException {
         requireUnchanged(entry);
         Path target = root.resolve(entry.relativePath());
         Files.createDirectories(target.getParent());
