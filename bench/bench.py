@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""prezip benchmark: ours against the Python baseline and zip -r, timed alternately in one run.
+
+Prints medians, ratios against the baseline of the same run (machines here are noisy) and peak RSS.
+Usage: bench/run.sh [RUNS]
+"""
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, "bench", "work")
+RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, shell=True, check=True, cwd=ROOT, **kw)
+
+
+def corpus(name, kind, count):
+    path = os.path.join(WORK, name)
+    if not os.path.exists(path + ".done"):
+        shutil.rmtree(path, ignore_errors=True)
+        sh(f"python3 bench/gen_corpus.py {kind} {path} {count}")
+        open(path + ".done", "w").close()
+    return path
+
+
+def data_dir():
+    data = os.path.join(WORK, "data")
+    os.makedirs(os.path.join(data, "projects"), exist_ok=True)
+    shutil.copy(os.path.join(ROOT, "data", "global_bans.json"), data)
+    with open(os.path.join(data, "projects", "bench_allowed_ext.json"), "w") as f:
+        json.dump({"projectId": "bench", "snapshotAt": "2026-01-01T00:00:00Z", "sourcePath": "bench",
+                   "allowedExtensions": ["png", "txt"], "clientWhitelistOverrides": []}, f)
+    return data
+
+
+def timed(cmd, before=None):
+    """Wall seconds and peak RSS (MiB) of one run, via GNU time (max over the process tree it waits for)."""
+    if before:
+        before()
+    out = subprocess.run(["/usr/bin/time", "-f", "%e %M", "bash", "-c", cmd + " >/dev/null"], cwd=ROOT,
+                         stderr=subprocess.PIPE, text=True)
+    if out.returncode != 0:
+        sys.exit(f"failed ({out.returncode}): {cmd}\n{out.stderr}")
+    seconds, kib = out.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(kib) / 1024
+
+
+def compare(title, commands, baseline):
+    """commands: list of (name, cmd, before); run alternately RUNS times."""
+    results = {name: [] for name, _, _ in commands}
+    for _ in range(RUNS):
+        for name, cmd, before in commands:
+            results[name].append(timed(cmd, before))
+    base = statistics.median(t for t, _ in results[baseline])
+    print(f"\n{title}  (median of {RUNS}, ratio vs {baseline})")
+    print(f"  {'command':<26}{'median s':>10}{'ratio':>8}{'peak RSS MiB':>14}")
+    for name, _, _ in commands:
+        med = statistics.median(t for t, _ in results[name])
+        rss = max(r for _, r in results[name])
+        print(f"  {name:<26}{med:>10.2f}{med / base:>8.2f}{rss:>14.0f}")
+    return {name: statistics.median(t for t, _ in results[name]) for name in results}
+
+
+def main():
+    os.makedirs(os.path.join(WORK, "out"), exist_ok=True)
+    many = corpus("many", "many", 20000)
+    tiny = corpus("tiny", "tiny", 100000)
+    tiny10k = corpus("tiny10k", "tiny", 10000)
+    data = data_dir()
+    out = os.path.join(WORK, "out")
+    ours = f"./jbang prezip_stager --project-id bench --data-dir {data}"
+    sh(f"{ours} --help >/dev/null")  # compile once, outside the timings
+
+    def rm(path):
+        return lambda: os.path.exists(path) and os.remove(path)
+
+    print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') >> 30} GiB; "
+          f"corpus 'many': 20,000 files, {du(many)} MiB; 'tiny': 100,000 files")
+    compare("commit, 20,000 files", [
+        ("python baseline", f"python3 bench/baseline_stager.py {many} {out}/py.zip png,txt", rm(f"{out}/py.zip")),
+        ("zip -r -X", f"cd {many} && zip -r -X -q {out}/zipr.zip .", rm(f"{out}/zipr.zip")),
+        ("prezip --commit", f"{ours} --content-dir {many} --output-zip {out}/ours.zip --commit", None),
+    ], "python baseline")
+    compare("dry-run, 100,000 tiny files (JVM start included)", [
+        ("python baseline", f"python3 bench/baseline_stager.py {tiny} {out}/x.zip txt --dry-run", None),
+        ("prezip dry-run", f"{ours} --content-dir {tiny} --output-zip {out}/tiny.zip", None),
+    ], "python baseline")
+    compare("commit memory, 10,000 vs 100,000 tiny files", [
+        ("prezip --commit 10k", f"{ours} --content-dir {tiny10k} --output-zip {out}/t10k.zip --commit", None),
+        ("prezip --commit 100k", f"{ours} --content-dir {tiny} --output-zip {out}/t100k.zip --commit", None),
+    ], "prezip --commit 10k")
+    compare("warm start", [
+        ("java -version", "java -version 2>/dev/null", None),
+        ("prezip_stager --help", "./jbang prezip_stager --help", None),
+    ], "java -version")
+
+
+def du(path):
+    total = 0
+    for dirpath, _, files in os.walk(path):
+        total += sum(os.path.getsize(os.path.join(dirpath, f)) for f in files)
+    return total >> 20
+
+
+if __name__ == "__main__":
+    main()
