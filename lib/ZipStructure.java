@@ -1,10 +1,13 @@
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads the records of a zip file exactly as they are on disk: end records (plain and zip64), the
@@ -254,7 +257,7 @@ final class ZipStructure {
                     if (disk == ZIP64_MARKER_16) {
                         disk = Integer.toUnsignedLong(z.getInt());
                     }
-                } catch (java.nio.BufferUnderflowException e) {
+                } catch (BufferUnderflowException e) {
                     throw new MalformedZipException(entry, "the central header defers sizes or offset to a zip64 record that "
                             + (zip64 == null ? "is missing" : "is too short"));
                 }
@@ -345,8 +348,8 @@ final class ZipStructure {
             int id = Short.toUnsignedInt(b.getShort());
             int length = Short.toUnsignedInt(b.getShort());
             if (length > b.remaining()) {
-                return new Extras(List.copyOf(fields), String.format("extra field 0x%04x declares %d bytes, only %d remain",
-                        id, length, b.remaining()));
+                return new Extras(List.copyOf(fields), String.format(Locale.ROOT,
+                        "extra field 0x%04x declares %d bytes, only %d remain", id, length, b.remaining()));
             }
             byte[] data = new byte[length];
             b.get(data);
@@ -398,7 +401,7 @@ final class ZipStructure {
 
         /** The name decoded as UTF-8 (malformed bytes replaced) with invisible characters escaped. */
         static String display(byte[] raw) {
-            return NameSafety.printable(new String(raw, java.nio.charset.StandardCharsets.UTF_8));
+            return NameSafety.printable(new String(raw, StandardCharsets.UTF_8));
         }
     }
 }

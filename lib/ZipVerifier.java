@@ -385,8 +385,10 @@ final class ZipVerifier {
         }
         int expected = isStored(entry.name, storedExtensions) ? ZipStructure.METHOD_STORED : ZipStructure.METHOD_DEFLATED;
         if (c.method() != expected) {
-            add(VerifyCheck.VZ_COMPRESSION_METHOD, entry, "method " + methodName(c.method()) + "; v1 gives this name "
-                    + methodName(expected));
+            String type = Extensions.of(entry.name.substring(entry.name.lastIndexOf('/') + 1)).map(e -> "." + e + " files")
+                    .orElse("names without an extension");
+            add(VerifyCheck.VZ_COMPRESSION_METHOD, entry, "method " + methodName(c.method()) + "; v1 uses "
+                    + methodName(expected) + " for " + type);
         }
     }
 

@@ -1,0 +1,323 @@
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** verify_zip driven through its command line, as an operator or CI would run it. */
+class VerifyZipCliTest {
+    @TempDir
+    Path tmp;
+    VerifyFixtures.Built good;
+
+    @BeforeEach
+    void setUp() {
+        good = VerifyFixtures.stagerZip(tmp.resolve("good"));
+    }
+
+    static CliRun verifyZip(String... args) {
+        return CliRun.run(new verify_zip(), args);
+    }
+
+    static Set<String> failedCodes(CliRun run) {
+        Set<String> codes = new TreeSet<>();
+        run.json().get("failures").forEach(f -> codes.add(f.get("code").asText()));
+        return codes;
+    }
+
+    @Test
+    void acceptsTheStagersZipAsJson() {
+        CliRun run = verifyZip("--zip", good.zip().toString(), "--json");
+        assertEquals(0, run.exitCode(), run.describe());
+        JsonNode report = run.json();
+        assertEquals(VerifyReport.SCHEMA_VERSION, report.get("schemaVersion").asInt());
+        assertTrue(report.get("valid").asBoolean());
+        assertEquals(4, report.get("entries").asInt());
+        assertEquals(good.zip().toString(), report.get("zip").asText());
+        assertEquals(good.manifest().toString(), report.get("manifest").asText());
+        assertEquals(0, report.get("failures").size());
+        assertTrue(report.get("checks").size() > 0);
+        report.get("checks").forEach(c -> assertTrue(c.get("ok").asBoolean(), c.toString()));
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void acceptsTheStagersZipWithSourceAndProjectChecks() {
+        CliRun run = verifyZip("--zip", good.zip().toString(), "--content-dir", good.content().toString(),
+                "--project-id", VerifyFixtures.PROJECT, "--data-dir", good.data().toString(), "--json");
+        assertEquals(0, run.exitCode(), run.describe());
+        List<String> ran = new ArrayList<>();
+        run.json().get("checks").forEach(c -> ran.add(c.get("code").asText()));
+        assertTrue(ran.containsAll(List.of("VZ_SOURCE_MISMATCH", "VZ_SOURCE_MISSING", "VZ_POLICY")), ran.toString());
+    }
+
+    @Test
+    void humanSummarySaysValid() {
+        CliRun run = verifyZip("--zip", good.zip().toString());
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.out().contains("Status: valid"), run.describe());
+        assertTrue(run.out().contains("entries:  4"), run.describe());
+    }
+
+    @Test
+    void verboseListsEveryCheckThatRan() {
+        CliRun run = verifyZip("--zip", good.zip().toString(), "--verbose");
+        assertEquals(0, run.exitCode(), run.describe());
+        for (String code : List.of("VZ_CRC_MISMATCH", "VZ_ENTRY_ORDER", "VZ_ZIP_SHA256")) {
+            assertTrue(run.out().contains("ok   " + code), run.describe());
+        }
+    }
+
+    @Test
+    void explicitManifestPathIsUsed() throws IOException {
+        Path moved = Files.move(good.manifest(), tmp.resolve("elsewhere.json"));
+        assertEquals(1, verifyZip("--zip", good.zip().toString()).exitCode());
+        CliRun run = verifyZip("--zip", good.zip().toString(), "--manifest", moved.toString());
+        assertEquals(0, run.exitCode(), run.describe());
+    }
+
+    // --- the Done-when list: each tampering exits 1 and names its code -------------------------
+
+    /** Builds a tampered zip (with manifest) in a folder, from the good build. */
+    interface Tampering extends BiFunction<Path, VerifyFixtures.Built, Path> {}
+
+    static Stream<Arguments> tamperings() {
+        return Stream.of(
+                Arguments.of("flipped byte", "VZ_CRC_MISMATCH", (Tampering) (dir, good) -> {
+                    byte[] zip = TempTrees.readBytes(good.zip());
+                    zip[ZipTamper.dataOffset(zip, "images/logo.png") + 10] ^= 0x10;
+                    return ZipTamper.writeBytes(good.zip(), zip);
+                }),
+                Arguments.of("extra entry", "VZ_MANIFEST_MISMATCH", (Tampering) (dir, good) -> {
+                    List<ZipTamper.Entry> more = new ArrayList<>(VerifyFixtures.v1Entries());
+                    more.add(ZipTamper.Entry.v1("zz/extra.txt", "extra"));
+                    return VerifyFixtures.craft(dir, "extra.zip", more, VerifyFixtures.v1Entries());
+                }),
+                Arguments.of("../ entry with matching manifest", "VZ_UNSAFE_NAME", (Tampering) (dir, good) -> {
+                    List<ZipTamper.Entry> entries = new ArrayList<>(VerifyFixtures.v1Entries());
+                    entries.add(0, ZipTamper.Entry.v1("../evil.txt", "escaped"));
+                    return VerifyFixtures.craft(dir, "dotdot.zip", entries);
+                }),
+                Arguments.of("reordered entries", "VZ_ENTRY_ORDER", (Tampering) (dir, good) -> {
+                    List<ZipTamper.Entry> entries = new ArrayList<>(VerifyFixtures.v1Entries());
+                    Collections.swap(entries, 0, 3);
+                    return VerifyFixtures.craft(dir, "reordered.zip", entries);
+                }),
+                Arguments.of("changed time", "VZ_ENTRY_TIME", (Tampering) (dir, good) ->
+                        VerifyFixtures.patched(good.zip(), dir.resolve("time.zip"), bytes -> {
+                            ZipTamper.putShort(bytes, ZipTamper.centralHeaderOffset(bytes, "config/scene.yaml") + 14, 0x5821);
+                            ZipTamper.putShort(bytes, ZipTamper.localHeaderOffset(bytes, "config/scene.yaml") + 12, 0x5821);
+                        })),
+                Arguments.of("duplicate name", "VZ_DUPLICATE_NAME", (Tampering) (dir, good) -> {
+                    List<ZipTamper.Entry> entries = new ArrayList<>(VerifyFixtures.v1Entries());
+                    entries.add(1, ZipTamper.Entry.v1("config/scene.yaml", "other: 2\n"));
+                    return VerifyFixtures.craft(dir, "dup.zip", entries);
+                }),
+                Arguments.of("case-fold duplicate", "VZ_DUPLICATE_NAME", (Tampering) (dir, good) -> {
+                    List<ZipTamper.Entry> entries = new ArrayList<>(VerifyFixtures.v1Entries());
+                    entries.add(0, ZipTamper.Entry.v1("CONFIG/scene.yaml", "other: 2\n"));
+                    return VerifyFixtures.craft(dir, "fold.zip", entries);
+                }),
+                Arguments.of("unknown schema version", "VZ_MANIFEST_VERSION", (Tampering) (dir, good) -> {
+                    ZipTamper.editManifest(good.manifest(), root -> ((ObjectNode) root.get("metadata")).put("schema_version", 2));
+                    return good.zip();
+                }),
+                Arguments.of("deflate bomb", "VZ_DECLARED_SIZE_EXCEEDED", (Tampering) (dir, good) ->
+                        VerifyFixtures.craft(dir, "bomb.zip", List.of(ZipTamper.Entry.v1("bomb.txt", new byte[1024])
+                                .with(e -> e.rawData = ZipTamper.deflateBombOfZeros(1024))))),
+                Arguments.of("hidden entry", "VZ_HIDDEN_ENTRY", (Tampering) (dir, good) -> {
+                    List<ZipTamper.Entry> entries = new ArrayList<>(VerifyFixtures.v1Entries());
+                    entries.add(0, ZipTamper.Entry.v1(".env.txt", "SECRET=1"));
+                    return VerifyFixtures.craft(dir, "hidden.zip", entries);
+                }),
+                Arguments.of("directory entry", "VZ_DIRECTORY_ENTRY", (Tampering) (dir, good) -> {
+                    List<ZipTamper.Entry> entries = new ArrayList<>(VerifyFixtures.v1Entries());
+                    entries.add(0, ZipTamper.Entry.v1("config/", new byte[0]).with(e -> e.externalAttributes = 040755L << 16));
+                    return VerifyFixtures.craft(dir, "dir.zip", entries);
+                }),
+                Arguments.of("mode 0100755", "VZ_ENTRY_MODE", (Tampering) (dir, good) ->
+                        VerifyFixtures.patched(good.zip(), dir.resolve("mode.zip"), bytes ->
+                                ZipTamper.putInt(bytes, ZipTamper.centralHeaderOffset(bytes, "notes/readme.txt") + 38, 0100755L << 16))),
+                Arguments.of("extra field", "VZ_EXTRA_FIELD", (Tampering) (dir, good) ->
+                        VerifyFixtures.craft(dir, "extra-field.zip", VerifyFixtures.v1EntriesWith("notes/readme.txt",
+                                e -> e.with(x -> x.centralExtra = ZipTamper.extraField(0x7875, new byte[] {1, 4, 0, 0, 0, 0, 4, 0, 0, 0, 0}))))));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("tamperings")
+    void tamperedZipExitsOneNamingItsCode(String what, String code, Tampering tampering) {
+        Path zip = tampering.apply(tmp, good);
+        CliRun json = verifyZip("--zip", zip.toString(), "--json");
+        assertEquals(1, json.exitCode(), what + "\n" + json.describe());
+        assertFalse(json.json().get("valid").asBoolean());
+        assertTrue(failedCodes(json).contains(code), what + ": " + failedCodes(json));
+        assertTrue(json.err().contains("error PZ_VERIFY_FAILED"), json.describe());
+        assertTrue(json.err().contains(code), json.describe());
+
+        CliRun human = verifyZip("--zip", zip.toString());
+        assertEquals(1, human.exitCode(), human.describe());
+        assertTrue(human.out().contains(code), human.describe());
+        assertTrue(human.out().contains("Status: invalid"), human.describe());
+    }
+
+    @Test
+    void everyFailureIsListedNotJustTheFirst() {
+        List<ZipTamper.Entry> entries = new ArrayList<>(VerifyFixtures.v1Entries());
+        Collections.reverse(entries);
+        entries.add(ZipTamper.Entry.v1(".hidden.txt", "x").with(e -> e.externalAttributes = 0100755L << 16));
+        Path zip = VerifyFixtures.craft(tmp, "many.zip", entries);
+        CliRun run = verifyZip("--zip", zip.toString(), "--json");
+        assertEquals(1, run.exitCode(), run.describe());
+        assertTrue(failedCodes(run).containsAll(Set.of("VZ_ENTRY_ORDER", "VZ_HIDDEN_ENTRY", "VZ_ENTRY_MODE")), failedCodes(run).toString());
+        JsonNode failures = run.json().get("failures");
+        for (JsonNode failure : failures) {
+            assertTrue(failure.hasNonNull("message"), failure.toString());
+        }
+        // Each failed code is also marked not ok in checks.
+        Set<String> notOk = new TreeSet<>();
+        run.json().get("checks").forEach(c -> {
+            if (!c.get("ok").asBoolean()) {
+                notOk.add(c.get("code").asText());
+            }
+        });
+        assertEquals(failedCodes(run), notOk);
+    }
+
+    @Test
+    void archiveWideFailureHasNoEntryField() throws IOException {
+        Files.delete(good.manifest());
+        CliRun run = verifyZip("--zip", good.zip().toString(), "--json");
+        assertEquals(1, run.exitCode(), run.describe());
+        JsonNode failure = run.json().get("failures").get(0);
+        assertEquals("VZ_MANIFEST_INVALID", failure.get("code").asText());
+        assertFalse(failure.has("entry"), failure.toString());
+    }
+
+    // --- source folder and project -----------------------------------------------------------------
+
+    @Test
+    void changedSourceFileFailsWithContentDir() throws IOException {
+        Files.writeString(good.content().resolve("config/settings.yaml"), "quality: low\n");
+        CliRun run = verifyZip("--zip", good.zip().toString(), "--content-dir", good.content().toString(),
+                "--data-dir", good.data().toString(), "--json");
+        assertEquals(1, run.exitCode(), run.describe());
+        assertEquals(Set.of("VZ_SOURCE_MISMATCH"), failedCodes(run));
+    }
+
+    @Test
+    void missingEligibleFileFailsWithContentDir() {
+        TempTrees.file(good.content(), "images/new.png", "added after the commit");
+        CliRun run = verifyZip("--zip", good.zip().toString(), "--content-dir", good.content().toString(),
+                "--project-id", VerifyFixtures.PROJECT, "--data-dir", good.data().toString(), "--json");
+        assertEquals(1, run.exitCode(), run.describe());
+        assertEquals(Set.of("VZ_SOURCE_MISSING"), failedCodes(run));
+        assertEquals("images/new.png", run.json().get("failures").get(0).get("entry").asText());
+    }
+
+    @Test
+    void entryTheProjectDoesNotAllowFailsPolicy() {
+        Path narrow = TempTrees.dataDir(tmp.resolve("narrow"), VerifyFixtures.PROJECT, List.of("png", "txt"));
+        CliRun run = verifyZip("--zip", good.zip().toString(), "--project-id", VerifyFixtures.PROJECT,
+                "--data-dir", narrow.toString(), "--json");
+        assertEquals(1, run.exitCode(), run.describe());
+        assertEquals(Set.of("VZ_POLICY"), failedCodes(run));
+        assertEquals(2, run.json().get("failures").size(), "both .yaml entries");
+    }
+
+    // --- usage errors exit 2 -----------------------------------------------------------------------
+
+    @Test
+    void missingZipFileIsAUsageError() {
+        CliRun run = verifyZip("--zip", tmp.resolve("nope.zip").toString());
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("PZ_ZIP_MISSING"), run.describe());
+    }
+
+    @Test
+    void directoryAsZipIsAUsageError() {
+        CliRun run = verifyZip("--zip", tmp.toString());
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("PZ_ZIP_MISSING"), run.describe());
+    }
+
+    @Test
+    void noZipOptionIsAUsageError() {
+        CliRun run = verifyZip("--json");
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("PZ_USAGE"), run.describe());
+    }
+
+    @Test
+    void unknownProjectIsAUsageError() {
+        CliRun run = verifyZip("--zip", good.zip().toString(), "--project-id", "nobody", "--data-dir", good.data().toString());
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("PZ_ALLOWLIST_MISSING"), run.describe());
+    }
+
+    @Test
+    void badProjectIdIsAUsageError() {
+        CliRun run = verifyZip("--zip", good.zip().toString(), "--project-id", "../x", "--data-dir", good.data().toString());
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("PZ_BAD_PROJECT_ID"), run.describe());
+    }
+
+    @Test
+    void missingContentDirIsAUsageError() {
+        CliRun run = verifyZip("--zip", good.zip().toString(), "--content-dir", tmp.resolve("gone").toString(),
+                "--data-dir", good.data().toString());
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("PZ_CONTENT_DIR_MISSING"), run.describe());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        CliRun run = verifyZip("--zip", good.zip().toString(), "--frobnicate");
+        assertEquals(2, run.exitCode(), run.describe());
+    }
+
+    @Test
+    void signatureCheckedWithPublicKey() throws Exception {
+        java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance(ManifestSignature.ALGORITHM).generateKeyPair();
+        ManifestSignature.sign(good.manifest(), pair.getPrivate());
+        Path pem = tmp.resolve("pub.pem");
+        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        CliRun ok = verifyZip("--zip", good.zip().toString(), "--public-key", pem.toString(), "--json");
+        assertEquals(0, ok.exitCode(), ok.describe());
+        Files.writeString(good.manifest(), Files.readString(good.manifest()) + "\n");
+        CliRun tampered = verifyZip("--zip", good.zip().toString(), "--public-key", pem.toString(), "--json");
+        assertEquals(1, tampered.exitCode(), tampered.describe());
+        assertEquals(Set.of("VZ_MANIFEST_SIGNATURE"), failedCodes(tampered));
+        CliRun badKey = verifyZip("--zip", good.zip().toString(), "--public-key", good.manifest().toString());
+        assertEquals(2, badKey.exitCode(), badKey.describe());
+    }
+
+    @Test
+    void checkCodesAreStable() {
+        // README documents these names; renaming one breaks every script that matches on it.
+        assertEquals(List.of("VZ_ZIP_UNREADABLE", "VZ_LAYOUT", "VZ_CRC_MISMATCH", "VZ_LOCAL_HEADER_MISMATCH",
+                "VZ_DECLARED_SIZE_EXCEEDED", "VZ_DUPLICATE_NAME", "VZ_UNSAFE_NAME", "VZ_HIDDEN_ENTRY", "VZ_DIRECTORY_ENTRY",
+                "VZ_SYMLINK_ENTRY", "VZ_ENCRYPTED_ENTRY", "VZ_ENTRY_ORDER", "VZ_ENTRY_TIME", "VZ_ENTRY_MODE", "VZ_HOST_BYTE",
+                "VZ_EXTRA_FIELD", "VZ_COMPRESSION_METHOD", "VZ_MANIFEST_INVALID", "VZ_MANIFEST_VERSION", "VZ_MANIFEST_MISMATCH",
+                "VZ_ZIP_SHA256", "VZ_MANIFEST_SIGNATURE", "VZ_SOURCE_MISMATCH", "VZ_SOURCE_MISSING", "VZ_POLICY"),
+                Arrays.stream(VerifyCheck.values()).map(Enum::name).toList());
+    }
+}

@@ -1,0 +1,97 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+//SOURCES lib/*.java
+// Dependencies are pinned once, in lib/ (//DEPS lines of Cli.java, Json.java, ZipPolicyV1.java).
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "verify_zip", mixinStandardHelpOptions = true, version = Toolkit.VERSION,
+        description = {
+                "Check a zip against Deterministic ZIP v1 and its manifest, and optionally against its source folder",
+                "and its project's allowlist. Lists every failure with a stable code. Exit 0 valid, 1 invalid, 2 usage."})
+public class verify_zip implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--zip", paramLabel = "ZIP", required = true, description = "The zip to check.")
+    Path zip;
+
+    @Option(names = "--manifest", paramLabel = "FILE", description = "Its manifest (default: <ZIP>.manifest.json).")
+    Path manifest;
+
+    @Option(names = "--content-dir", paramLabel = "DIR",
+            description = {"The folder the zip was made from: every entry must equal its source file, and no eligible file may be missing.",
+                    "Eligible means allowed by the project with --project-id; without it, not hidden or banned and of an extension the zip ships."})
+    Path contentDir;
+
+    @Option(names = "--project-id", paramLabel = "ID",
+            description = "Check every entry against the project's allowlist and the global bans (DATA/projects/<ID>_allowed_ext.json).")
+    String projectId;
+
+    @Option(names = "--public-key", paramLabel = "PEM",
+            description = "Also check <manifest>.sig, the Ed25519 signature prezip_stager --sign-key wrote, with this public key.")
+    Path publicKey;
+
+    public static void main(String... args) {
+        System.exit(Cli.commandLine(new verify_zip()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isRegularFile(zip)) {
+            throw new PrezipException(ErrorCode.PZ_ZIP_MISSING, zip + " does not exist or is not a file: " + ErrorCode.PZ_ZIP_MISSING.advice());
+        }
+        Path manifestFile = manifest != null ? manifest : ZipManifest.pathFor(zip);
+        Classifier projectPolicy = null;
+        BanRules bans = null;
+        if (projectId != null || contentDir != null) {
+            DataDir data = common.dataDir().requireReadable();
+            bans = BanRules.load(data.globalBansFile());
+            if (projectId != null) {
+                ProjectId id = new ProjectId(projectId);
+                projectPolicy = new Classifier(new AllowlistStore(data).load(id).eligibleExtensions(), bans);
+            }
+        }
+        Path root = null;
+        if (contentDir != null) {
+            Cli.requireUtf8FileNames();
+            root = TreeScanner.requireDirectory(contentDir);
+        }
+
+        PublicKey key = publicKey == null ? null : ManifestSignature.loadPublicKey(publicKey);
+
+        ZipVerifier.Result result;
+        try {
+            result = ZipVerifier.verify(new ZipVerifier.Request(zip, manifestFile, root, projectPolicy, bans, key));
+        } catch (IOException e) {
+            throw new PrezipException(ErrorCode.PZ_IO, "cannot read while verifying " + zip + ": " + TreeScanner.describe(e), e);
+        }
+        VerifyReport report = VerifyReport.of(result);
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json) {
+            out.print(Json.write(report));
+            out.flush();
+        } else {
+            report.printHuman(out, common.verbose);
+        }
+        if (report.valid()) {
+            return ExitCode.OK;
+        }
+        Cli.printError(spec.commandLine().getErr(), spec.name(), ErrorCode.PZ_VERIFY_FAILED, report.failures().size()
+                + " failure(s) (" + String.join(", ", report.failedCodes()) + "): " + ErrorCode.PZ_VERIFY_FAILED.advice());
+        return ErrorCode.PZ_VERIFY_FAILED.exitCode();
+    }
+}
