@@ -62,6 +62,9 @@ public class prezip_stager implements Callable<Integer> {
             description = "With --commit: sign the manifest with this Ed25519 PKCS#8 private key (writes <ZIP>.manifest.json.sig).")
     Path signKeyFile;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for --commit (default: one per core).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--preview-capability", paramLabel = "NAME",
             description = "Print the metadata record of a capability (zip_packaging) as JSON and exit.")
     String previewCapability;
@@ -81,6 +84,9 @@ public class prezip_stager implements Callable<Integer> {
         requireOption(contentDir, "--content-dir");
         requireOption(outputZip, "--output-zip");
         ProjectId id = new ProjectId(projectId);
+        if (threads < 1) {
+            throw new PrezipException(ErrorCode.PZ_USAGE, "--threads must be at least 1");
+        }
         DataDir data = common.dataDir().requireReadable();
         Allowlist allowlist = new AllowlistStore(data).load(id);
         PolicyPreset preset = policyName == null ? null : PolicyPreset.load(data, policyName);
@@ -120,7 +126,7 @@ public class prezip_stager implements Callable<Integer> {
             return ExitCode.OK;
         }
         Committer.Plan plan = new Committer.Plan(scan, classification, classifier, fixedEpochMs, forbidEmpty,
-                report.policy(), signKey);
+                report.policy(), signKey, threads);
         ZipManifest manifest;
         try {
             manifest = Committer.commit(plan, zip);

@@ -26,7 +26,8 @@ final class Committer {
 
     /** What to commit and how: the plan from the scan, and the policy values that shape the zip. */
     record Plan(TreeScanner.ScanResult scan, Classification classification, Classifier classifier,
-                long fixedEpochMs, boolean forbidEmptyDirs, PolicyPreset.Applied policy, PrivateKey signKey) {}
+                long fixedEpochMs, boolean forbidEmptyDirs, PolicyPreset.Applied policy, PrivateKey signKey,
+                int threads) {}
 
     /** Commits under the zip's lock: the zip, its manifest, checksum and (with a key) signature. */
     static ZipManifest commit(Plan plan, Path outputZip) {
@@ -38,47 +39,33 @@ final class Committer {
     }
 
     private static ZipManifest stageAndZip(Plan plan, Path zip) {
-        TreeScanner.ScanResult scan = plan.scan();
-        try (Staging staging = Staging.createBeside(zip)) {
-            for (String dir : scan.directories()) {
+        try (Staging staging = Staging.createBeside(zip); AtomicFiles.Batch delivery = new AtomicFiles.Batch()) {
+            for (String dir : plan.scan().directories()) {
                 if (!Classifier.isHidden(dir)) {
                     staging.createDirectory(dir);
                 }
             }
-            List<StagedFile> staged = new ArrayList<>();
-            for (Classification.Item item : plan.classification().eligible()) {
-                staged.add(staging.copy(item.entry()));
-            }
-            StagingInvariants.check(staging.root(), staged, plan.classifier(), plan.forbidEmptyDirs());
-            return writeZip(staged, zip, plan);
-        } catch (IOException e) {
-            throw IoErrors.toPrezip(e, "staging and zipping", zip.getParent());
-        }
-    }
-
-    private static ZipManifest writeZip(List<StagedFile> staged, Path zip, Plan plan) throws IOException {
-        long fixedEpochMs = plan.fixedEpochMs();
-        List<StagedFile> ordered = new ArrayList<>(staged);
-        ordered.sort((a, b) -> PathOrder.UTF8_BYTES.compare(a.relativePath(), b.relativePath()));
-        List<DeterministicZipWriter.Source> sources = ordered.stream()
-                .map(f -> new DeterministicZipWriter.Source(f.relativePath(), f.stagedPath(), f.size()))
-                .toList();
-        try (AtomicFiles.Batch delivery = new AtomicFiles.Batch()) {
+            List<ScannedEntry> eligible = plan.classification().eligible().stream().map(Classification.Item::entry).toList();
             Path temp = AtomicFiles.tempBeside(zip);
             delivery.adopt(temp, zip);
             MessageDigest sha256 = Staging.sha256();
+            List<StagedFile> staged;
             long zipBytes;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = new DigestOutputStream(
                          new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES), sha256)) {
-                DeterministicZipWriter.write(sources, out, fixedEpochMs);
+                DeterministicZipWriter writer = new DeterministicZipWriter(out);
+                staged = Packer.pack(eligible, staging, writer, plan.fixedEpochMs(), plan.threads());
+                writer.finish();
                 out.flush();
                 channel.force(true);
                 zipBytes = channel.size();
             }
-            requireEntries(temp, ordered);
-            ZipManifest manifest = new ZipManifest(ZipPackagingMetadataV1.current(fixedEpochMs), plan.policy(),
-                    ordered.stream().map(f -> ZipEntryV1.of(f.relativePath(), f.sha256Hex(), f.size())).toList(),
+            // The zip was built while staging filled up; it ships only if the finished staging tree passes.
+            StagingInvariants.check(staging.root(), staged, plan.classifier(), plan.forbidEmptyDirs());
+            requireEntries(temp, staged);
+            ZipManifest manifest = new ZipManifest(ZipPackagingMetadataV1.current(plan.fixedEpochMs()), plan.policy(),
+                    staged.stream().map(f -> ZipEntryV1.of(f.relativePath(), f.sha256Hex(), f.size())).toList(),
                     zipBytes, HexFormat.of().formatHex(sha256.digest()));
             byte[] manifestBytes = Json.bytes(manifest);
             Path manifestPath = ZipManifest.pathFor(zip);
@@ -94,11 +81,14 @@ final class Committer {
                 Files.deleteIfExists(ManifestSignature.pathFor(manifestPath));
             }
             return manifest;
+        } catch (IOException e) {
+            throw IoErrors.toPrezip(e, "staging and zipping", zip.getParent());
         }
     }
 
     /** The written file must read back as a zip listing exactly the staged files, in v1 order. */
     private static void requireEntries(Path temp, List<StagedFile> ordered) throws IOException {
+        // Reads only the central directory: cheap, and catches a writer that lost or reordered entries.
         List<String> names;
         try (ZipFile written = new ZipFile(temp.toFile())) {
             names = Collections.list(written.entries()).stream().map(e -> e.getName()).toList();

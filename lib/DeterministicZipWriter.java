@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TimeZone;
+import net.lingala.zip4j.headers.HeaderWriter;
 import net.lingala.zip4j.io.outputstream.ZipOutputStream;
 import net.lingala.zip4j.model.FileHeader;
 import net.lingala.zip4j.model.Zip4jConfig;
@@ -18,77 +20,161 @@ import net.lingala.zip4j.model.enums.CompressionLevel;
 import net.lingala.zip4j.model.enums.CompressionMethod;
 
 /**
- * Writes a Deterministic ZIP v1 archive with Zip4j's ZipOutputStream: regular-file entries only, in
- * v1 order, one fixed UTC time, mode 0100644 with a Unix host byte, no extra fields but zip64.
+ * Writes a Deterministic ZIP v1 archive with Zip4j: regular-file entries only, in v1 order, one fixed
+ * UTC time, mode 0100644 with a Unix host byte, no extra fields but zip64.
+ *
+ * <p>A zip is a run of self-contained local records (header, data, data descriptor) followed by a
+ * central directory that points at them. So each entry's record is written by its own Zip4j
+ * {@link ZipOutputStream} ({@link #openEntry}), on any thread and into any sink; the records are then
+ * {@link #append}ed in order, and {@link #finish} writes the central directory with Zip4j's
+ * {@link HeaderWriter}. One code path makes both the serial and the parallel zip, so they are the same bytes.
  */
 final class DeterministicZipWriter {
-    /** One file to pack: its entry name and where its bytes are (on the staging tree). */
+    /** One file to pack: its entry name and where its bytes are. */
     record Source(String name, Path file, long size) {}
 
     /** Large enough that per-call overhead vanishes, small enough to stay in L2. */
-    private static final int BUFFER_BYTES = 1 << 16;
+    static final int BUFFER_BYTES = 1 << 16;
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
-    /** Guards the JVM default time zone, which Zip4j reads when it turns the fixed instant into DOS time. */
-    private static final Object DEFAULT_ZONE_LOCK = new Object();
+    /**
+     * Guards the JVM defaults Zip4j reads (through Calendar.getInstance()) when it turns the fixed instant
+     * into DOS time: the time zone, and the format locale, which picks the calendar (Buddhist under th-TH).
+     */
+    private static final Object CALENDAR_DEFAULTS_LOCK = new Object();
 
-    private DeterministicZipWriter() {}
+    private final OutputStream out;
+    private final List<FileHeader> headers = new ArrayList<>();
+    private long offset;
+    private boolean zip64;
+    private String lastName;
 
-    /** Writes every source, sorted by v1 order, to {@code out} (which is not closed). */
+    /** @param out where the zip goes; left open by {@link #finish} */
+    DeterministicZipWriter(OutputStream out) {
+        this.out = out;
+    }
+
+    /** One entry's local record being written: feed it the file's bytes, then {@link #close()} it. */
+    static final class Entry {
+        private final String name;
+        private final ZipOutputStream zip;
+        private final CountingSink sink;
+        private FileHeader header;
+
+        private Entry(String name, ZipOutputStream zip, CountingSink sink) {
+            this.name = name;
+            this.zip = zip;
+            this.sink = sink;
+        }
+
+        void write(byte[] bytes, int off, int len) throws IOException {
+            zip.write(bytes, off, len);
+        }
+
+        /** Ends the record (the data descriptor is written) without any central directory. */
+        void close() throws IOException {
+            header = zip.closeEntry();
+            header.setExternalFileAttributes(externalAttributes());
+        }
+    }
+
+    /** Starts the local record of one entry into {@code sink}; thread-safe. */
+    static Entry openEntry(String name, long size, long fixedEpochMs, OutputStream sink) throws IOException {
+        CountingSink counting = new CountingSink(sink);
+        ZipOutputStream zip = new ZipOutputStream(counting, null,
+                new Zip4jConfig(StandardCharsets.UTF_8, BUFFER_BYTES, true), new ZipModel());
+        putNextEntryInUtc(zip, parameters(name, size, fixedEpochMs));
+        return new Entry(name, zip, counting);
+    }
+
+    /**
+     * Appends a closed entry whose record is already in the zip's stream (it was opened on {@code out}
+     * itself) or is given as {@code record} bytes to copy there. Entries must come in v1 order.
+     */
+    void append(Entry entry, byte[] record, int length) throws IOException {
+        if (lastName != null && PathOrder.UTF8_BYTES.compare(lastName, entry.name) >= 0) {
+            throw new IllegalArgumentException("zip entries out of v1 order or duplicated: " + lastName + ", " + entry.name);
+        }
+        lastName = entry.name;
+        if (record != null) {
+            out.write(record, 0, length);
+        }
+        entry.header.setOffsetLocalHeader(offset);
+        // As Zip4j's own stream decides it: a zip64 local header (known size over the limit) makes a zip64 zip.
+        zip64 |= entry.header.getUncompressedSize() >= ZIP64_LIMIT;
+        offset += entry.sink.count;
+        headers.add(entry.header);
+    }
+
+    /** The stream an entry is opened on when its record goes straight into the zip (no copy). */
+    OutputStream stream() {
+        return out;
+    }
+
+    /** Writes the central directory and end records; the caller closes {@code out}. */
+    void finish() throws IOException {
+        ZipModel model = new ZipModel();
+        model.getCentralDirectory().getFileHeaders().addAll(headers);
+        model.setZip64Format(zip64);
+        model.getEndOfCentralDirectoryRecord().setOffsetOfStartOfCentralDirectory(offset);
+        new HeaderWriter().finalizeZipFile(model, out, StandardCharsets.UTF_8);
+        out.flush();
+    }
+
+    /** Zip4j's own threshold for zip64 records. */
+    private static final long ZIP64_LIMIT = 0xFFFFFFFFL;
+
+    /** The serial writer: every source, sorted into v1 order, read from disk into {@code out}. */
     static void write(List<Source> sources, OutputStream out, long fixedEpochMs) throws IOException {
         List<Source> sorted = new ArrayList<>(sources);
         sorted.sort((a, b) -> PathOrder.UTF8_BYTES.compare(a.name(), b.name()));
-        for (int i = 1; i < sorted.size(); i++) {
-            if (sorted.get(i).name().equals(sorted.get(i - 1).name())) {
-                throw new IllegalArgumentException("duplicate zip entry " + sorted.get(i).name());
-            }
-        }
-        ZipOutputStream zip = new ZipOutputStream(new NonClosingOutputStream(out), null,
-                new Zip4jConfig(StandardCharsets.UTF_8, BUFFER_BYTES, true), new ZipModel());
+        DeterministicZipWriter writer = new DeterministicZipWriter(out);
         byte[] buffer = new byte[BUFFER_BYTES];
         for (Source source : sorted) {
-            putNextEntryInUtc(zip, parameters(source, fixedEpochMs));
+            Entry entry = openEntry(source.name(), source.size(), fixedEpochMs, writer.stream());
             long copied = 0;
             try (InputStream in = Files.newInputStream(source.file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
                 for (int n; (n = in.read(buffer)) > 0; ) {
-                    zip.write(buffer, 0, n);
+                    entry.write(buffer, 0, n);
                     copied += n;
                 }
             }
             if (copied != source.size()) {
                 throw new IOException(source.file() + " changed size while zipping (" + source.size() + " -> " + copied + ")");
             }
-            FileHeader header = zip.closeEntry();
-            // The central directory is written at close() from these headers: this is where the mode goes.
-            header.setExternalFileAttributes(externalAttributes());
+            entry.close();
+            writer.append(entry, null, 0);
         }
-        zip.close();
+        writer.finish();
     }
 
-    private static ZipParameters parameters(Source source, long fixedEpochMs) {
+    private static ZipParameters parameters(String name, long size, long fixedEpochMs) {
         ZipParameters p = new ZipParameters();
-        p.setFileNameInZip(source.name());
-        boolean stored = ZipPolicyV1.isStored(source.name());
+        p.setFileNameInZip(name);
+        boolean stored = ZipPolicyV1.isStored(name);
         p.setCompressionMethod(stored ? CompressionMethod.STORE : CompressionMethod.DEFLATE);
         p.setCompressionLevel(deflateLevel());
         // A known size lets Zip4j choose zip64 for the local header up front (entries over 4 GiB).
-        p.setEntrySize(source.size());
+        p.setEntrySize(size);
         p.setLastModifiedFileTime(fixedEpochMs);
         p.setUnixMode(true);
         return p;
     }
 
     /**
-     * Zip4j converts the instant to DOS fields in the JVM's default time zone; v1 wants UTC wall-clock
-     * fields, so the default zone is UTC for the moment the header is built (and only then).
+     * Zip4j converts the instant to DOS fields with the JVM's default calendar; v1 wants UTC wall-clock
+     * fields of the Gregorian calendar, so those defaults are set for the moment the header is built.
      */
     private static void putNextEntryInUtc(ZipOutputStream zip, ZipParameters parameters) throws IOException {
-        synchronized (DEFAULT_ZONE_LOCK) {
-            TimeZone saved = TimeZone.getDefault();
+        synchronized (CALENDAR_DEFAULTS_LOCK) {
+            TimeZone savedZone = TimeZone.getDefault();
+            Locale savedLocale = Locale.getDefault(Locale.Category.FORMAT);
             TimeZone.setDefault(UTC);
+            Locale.setDefault(Locale.Category.FORMAT, Locale.ROOT);
             try {
                 zip.putNextEntry(parameters);
             } finally {
-                TimeZone.setDefault(saved);
+                Locale.setDefault(Locale.Category.FORMAT, savedLocale);
+                TimeZone.setDefault(savedZone);
             }
         }
     }
@@ -107,15 +193,30 @@ final class DeterministicZipWriter {
         throw new IllegalStateException("Zip4j has no deflate level " + ZipPolicyV1.DEFLATE_LEVEL);
     }
 
-    /** Lets the caller keep its stream (to fsync and rename it) after Zip4j closes the zip. */
-    private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
-        NonClosingOutputStream(OutputStream out) {
-            super(out);
+    /** Counts a record's bytes; never closes the sink (Zip4j's streams would close it). */
+    private static final class CountingSink extends OutputStream {
+        private final OutputStream sink;
+        private long count;
+
+        CountingSink(OutputStream sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            sink.write(b);
+            count++;
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
+            sink.write(b, off, len);
+            count += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            sink.flush();
         }
 
         @Override

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The staging tree: a hidden folder beside the output zip (same file system, so nothing crosses a
@@ -21,7 +22,8 @@ import java.util.UUID;
 final class Staging implements AutoCloseable {
     /** Staging folders start with this, so they are hidden and the next run can recognise leftovers. */
     static final String PREFIX = ".prezip-staging-";
-    private static final int BUFFER_BYTES = 1 << 16;
+    /** The random part of staging and temp names ({@link UUID#toString()}). */
+    static final String UUID_TEXT = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private final Path root;
 
@@ -50,25 +52,29 @@ final class Staging implements AutoCloseable {
     }
 
     /**
-     * Copies one scanned file into staging, hashing it on the way so it is read only once. A file whose
-     * size or mtime differs from the scan (before or after the copy) stops the commit.
+     * Copies one scanned file into staging, hashing it on the way and, when {@code zipEntry} is given,
+     * feeding its zip record too, so the file is read only once. A file whose size or mtime differs from
+     * the scan (before or after the copy) stops the commit.
      */
-    StagedFile copy(ScannedEntry entry) throws IOException {
-        return ExitCleanup.guarded(() -> copyNow(entry));
+    StagedFile copy(ScannedEntry entry, DeterministicZipWriter.Entry zipEntry) throws IOException {
+        return ExitCleanup.guarded(() -> copyNow(entry, zipEntry));
     }
 
-    private StagedFile copyNow(ScannedEntry entry) throws IOException {
+    private StagedFile copyNow(ScannedEntry entry, DeterministicZipWriter.Entry zipEntry) throws IOException {
         requireUnchanged(entry);
         Path target = root.resolve(entry.relativePath());
         Files.createDirectories(target.getParent());
         MessageDigest sha256 = sha256();
         long copied = 0;
-        byte[] buffer = new byte[BUFFER_BYTES];
+        byte[] buffer = new byte[DeterministicZipWriter.BUFFER_BYTES];
         try (InputStream in = Files.newInputStream(entry.path(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
              OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 sha256.update(buffer, 0, n);
                 out.write(buffer, 0, n);
+                if (zipEntry != null) {
+                    zipEntry.write(buffer, 0, n);
+                }
                 copied += n;
             }
         }
@@ -113,12 +119,12 @@ final class Staging implements AutoCloseable {
      * holding the zip's {@link OutputLock}: then no live run owns them.
      */
     static void removeLeftovers(Path zip) {
-        String name = zip.getFileName().toString();
+        String name = Pattern.quote(zip.getFileName().toString());
+        // Exactly this zip's names: another zip whose name starts the same ("p1.zip-b") has its own lock.
+        Pattern ours = Pattern.compile(Pattern.quote(PREFIX) + name + "-" + UUID_TEXT
+                + "|\\." + name + "(?:\\.manifest\\.json|\\.manifest\\.json\\.sig|\\.sha256|\\.report\\.json)?\\." + UUID_TEXT + "\\.tmp");
         try (var siblings = Files.list(zip.toAbsolutePath().getParent())) {
-            siblings.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.startsWith(PREFIX + name + "-") || (n.startsWith("." + name + ".") && n.endsWith(".tmp"));
-            }).forEach(Staging::deleteTree);
+            siblings.filter(p -> ours.matcher(p.getFileName().toString()).matches()).forEach(Staging::deleteTree);
         } catch (IOException e) {
             throw IoErrors.toPrezip(e, "removing leftovers of an interrupted run", zip.getParent());
         }

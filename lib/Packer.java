@@ -1,0 +1,145 @@
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Stages and zips the eligible files in one pass over each: worker threads copy a file into staging
+ * while hashing it and deflating it into an in-memory zip record; the calling thread appends the records
+ * in v1 order. Files above {@link #INLINE_LIMIT} are only staged by the workers and zipped from staging
+ * by the calling thread, so memory stays bounded whatever the file sizes.
+ */
+final class Packer {
+    /** Records up to this size are built in memory by a worker; larger ones stream from staging. */
+    static final long INLINE_LIMIT = 4L << 20;
+    /** Bytes of files in flight at once (staged but not yet appended): bounds memory on any tree. */
+    static final long WINDOW_BYTES = 64L << 20;
+    /** Files in flight per worker: enough to keep every core busy while the writer catches up. */
+    static final int WINDOW_FILES_PER_THREAD = 16;
+    /** How long a failed run waits for its workers to stop before cleaning staging up. */
+    private static final long STOP_WAIT_SECONDS = 60;
+
+    private Packer() {}
+
+    /** A staged file and, when built in memory, its zip record. */
+    private record Packed(StagedFile staged, DeterministicZipWriter.Entry entry, Record record) {}
+
+    /** A ByteArrayOutputStream whose buffer is appended without another copy. */
+    private static final class Record extends ByteArrayOutputStream {
+        Record(int size) {
+            super(size);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+
+        int length() {
+            return count;
+        }
+    }
+
+    /**
+     * @param entries eligible scanned files, in v1 order
+     * @param threads worker threads; 1 gives the same bytes, slower
+     * @return the staged files, in v1 order
+     */
+    static List<StagedFile> pack(List<ScannedEntry> entries, Staging staging, DeterministicZipWriter writer,
+                                 long fixedEpochMs, int threads) throws IOException {
+        ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "prezip-packer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<StagedFile> staged = new ArrayList<>(entries.size());
+        ArrayDeque<Future<Packed>> window = new ArrayDeque<>();
+        int windowFiles = threads * WINDOW_FILES_PER_THREAD;
+        long windowBytes = 0;
+        int next = 0;
+        try {
+            for (int i = 0; i < entries.size(); i++) {
+                while (next < entries.size() && window.size() < windowFiles
+                        && (window.isEmpty() || windowBytes + weight(entries.get(next)) <= WINDOW_BYTES)) {
+                    ScannedEntry entry = entries.get(next++);
+                    windowBytes += weight(entry);
+                    window.add(workers.submit(() -> stage(entry, staging, fixedEpochMs)));
+                }
+                Packed packed = await(window.poll());
+                windowBytes -= weight(entries.get(i));
+                append(packed, writer, fixedEpochMs);
+                staged.add(packed.staged());
+            }
+            return staged;
+        } finally {
+            workers.shutdownNow();
+            try {
+                // Staging is deleted after this returns: no worker may still be writing into it then.
+                workers.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** What a file costs the window: the memory its record takes (big files stream and take a buffer). */
+    private static long weight(ScannedEntry entry) {
+        return Math.min(entry.size(), INLINE_LIMIT) + 1;
+    }
+
+    private static Packed stage(ScannedEntry entry, Staging staging, long fixedEpochMs) throws IOException {
+        if (entry.size() > INLINE_LIMIT) {
+            return new Packed(staging.copy(entry, null), null, null);
+        }
+        // Room for the headers and for deflate's worst case on incompressible bytes (about 0.03 %).
+        Record record = new Record((int) (entry.size() + entry.size() / 256 + 1024));
+        DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(entry.relativePath(), entry.size(),
+                fixedEpochMs, record);
+        StagedFile staged = staging.copy(entry, zipEntry);
+        zipEntry.close();
+        return new Packed(staged, zipEntry, record);
+    }
+
+    private static void append(Packed packed, DeterministicZipWriter writer, long fixedEpochMs) throws IOException {
+        if (packed.record() != null) {
+            writer.append(packed.entry(), packed.record().bytes(), packed.record().length());
+            return;
+        }
+        StagedFile file = packed.staged();
+        DeterministicZipWriter.Entry entry = DeterministicZipWriter.openEntry(file.relativePath(), file.size(),
+                fixedEpochMs, writer.stream());
+        byte[] buffer = new byte[DeterministicZipWriter.BUFFER_BYTES];
+        try (InputStream in = Files.newInputStream(file.stagedPath())) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                entry.write(buffer, 0, n);
+            }
+        }
+        entry.close();
+        writer.append(entry, null, 0);
+    }
+
+    private static Packed await(Future<Packed> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while zipping");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof PrezipException prezip) {
+                throw prezip;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new PrezipException(ErrorCode.PZ_INTERNAL, "zipping failed: " + cause, cause);
+        }
+    }
+}
