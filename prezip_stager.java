@@ -103,7 +103,8 @@ public class prezip_stager implements Callable<Integer> {
         Path zip = OutputZip.validate(outputZip, root, commit, mkdirs);
         long fixedEpochMs = commit ? ZipPolicyV1.fixedEpochMs() : ZipPolicyV1.DEFAULT_EPOCH_MS;
 
-        TreeScanner.ScanResult scan = TreeScanner.scan(root);
+        Progress progress = common.progress("scan");
+        TreeScanner.ScanResult scan = TreeScanner.scan(root, progress);
         Classifier classifier = new Classifier(allowlist.eligibleExtensions(), bans);
         Classification classification = Classification.of(scan, classifier);
         List<Companions.SplitGroup> splitGroups = companionMode == CompanionMode.OFF
@@ -126,9 +127,10 @@ public class prezip_stager implements Callable<Integer> {
             return ExitCode.OK;
         }
         Committer.Plan plan = new Committer.Plan(scan, classification, classifier, fixedEpochMs, forbidEmpty,
-                report.policy(), signKey, threads);
+                report.policy(), signKey, threads, progress.next("stage+zip"));
         ZipManifest manifest;
         try {
+            ProjectManifest.requireUpdatable(data, id);
             manifest = Committer.commit(plan, zip);
         } catch (PrezipException e) {
             return stop(report, e, data, zip);
@@ -140,7 +142,7 @@ public class prezip_stager implements Callable<Integer> {
                 (System.nanoTime() - started) / 1_000_000));
         logAttempt(data, report, manifest.zipSha256());
         emit(report);
-        if (!common.json) {
+        if (common.human()) {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Wrote %s (%d entries, %s, sha256 %s)%n", zip, manifest.entries().size(),
                     Bytes.human(manifest.zipBytes()), manifest.zipSha256());
@@ -176,9 +178,11 @@ public class prezip_stager implements Callable<Integer> {
         String line = DashboardLog.append(data, new DashboardLog.Line(Instant.now().toString(), report.projectId(),
                 report.status(), totals.eligibleFiles(), totals.eligibleBytes(), totals.excludedByReason(), zipSha256,
                 report.outputZip()));
-        PrintWriter err = spec.commandLine().getErr();
-        err.println(line);
-        err.flush();
+        if (!common.quiet) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(line);
+            err.flush();
+        }
     }
 
     private int preview(String name) {
@@ -197,8 +201,8 @@ public class prezip_stager implements Callable<Integer> {
         if (common.json) {
             out.print(Json.write(report));
             out.flush();
-        } else {
-            SummaryPrinter.print(report, out);
+        } else if (!common.quiet) {
+            SummaryPrinter.print(report, out, common.ansi());
         }
     }
 

@@ -27,7 +27,7 @@ final class Committer {
     /** What to commit and how: the plan from the scan, and the policy values that shape the zip. */
     record Plan(TreeScanner.ScanResult scan, Classification classification, Classifier classifier,
                 long fixedEpochMs, boolean forbidEmptyDirs, PolicyPreset.Applied policy, PrivateKey signKey,
-                int threads) {}
+                int threads, Progress progress) {}
 
     /** Commits under the zip's lock: the zip, its manifest, checksum and (with a key) signature. */
     static ZipManifest commit(Plan plan, Path outputZip) {
@@ -55,7 +55,8 @@ final class Committer {
                  OutputStream out = new DigestOutputStream(
                          new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES), sha256)) {
                 DeterministicZipWriter writer = new DeterministicZipWriter(out);
-                staged = Packer.pack(eligible, staging, writer, plan.fixedEpochMs(), plan.threads());
+                staged = Packer.pack(eligible, staging, writer, plan.fixedEpochMs(), plan.threads(),
+                        plan.progress());
                 writer.finish();
                 out.flush();
                 channel.force(true);

@@ -10,8 +10,26 @@ final class CommonOptions {
     @Option(names = "--json", description = "Print one JSON document on stdout instead of the human summary.")
     boolean json;
 
-    @Option(names = "--verbose", description = "Show stack traces of internal errors.")
+    @Option(names = "--verbose", description = "Show stack traces of internal errors, and timings.")
     boolean verbose;
+
+    @Option(names = "--quiet", description = "Print only errors.")
+    boolean quiet;
+
+    /** Human text goes to the terminal unless JSON or silence was asked for. */
+    boolean human() {
+        return !json && !quiet;
+    }
+
+    /** Colours on stdout where the terminal shows them (see {@link Terminal}). */
+    picocli.CommandLine.Help.Ansi ansi() {
+        return Terminal.colourOnStdout() ? picocli.CommandLine.Help.Ansi.ON : picocli.CommandLine.Help.Ansi.OFF;
+    }
+
+    /** A progress bar on stderr, or none when piped, with --json or --quiet. */
+    Progress progress(String label) {
+        return human() && Terminal.progressOnStderr() ? Progress.onStderr(label) : Progress.NONE;
+    }
 
     DataDir dataDir() {
         return DataDir.resolve(dataDir);

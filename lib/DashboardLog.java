@@ -13,6 +13,9 @@ import java.util.Map;
  * line is one write under an exclusive lock on an O_APPEND file, so concurrent runs never interleave.
  */
 final class DashboardLog {
+    /** File locks are per process: threads of one JVM queue here first (a second lock() would throw). */
+    private static final Object IN_PROCESS = new Object();
+
     private DashboardLog() {}
 
     record Line(String at, String projectId, String status, int eligibleFiles, long eligibleBytes,
@@ -25,12 +28,14 @@ final class DashboardLog {
         Path file = data.dashboardSummaryFile();
         try {
             Files.createDirectories(file.getParent());
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
-                 FileLock ignored = channel.lock()) {
-                ByteBuffer bytes = ByteBuffer.wrap((json + "\n").getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
+            synchronized (IN_PROCESS) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND);
+                     FileLock ignored = channel.lock()) {
+                    ByteBuffer bytes = ByteBuffer.wrap((json + "\n").getBytes(StandardCharsets.UTF_8));
+                    while (bytes.hasRemaining()) {
+                        channel.write(bytes);
+                    }
                 }
             }
         } catch (IOException e) {

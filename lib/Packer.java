@@ -50,10 +50,12 @@ final class Packer {
     /**
      * @param entries eligible scanned files, in v1 order
      * @param threads worker threads; 1 gives the same bytes, slower
+     * @param progress advanced as each record is appended
      * @return the staged files, in v1 order
      */
     static List<StagedFile> pack(List<ScannedEntry> entries, Staging staging, DeterministicZipWriter writer,
-                                 long fixedEpochMs, int threads) throws IOException {
+                                 long fixedEpochMs, int threads, Progress progress) throws IOException {
+        progress.total(entries.size(), entries.stream().mapToLong(ScannedEntry::size).sum());
         ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "prezip-packer");
             thread.setDaemon(true);
@@ -76,7 +78,9 @@ final class Packer {
                 windowBytes -= weight(entries.get(i));
                 append(packed, writer, fixedEpochMs);
                 staged.add(packed.staged());
+                progress.advance(1, packed.staged().size());
             }
+            progress.done();
             return staged;
         } finally {
             workers.shutdownNow();

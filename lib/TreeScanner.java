@@ -20,6 +20,10 @@ final class TreeScanner {
     record ScanResult(Path root, List<ScannedEntry> entries, List<String> directories) {}
 
     static ScanResult scan(Path contentDir) {
+        return scan(contentDir, Progress.NONE);
+    }
+
+    static ScanResult scan(Path contentDir, Progress progress) {
         Path root = requireDirectory(contentDir);
         List<ScannedEntry> entries = new ArrayList<>();
         List<String> directories = new ArrayList<>();
@@ -37,6 +41,7 @@ final class TreeScanner {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                             entries.add(entry(root, file, attrs));
+                            progress.advance(1, attrs.size());
                             return FileVisitResult.CONTINUE;
                         }
 
@@ -59,6 +64,7 @@ final class TreeScanner {
         } catch (IOException e) {
             throw new PrezipException(ErrorCode.PZ_IO, "cannot scan " + root + ": " + describe(e), e);
         }
+        progress.done();
         entries.sort((a, b) -> PathOrder.UTF8_BYTES.compare(a.relativePath(), b.relativePath()));
         directories.sort(PathOrder.UTF8_BYTES);
         return new ScanResult(root, List.copyOf(entries), List.copyOf(directories));

@@ -1,0 +1,127 @@
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One commit per output zip at a time: a second one refuses clearly and never interleaves. */
+class OutputLockTest {
+    static final String ID = "p1";
+
+    @TempDir
+    Path tmp;
+    Path content;
+    Path data;
+    Path out;
+    Path zip;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        content = Files.createDirectories(tmp.resolve("content"));
+        data = TempTrees.dataDir(tmp, ID, List.of("png", "txt"));
+        out = Files.createDirectories(tmp.resolve("out"));
+        zip = out.resolve("p1.zip");
+        TempTrees.file(content, "a.txt", "a");
+        TempTrees.file(content, "b/c.png", "c");
+    }
+
+    CliRun commit(Path target) {
+        return CliRun.stager(SafetyTrees.args(ID, content, data, target, "--commit"));
+    }
+
+    @Test
+    void aCommitRefusesWhileAnotherHoldsTheLockAndWorksOnceItIsReleased() throws Exception {
+        byte[] old = SafetyTrees.writeOldZip(zip);
+        try (OutputLock held = OutputLock.acquire(zip)) {
+            CliRun run = commit(zip);
+            assertEquals(1, run.exitCode(), run.describe());
+            assertTrue(run.err().contains("PZ_OUTPUT_LOCKED"), run.err());
+            assertArrayEquals(old, Files.readAllBytes(zip), "nothing written while locked");
+            assertFalse(SafetyTrees.exists(ZipManifest.pathFor(zip)));
+            assertEquals(List.of(), SafetyTrees.leftovers(out));
+            assertEquals("PZ_OUTPUT_LOCKED", SafetyTrees.report(zip).get("error").get("code").asText());
+        }
+        CliRun run = commit(zip);
+        assertEquals(0, run.exitCode(), run.describe());
+        assertEquals(List.of("a.txt", "b/c.png"), SafetyTrees.zipEntries(zip));
+        assertEquals(List.of(".p1.zip.prezip-lock", "p1.zip", "p1.zip.manifest.json", "p1.zip.report.json", "p1.zip.sha256"),
+                SafetyTrees.list(out), "the lock file stays; nothing else but the delivery");
+    }
+
+    @Test
+    void noZipIsCreatedWhileLocked() {
+        try (OutputLock held = OutputLock.acquire(zip)) {
+            CliRun run = commit(zip);
+            assertEquals(1, run.exitCode(), run.describe());
+            assertFalse(SafetyTrees.exists(zip));
+            assertEquals(List.of(".p1.zip.prezip-lock", "p1.zip.report.json"), SafetyTrees.list(out));
+        }
+    }
+
+    @Test
+    void theLockIsAnOsLockSeenByAnotherProcess() throws Exception {
+        try (OutputLock held = OutputLock.acquire(zip)) {
+            Path log = tmp.resolve("child.log");
+            Process child = SafetyTrees.startStager(log, SafetyTrees.args(ID, content, data, zip, "--commit"));
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+            String text = SafetyTrees.readString(log);
+            assertEquals(1, child.exitValue(), text);
+            assertTrue(text.contains("PZ_OUTPUT_LOCKED"), text);
+            assertFalse(SafetyTrees.exists(zip));
+        }
+    }
+
+    @Test
+    void aSecondAcquireInTheSameProcessRefuses() {
+        try (OutputLock first = OutputLock.acquire(zip)) {
+            PrezipException e = assertThrows(PrezipException.class, () -> OutputLock.acquire(zip));
+            assertEquals(ErrorCode.PZ_OUTPUT_LOCKED, e.code());
+            assertEquals(1, e.exitCode());
+        }
+        // Released: it can be taken again, and a stale lock file left behind does not block.
+        assertTrue(SafetyTrees.exists(OutputLock.lockFileFor(zip)));
+        OutputLock.acquire(zip).close();
+    }
+
+    @Test
+    void aLockOnAnotherZipInTheSameFolderDoesNotBlock() {
+        try (OutputLock other = OutputLock.acquire(out.resolve("other.zip"))) {
+            CliRun run = commit(zip);
+            assertEquals(0, run.exitCode(), run.describe());
+        }
+    }
+
+    @Test
+    void aDryRunIgnoresTheLock() {
+        try (OutputLock held = OutputLock.acquire(zip)) {
+            CliRun run = CliRun.stager(SafetyTrees.args(ID, content, data, zip));
+            assertEquals(0, run.exitCode(), run.describe());
+        }
+    }
+
+    /**
+     * A live commit to "p1.zip-b" (its lock held) has a staging folder beside it; a commit to "p1.zip" in the
+     * same folder must not sweep it away as its own leftover.
+     */
+    @Test
+    void theLeftoverSweepLeavesAnotherZipsLiveStagingAlone() throws Exception {
+        try (OutputLock otherRun = OutputLock.acquire(out.resolve("p1.zip-b"));
+             OutputLock thirdRun = OutputLock.acquire(out.resolve("p1.zip.old"))) {
+            Path liveStaging = TempTrees.file(out, ".prezip-staging-p1.zip-b-0b3f5a52-1111-2222-3333-444455556666/x.txt", "live")
+                    .getParent();
+            Path liveTemp = TempTrees.file(out, ".p1.zip.old.8c1e7b0a-1111-2222-3333-444455556666.tmp", "live temp of p1.zip.old");
+            CliRun run = commit(zip);
+            assertEquals(0, run.exitCode(), run.describe());
+            assertTrue(SafetyTrees.exists(liveStaging), "the other run's staging must survive: " + SafetyTrees.list(out));
+            assertTrue(SafetyTrees.exists(liveTemp), "the other zip's temp must survive: " + SafetyTrees.list(out));
+        }
+    }
+}
