@@ -3,6 +3,7 @@
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /** Runs a prezip command: maps every error to its stable code and exit code, never a bare stack trace. */
@@ -11,6 +12,8 @@ final class Cli {
 
     static CommandLine commandLine(Object command) {
         CommandLine cmd = new CommandLine(command);
+        // picocli's hidden subcommand that prints a bash/zsh completion script for this command.
+        cmd.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
             printError(failed.getErr(), failed.getCommandName(), ErrorCode.PZ_USAGE, ex.getMessage());
