@@ -75,7 +75,8 @@ public class verify_zip implements Callable<Integer> {
 
         ZipVerifier.Result result;
         try {
-            result = ZipVerifier.verify(new ZipVerifier.Request(zip, manifestFile, root, projectPolicy, bans, key));
+            result = ZipVerifier.verify(new ZipVerifier.Request(zip, manifestFile, root, projectPolicy, bans, key),
+                    common.progress("verify"));
         } catch (IOException e) {
             throw new PrezipException(ErrorCode.PZ_IO, "cannot read while verifying " + zip + ": " + TreeScanner.describe(e), e);
         }

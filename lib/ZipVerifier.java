@@ -72,15 +72,22 @@ final class ZipVerifier {
     private static final EnumSet<VerifyCheck> ZIP_CHECKS = EnumSet.range(VerifyCheck.VZ_ZIP_UNREADABLE, VerifyCheck.VZ_COMPRESSION_METHOD);
 
     private final Request request;
+    private final Progress progress;
     private final List<VerifyFinding> findings = new ArrayList<>();
     private final EnumSet<VerifyCheck> checked = EnumSet.noneOf(VerifyCheck.class);
 
-    private ZipVerifier(Request request) {
+    private ZipVerifier(Request request, Progress progress) {
         this.request = request;
+        this.progress = progress;
     }
 
     static Result verify(Request request) throws IOException {
-        return new ZipVerifier(request).run();
+        return verify(request, Progress.NONE);
+    }
+
+    /** @param progress advanced per entry read (entries, uncompressed bytes) */
+    static Result verify(Request request, Progress progress) throws IOException {
+        return new ZipVerifier(request, progress).run();
     }
 
     /** One central directory entry and what reading it found. */
@@ -276,14 +283,17 @@ final class ZipVerifier {
             locate(channel, end, entry);
         }
         checkLayout(channel, end, entries);
+        progress.total(entries.size(), entries.stream().mapToLong(e -> e.central.uncompressedSize()).sum());
         try (EntryDataReader reader = new EntryDataReader(channel)) {
             for (Entry entry : entries) {
                 if (!entry.unlocatable) {
                     compareLocalHeader(entry);
                     readData(reader, entry);
                 }
+                progress.advance(1, entry.central.uncompressedSize());
             }
         }
+        progress.done();
         checkOrder(entries);
         checkDuplicates(entries);
         return entries;
