@@ -1,5 +1,6 @@
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.nio.file.Path;
@@ -9,6 +10,8 @@ import java.util.List;
  * {@code <zip>.manifest.json}: the policy the zip was built with, the preset applied (if any), every
  * entry's digest, the zip's own.
  */
+// Fields a later v1 toolkit adds are ignored: only a schema_version change may break readers.
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record ZipManifest(ZipPackagingMetadataV1 metadata, PolicyPreset.Applied policy, List<ZipEntryV1> entries,
                    long zipBytes, String zipSha256) {

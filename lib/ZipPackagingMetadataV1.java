@@ -1,3 +1,4 @@
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.util.Properties;
  * The spec's ZipPackagingMetadataDraftV1 made active: the policy constants plus the values one zip was
  * built with. Written under "metadata" in every manifest, and by the zip_packaging capability preview.
  */
+// Fields a later v1 toolkit adds are ignored: only a schema_version change may break readers.
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record ZipPackagingMetadataV1(
         int schemaVersion,
