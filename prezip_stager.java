@@ -65,6 +65,10 @@ public class prezip_stager implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads for --commit (default: one per core).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--html", paramLabel = "PATH",
+            description = "Also write the HTML report to PATH (on a dry-run, the only file written; a commit always writes <ZIP>.report.html).")
+    Path htmlPath;
+
     @Option(names = "--preview-capability", paramLabel = "NAME",
             description = "Print the metadata record of a capability (zip_packaging) as JSON and exit.")
     String previewCapability;
@@ -101,6 +105,7 @@ public class prezip_stager implements Callable<Integer> {
         PrivateKey signKey = signKeyFile == null ? null : ManifestSignature.loadPrivateKey(signKeyFile);
         Path root = TreeScanner.requireDirectory(contentDir);
         Path zip = OutputZip.validate(outputZip, root, commit, mkdirs);
+        Path html = htmlPath == null ? null : HtmlReport.validateTarget(htmlPath, root);
         long fixedEpochMs = commit ? ZipPolicyV1.fixedEpochMs() : ZipPolicyV1.DEFAULT_EPOCH_MS;
 
         Progress progress = common.progress("scan");
@@ -115,14 +120,17 @@ public class prezip_stager implements Callable<Integer> {
 
         var refusals = classification.refusals(allowUnknown);
         if (!refusals.isEmpty()) {
-            return stop(report, new PrezipException(ErrorCode.PZ_REFUSED, refusals.size() + " file(s) may not ship ("
+            return stop(report, html, new PrezipException(ErrorCode.PZ_REFUSED, refusals.size() + " file(s) may not ship ("
                     + new Classification(refusals).excludedByReason() + "): " + ErrorCode.PZ_REFUSED.advice()), data, zip);
         }
         if (companionMode == CompanionMode.STRICT && !splitGroups.isEmpty()) {
-            return stop(report, new PrezipException(ErrorCode.PZ_COMPANIONS_SPLIT, splitGroups.size()
+            return stop(report, html, new PrezipException(ErrorCode.PZ_COMPANIONS_SPLIT, splitGroups.size()
                     + " companion group(s) would be split: " + ErrorCode.PZ_COMPANIONS_SPLIT.advice()), data, zip);
         }
         if (!commit) {
+            if (html != null) {
+                AtomicFiles.write(html, HtmlReport.bytes(report, null));
+            }
             emit(report);
             return ExitCode.OK;
         }
@@ -133,9 +141,10 @@ public class prezip_stager implements Callable<Integer> {
             ProjectManifest.requireUpdatable(data, id);
             manifest = Committer.commit(plan, zip);
         } catch (PrezipException e) {
-            return stop(report, e, data, zip);
+            return stop(report, html, e, data, zip);
         }
         AtomicFiles.write(StagerReport.pathFor(zip), Json.bytes(report));
+        writeHtml(HtmlReport.pathFor(zip), html, report, manifest);
         StagerReport.Totals totals = report.totals();
         ProjectManifest.recordCommit(data, id, Instant.now(), new ProjectManifest.Metrics(totals.eligibleFiles(),
                 totals.eligibleBytes(), totals.excludedByReason(), manifest.zipBytes(), manifest.zipSha256(),
@@ -154,7 +163,7 @@ public class prezip_stager implements Callable<Integer> {
     }
 
     /** Ends a refused or failed run: report (written too on a commit), dashboard line, error line, exit code. */
-    private int stop(StagerReport report, PrezipException error, DataDir data, Path zip) {
+    private int stop(StagerReport report, Path html, PrezipException error, DataDir data, Path zip) {
         StagerReport stopped = report.withStatus(
                 error.exitCode() == ExitCode.REFUSED ? StagerReport.REFUSED : StagerReport.FAILED,
                 new StagerReport.Problem(error.code().name(), error.getMessage()));
@@ -162,14 +171,32 @@ public class prezip_stager implements Callable<Integer> {
             try {
                 AtomicFiles.write(StagerReport.pathFor(zip), Json.bytes(stopped));
                 logAttempt(data, stopped, null);
+                // After the dashboard line: the page is a view of the report, never a reason to lose the audit line.
+                writeHtml(HtmlReport.pathFor(zip), html, stopped, null);
             } catch (PrezipException alsoFailed) {
                 Cli.printError(spec.commandLine().getErr(), spec.name(), alsoFailed.code(),
-                        "the report or dashboard line could not be written either: " + alsoFailed.getMessage());
+                        "the report, dashboard line or HTML report could not be written either: " + alsoFailed.getMessage());
+            }
+        } else if (html != null) {
+            try {
+                AtomicFiles.write(html, HtmlReport.bytes(stopped, null));
+            } catch (PrezipException alsoFailed) {
+                Cli.printError(spec.commandLine().getErr(), spec.name(), alsoFailed.code(),
+                        "the HTML report could not be written either: " + alsoFailed.getMessage());
             }
         }
         emit(stopped);
         Cli.printError(spec.commandLine().getErr(), spec.name(), error.code(), error.getMessage());
         return error.exitCode();
+    }
+
+    /** The HTML report beside the zip, and a copy where --html asked for one. */
+    private static void writeHtml(Path besideZip, Path html, StagerReport report, ZipManifest manifest) {
+        byte[] page = HtmlReport.bytes(report, manifest);
+        AtomicFiles.write(besideZip, page);
+        if (html != null && !html.equals(besideZip)) {
+            AtomicFiles.write(html, page);
+        }
     }
 
     /** The dashboard hook: one line per commit attempt, in the data dir and on stderr for the operator's log. */
