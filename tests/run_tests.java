@@ -2,7 +2,7 @@
 //JAVA 17+
 //DEPS org.junit.platform:junit-platform-console-standalone:1.11.3
 //SOURCES ../lib/*.java
-//SOURCES ../inventory.java ../prezip_stager.java ../verify_zip.java
+//SOURCES ../inventory.java ../prezip_stager.java ../verify_zip.java ../dashboard.java
 //SOURCES *Test.java support/*.java
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
