@@ -1,0 +1,160 @@
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HTML report and the dashboard opened in a real browser (Debian's headless chromium): the DOM the
+ * browser built holds the JSON report's numbers and shows the script-named file as text, and the page
+ * renders to a screenshot. Skipped where chromium is not installed (.ci/run installs it when it can).
+ */
+class BrowserRenderTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** A cold headless start on a busy CI machine takes seconds; a hang must not stall the suite. */
+    static final long BROWSER_TIMEOUT_SECONDS = 60;
+    static final int WIDTH = 1200;
+    static final int HEIGHT = 1600;
+    /** Flags that keep a headless run offline, root-capable and free of first-run work. */
+    static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync");
+    static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    static final String ID = "b1";
+
+    @TempDir
+    Path tmp;
+    Path content;
+    Path data;
+    Path zip;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed at " + CHROMIUM);
+        content = Files.createDirectories(tmp.resolve("content"));
+        data = TempTrees.dataDir(tmp, ID, List.of("txt", "png"));
+        zip = Files.createDirectories(tmp.resolve("out")).resolve("b1.zip");
+        TempTrees.file(content, "a.txt", "alpha");
+        TempTrees.file(content, "img/b.png", "bee bytes");
+        TempTrees.file(content, "notes/build.log", "banned");
+        TempTrees.file(content, HtmlReportTest.HIDDEN_SCRIPT_PATH, "hidden, listed as text");
+    }
+
+    CliRun commit(String... extra) {
+        return CliRun.stager(HtmlReportTest.args(ID, content, data, zip, extra));
+    }
+
+    /** What one browser run printed on stdout; the process and its children never outlive the call. */
+    String chromium(String... args) throws Exception {
+        Path profile = Files.createTempDirectory(tmp, "chromium-profile");
+        Path stdout = tmp.resolve("chromium-" + System.nanoTime() + ".out");
+        Path stderr = tmp.resolve("chromium-" + System.nanoTime() + ".err");
+        List<String> command = new ArrayList<>();
+        command.add(CHROMIUM.toString());
+        command.addAll(FLAGS);
+        command.add("--user-data-dir=" + profile);
+        command.addAll(Arrays.asList(args));
+        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        try {
+            boolean done = process.waitFor(BROWSER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            assertTrue(done, "chromium did not finish within " + BROWSER_TIMEOUT_SECONDS + " s: " + command);
+            assertEquals(0, process.exitValue(), "chromium failed: " + command + "\n" + Files.readString(stderr));
+            return Files.readString(stdout, StandardCharsets.UTF_8);
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(BROWSER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    String dumpDom(Path page) throws Exception {
+        String dom = chromium("--dump-dom", page.toUri().toString());
+        assertTrue(dom.contains("</html>"), "a whole document:\n" + dom);
+        return dom;
+    }
+
+    void assertScreenshot(Path page) throws Exception {
+        Path png = tmp.resolve(page.getFileName() + ".png");
+        chromium("--screenshot=" + png, "--window-size=" + WIDTH + "," + HEIGHT, page.toUri().toString());
+        assertTrue(Files.isRegularFile(png), "no screenshot of " + page);
+        byte[] bytes = Files.readAllBytes(png);
+        assertTrue(bytes.length > PNG_MAGIC.length + 16, "an empty screenshot");
+        assertTrue(Arrays.equals(PNG_MAGIC, Arrays.copyOf(bytes, PNG_MAGIC.length)), "not a PNG");
+        // IHDR follows the magic and its length/type: width and height, big-endian.
+        ByteBuffer ihdr = ByteBuffer.wrap(bytes, PNG_MAGIC.length + 8, 8);
+        assertEquals(WIDTH, ihdr.getInt(), "screenshot width");
+        assertEquals(HEIGHT, ihdr.getInt(), "screenshot height");
+    }
+
+    @Test
+    void theReportOpensWithTheJsonReportsNumbersAndTheScriptNameAsText() throws Exception {
+        CliRun run = commit("--commit", "--allow-unknown");
+        assertEquals(0, run.exitCode(), run.describe());
+        Path page = HtmlReport.pathFor(zip);
+        JsonNode report = HtmlReportTest.json(StagerReport.pathFor(zip));
+        JsonNode manifest = HtmlReportTest.json(ZipManifest.pathFor(zip));
+
+        String dom = dumpDom(page);
+        JsonNode totals = report.get("totals");
+        assertEquals(totals.get("eligibleFiles").asText(), HtmlReportTest.idText(dom, "eligible-files"));
+        assertEquals(totals.get("eligibleBytes").asText(), HtmlReportTest.idText(dom, "eligible-bytes"));
+        assertEquals(String.valueOf(report.get("excluded").size()), HtmlReportTest.idText(dom, "excluded-total"));
+        assertEquals(manifest.get("zip_sha256").asText(), HtmlReportTest.idText(dom, "zip-sha256"));
+        assertEquals(manifest.get("zip_bytes").asText(), HtmlReportTest.idText(dom, "zip-bytes"));
+        assertEquals("ok", HtmlReportTest.idText(dom, "status"));
+        // The browser parsed the name as text: serialized back, its brackets are entities, and no element came of it.
+        assertTrue(dom.contains(".attic/" + HtmlReportTest.SCRIPT_NAME_ESCAPED), "the script name as text");
+        assertFalse(dom.toLowerCase(Locale.ROOT).contains("<script"), "no script element in the DOM");
+
+        assertScreenshot(page);
+    }
+
+    @Test
+    void aRefusedCommitsReportOpensToo() throws Exception {
+        TempTrees.file(content, HtmlReportTest.SCRIPT_NAME, "an unsafe name refuses even with --allow-unknown");
+        CliRun run = commit("--commit", "--allow-unknown");
+        assertEquals(1, run.exitCode(), run.describe());
+        String dom = dumpDom(HtmlReport.pathFor(zip));
+        JsonNode report = HtmlReportTest.json(StagerReport.pathFor(zip));
+        assertEquals("refused", HtmlReportTest.idText(dom, "status"));
+        assertEquals("PZ_REFUSED", HtmlReportTest.idText(dom, "error-code"));
+        assertEquals(report.get("totals").get("eligibleBytes").asText(), HtmlReportTest.idText(dom, "eligible-bytes"));
+        assertEquals("1", HtmlReportTest.idText(dom, "excluded-count-unsafe_name"));
+        assertTrue(dom.contains(">" + HtmlReportTest.SCRIPT_NAME_ESCAPED + "<"), "the unsafe name as text");
+        assertFalse(dom.toLowerCase(Locale.ROOT).contains("<script"));
+    }
+
+    @Test
+    void theDashboardOpensWithTheRunsOfSeveralCommits() throws Exception {
+        assertEquals(1, commit("--commit").exitCode(), "refused: a banned log without --allow-unknown");
+        assertEquals(0, commit("--commit", "--allow-unknown").exitCode());
+        assertEquals(0, commit("--commit", "--allow-unknown").exitCode());
+        String sha = HtmlReportTest.json(ZipManifest.pathFor(zip)).get("zip_sha256").asText();
+        CliRun run = CliRun.run(new dashboard(), "--data-dir", data.toString());
+        assertEquals(0, run.exitCode(), run.describe());
+        Path page = data.resolve("dashboard").resolve("index.html");
+
+        String dom = dumpDom(page);
+        assertEquals("3", HtmlReportTest.idText(dom, "total-runs"));
+        assertEquals("2", HtmlReportTest.idText(dom, "status-count-ok"));
+        assertEquals("1", HtmlReportTest.idText(dom, "status-count-refused"));
+        assertEquals("1", HtmlReportTest.idText(dom, "project-count"));
+        assertTrue(dom.contains(sha.substring(0, DashboardPage.SHORT_SHA_CHARS)), "the latest zip's short sha");
+        assertFalse(dom.toLowerCase(Locale.ROOT).contains("<script"));
+
+        assertScreenshot(page);
+    }
+}
