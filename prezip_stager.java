@@ -167,12 +167,18 @@ public class prezip_stager implements Callable<Integer> {
         StagerReport stopped = report.withStatus(
                 error.exitCode() == ExitCode.REFUSED ? StagerReport.REFUSED : StagerReport.FAILED,
                 new StagerReport.Problem(error.code().name(), error.getMessage()));
+        // A commit turned away by the lock must not overwrite the reports of the run that holds it.
+        boolean ownsReports = error.code() != ErrorCode.PZ_OUTPUT_LOCKED;
         if (commit) {
             try {
-                AtomicFiles.write(StagerReport.pathFor(zip), Json.bytes(stopped));
+                if (ownsReports) {
+                    AtomicFiles.write(StagerReport.pathFor(zip), Json.bytes(stopped));
+                }
                 logAttempt(data, stopped, null);
                 // After the dashboard line: the page is a view of the report, never a reason to lose the audit line.
-                writeHtml(HtmlReport.pathFor(zip), html, stopped, null);
+                if (ownsReports) {
+                    writeHtml(HtmlReport.pathFor(zip), html, stopped, null);
+                }
             } catch (PrezipException alsoFailed) {
                 Cli.printError(spec.commandLine().getErr(), spec.name(), alsoFailed.code(),
                         "the report, dashboard line or HTML report could not be written either: " + alsoFailed.getMessage());

@@ -1,8 +1,13 @@
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Writes a file so that readers see either the old content or the whole new one, never a part. */
@@ -41,24 +46,64 @@ final class AtomicFiles {
             Files.write(temp, content);
         }
 
-        /** Renames every file into place, {@code last} after all others. */
+        /**
+         * Renames every file into place, {@code last} after all others. The files it replaces are kept
+         * aside until all renames succeeded; if one fails, the earlier ones are undone, so the previous
+         * delivery stays whole (an old zip never sits beside a new manifest).
+         */
         void commit(Path last) throws IOException {
-            for (Path target : tempByTarget.keySet()) {
-                // The one rename failure that can be foreseen: checked before anything is replaced.
-                if (Files.isDirectory(target)) {
-                    throw new IOException(target + " is a folder, not a file");
-                }
-            }
+            List<Path> order = new ArrayList<>(tempByTarget.keySet());
+            order.remove(last);
+            order.add(last);
             ExitCleanup.guarded(() -> {
-                for (var e : tempByTarget.entrySet()) {
-                    if (!e.getKey().equals(last)) {
-                        rename(e.getValue(), e.getKey());
+                Map<Path, Path> replaced = new LinkedHashMap<>();
+                for (Path target : order) {
+                    Path aside = keepAside(target);
+                    try {
+                        rename(tempByTarget.get(target), target);
+                    } catch (IOException e) {
+                        deleteQuietly(aside);
+                        restore(replaced);
+                        throw e;
                     }
+                    replaced.put(target, aside);
                 }
-                rename(tempByTarget.get(last), last);
+                replaced.values().forEach(AtomicFiles::deleteQuietly);
                 return null;
             });
             tempByTarget.clear();
+        }
+
+        /** A copy of the file about to be replaced (null if there is none), hidden like any temp file. */
+        private static Path keepAside(Path target) throws IOException {
+            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+            Path aside = tempName(target);
+            ExitCleanup.register(aside);
+            try {
+                Files.createLink(aside, target);
+            } catch (IOException | UnsupportedOperationException e) {
+                // No hard links here (or the file refuses them): a copy serves as well.
+                Files.copy(target, aside, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            return aside;
+        }
+
+        /** Puts back every replaced file (or removes a new one that replaced nothing); best effort. */
+        private static void restore(Map<Path, Path> replaced) {
+            replaced.forEach((target, aside) -> {
+                try {
+                    if (aside != null) {
+                        moveIntoPlace(aside, target);
+                        ExitCleanup.done(aside);
+                    } else {
+                        Files.deleteIfExists(target);
+                    }
+                } catch (IOException ignored) {
+                    // Nothing better to do: the error being reported says the delivery failed.
+                }
+            });
         }
 
         private static void rename(Path temp, Path target) throws IOException {
@@ -77,10 +122,14 @@ final class AtomicFiles {
      * (Not Files.createTempFile: that forces mode 0600, and a delivery must get the operator's umask.)
      */
     static Path tempBeside(Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path temp = tempName(target);
         ExitCleanup.register(temp);
         return ExitCleanup.guarded(() -> Files.createFile(temp));
+    }
+
+    /** A fresh hidden name beside the target; the leftover sweep knows this shape. */
+    static Path tempName(Path target) {
+        return target.toAbsolutePath().resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     }
 
     static void moveIntoPlace(Path temp, Path target) throws IOException {

@@ -37,16 +37,29 @@ final class NameCollisions {
         }
         List<Classification.Item> marked = new ArrayList<>(items.size());
         for (Classification.Item item : items) {
-            List<String> group = item.decision() instanceof Decision.Included
-                    ? pathsByKey.get(key(item.entry().relativePath())) : null;
-            if (group != null && group.size() > 1) {
-                List<String> others = group.stream().filter(p -> !p.equals(item.entry().relativePath())).toList();
-                marked.add(new Classification.Item(item.entry(), new Decision.Excluded(Reason.NAME_COLLISION,
-                        "same name as " + String.join(", ", others) + " after case folding / NFC")));
-            } else {
-                marked.add(item);
-            }
+            String collision = item.decision() instanceof Decision.Included
+                    ? collision(item.entry().relativePath(), pathsByKey) : null;
+            marked.add(collision == null ? item : new Classification.Item(item.entry(),
+                    new Decision.Excluded(Reason.NAME_COLLISION, collision)));
         }
         return marked;
+    }
+
+    /** Why this eligible path collides, or null: another file of the same key, or a file where a folder of it is. */
+    private static String collision(String path, Map<String, List<String>> pathsByKey) {
+        List<String> same = pathsByKey.get(key(path));
+        if (same.size() > 1) {
+            return "same name as " + String.join(", ", same.stream().filter(p -> !p.equals(path)).toList())
+                    + " after case folding / NFC";
+        }
+        for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+            List<String> files = pathsByKey.get(key(path.substring(0, slash))).stream()
+                    .filter(p -> !p.endsWith("/")).toList();
+            if (!files.isEmpty()) {
+                return "its folder " + path.substring(0, slash) + "/ has the same name as the file "
+                        + String.join(", ", files) + " after case folding / NFC";
+            }
+        }
+        return null;
     }
 }

@@ -270,18 +270,11 @@ class FaultTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("bug: AtomicFiles.Batch.commit renames the sidecars (manifest, then .sha256) before the zip and "
-            + "has no rollback; when the zip's own rename fails (here: p1.zip is immutable, EPERM) the commit exits 3 but "
-            + "p1.zip.manifest.json and p1.zip.sha256 already describe the new zip, next to the old p1.zip: the previous "
-            + "delivery no longer verifies")
     void aZipThatCannotBeReplacedLeavesTheWholePreviousDelivery() throws Exception {
         assertDeliveryIntactWhenRenamingFails("p1.zip");
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("bug: AtomicFiles.Batch.commit renames p1.zip.manifest.json into place before p1.zip.sha256 and has "
-            + "no rollback; when the .sha256 rename fails (immutable file, EPERM) the commit exits 3 with the old zip but the "
-            + "NEW manifest (the folder pre-check in Batch.commit catches only a folder in the way)")
     void aChecksumThatCannotBeReplacedLeavesTheWholePreviousDelivery() throws Exception {
         assertDeliveryIntactWhenRenamingFails("p1.zip.sha256");
     }
