@@ -1,0 +1,296 @@
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Key;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Helpers for the issue-5 tests (presets, companions, project manifest, dashboard, checksum, signature):
+ * data dirs with the shipped presets, the stager's usual arguments, JSON files read back, external tools.
+ */
+final class HookTrees {
+    private HookTrees() {}
+
+    /**
+     * A data dir at {@code parent/data} with the shipped global_bans.json, every shipped preset under
+     * {@code policies/}, and an allowlist for {@code projectId}.
+     */
+    static Path dataDir(Path parent, String projectId, List<String> allowed) {
+        Path data = TempTrees.dataDir(parent, projectId, allowed);
+        try {
+            Path policies = Files.createDirectories(data.resolve("policies"));
+            try (var shipped = Files.list(TempTrees.repoRoot().resolve("data").resolve("policies"))) {
+                for (Path preset : shipped.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
+                    Files.copy(preset, policies.resolve(preset.getFileName()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return data;
+    }
+
+    /** The shipped preset file {@code data/policies/NAME.json} of the repository. */
+    static Path repoPreset(String name) {
+        return TempTrees.repoRoot().resolve("data").resolve("policies").resolve(name + ".json");
+    }
+
+    /** The stager's usual options for one project, content dir and output zip, then {@code extra}. */
+    static String[] args(String projectId, Path content, Path data, Path zip, String... extra) {
+        List<String> all = new ArrayList<>(List.of("--project-id", projectId, "--content-dir", content.toString(),
+                "--data-dir", data.toString(), "--output-zip", zip.toString()));
+        all.addAll(List.of(extra));
+        return all.toArray(String[]::new);
+    }
+
+    static Path projectManifest(Path data, String projectId) {
+        return data.resolve("projects").resolve(projectId + "_manifest.json");
+    }
+
+    static Path dashboard(Path data) {
+        return data.resolve("dashboard").resolve("summary.jsonl");
+    }
+
+    /** The dashboard's lines (empty when the file does not exist). */
+    static List<String> dashboardLines(Path data) {
+        Path file = dashboard(data);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        String text = readString(file);
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            throw new AssertionError("the dashboard does not end with a newline: " + text);
+        }
+        List<String> parts = List.of(text.split("\n", -1));
+        return parts.subList(0, parts.size() - 1);
+    }
+
+    /** Exactly one JSON document (trailing content is an error). */
+    static JsonNode parseJson(String text) {
+        try {
+            return Json.MAPPER.readerFor(JsonNode.class)
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readValue(text);
+        } catch (IOException e) {
+            throw new AssertionError("not exactly one JSON document: " + e.getMessage() + "\n" + text, e);
+        }
+    }
+
+    static JsonNode readJson(Path file) {
+        return parseJson(readString(file));
+    }
+
+    static String readString(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] read(Path file) {
+        return TempTrees.readBytes(file);
+    }
+
+    static Path write(Path file, byte[] bytes) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            return Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean exists(Path p) {
+        return Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Flips every bit of one byte of a file. */
+    static void flipByte(Path file, int index) {
+        byte[] bytes = read(file);
+        bytes[index] ^= (byte) 0xFF;
+        write(file, bytes);
+    }
+
+    /** A field name to its value, for the objects of a JSON array keyed by {@code keyField}. */
+    static Map<String, JsonNode> byKey(JsonNode array, String keyField) {
+        Map<String, JsonNode> map = new java.util.TreeMap<>();
+        array.forEach(n -> map.put(n.get(keyField).asText(), n));
+        return map;
+    }
+
+    /** path -> reason of the report's excluded files. */
+    static Map<String, String> excludedReasons(JsonNode report) {
+        Map<String, String> map = new java.util.TreeMap<>();
+        report.get("excluded").forEach(n -> map.put(n.get("path").asText(), n.get("reason").asText()));
+        return map;
+    }
+
+    static List<String> eligiblePaths(JsonNode report) {
+        List<String> paths = new ArrayList<>();
+        report.get("eligible").forEach(n -> paths.add(n.get("path").asText()));
+        return paths;
+    }
+
+    // ---- external tools ----
+
+    /** Whether an executable of that name is on PATH. */
+    static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether openssl is on PATH and is 3.x or later (pkeyutl -rawin, needed for Ed25519). */
+    static boolean opensslWithRawin() {
+        if (!onPath("openssl")) {
+            return false;
+        }
+        Result r = exec(null, "openssl", "version");
+        if (r.exitCode() != 0) {
+            return false;
+        }
+        String[] words = r.output().trim().split("\\s+");
+        if (words.length < 2 || !words[0].equals("OpenSSL")) {
+            return false;
+        }
+        try {
+            return Integer.parseInt(words[1].split("\\.")[0]) >= 3;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    record Result(int exitCode, String output) {}
+
+    /** Runs a command in {@code dir} (or the working dir), stdout and stderr merged; -1 when it hangs. */
+    static Result exec(Path dir, String... command) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            if (dir != null) {
+                pb.directory(dir.toFile());
+            }
+            pb.environment().put("LC_ALL", "C.UTF-8");
+            Process p = pb.start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Result(-1, new String(out, StandardCharsets.UTF_8));
+            }
+            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- keys ----
+
+    /** A fresh Ed25519 key pair from the JDK (no openssl needed). */
+    static KeyPair ed25519() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A key's encoded form (PKCS#8 for private, X.509 SubjectPublicKeyInfo for public) as PEM. */
+    static Path writePem(Path file, Key key) {
+        String type = key instanceof java.security.PrivateKey ? "PRIVATE KEY" : "PUBLIC KEY";
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded());
+        return write(file, ("-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    }
+
+    // ---- a child JVM appending to the dashboard ----
+
+    /** The java launcher running this JVM. */
+    static String javaBinary() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** Starts {@link Appender} in a child JVM with this JVM's class path. */
+    static Process startAppender(Path data, String tag, int lines, int padding) {
+        List<String> command = List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                Appender.class.getName(), data.toString(), tag, Integer.toString(lines), Integer.toString(padding));
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts the real {@code prezip_stager} main (System.exit and all) in a child JVM with this JVM's class
+     * path; stdout and stderr go to separate files.
+     */
+    static Process startStager(Path stdout, Path stderr, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                "prezip_stager"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        pb.environment().put("LC_ALL", "C.UTF-8");
+        pb.environment().remove("SOURCE_DATE_EPOCH");
+        pb.environment().remove(DataDir.ENV_VARIABLE);
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for a child (at most two minutes) and returns its exit code. */
+    static int await(Process p) {
+        try {
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("child JVM hung");
+            }
+            return p.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A dashboard line whose outputZip is padded to {@code padding} characters (to make writes large). */
+    static DashboardLog.Line line(String tag, int n, int padding) {
+        String zip = "/out/" + tag + "-" + n + "-" + "x".repeat(Math.max(0, padding)) + ".zip";
+        return new DashboardLog.Line("2025-10-06T16:20:00Z", "p-" + tag, "ok", n, n * 10L,
+                Map.of("not_allowed", n, "hidden", 1), "ab".repeat(32), zip);
+    }
+
+    /** {@code Appender DATA TAG LINES PADDING}: appends LINES dashboard lines, then exits 0. */
+    static final class Appender {
+        public static void main(String... args) {
+            DataDir data = new DataDir(Path.of(args[0]));
+            int lines = Integer.parseInt(args[2]);
+            int padding = Integer.parseInt(args[3]);
+            for (int i = 0; i < lines; i++) {
+                DashboardLog.append(data, line(args[1], i, padding));
+            }
+            System.exit(0);
+        }
+    }
+}
