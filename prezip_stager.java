@@ -138,7 +138,9 @@ public class prezip_stager implements Callable<Integer> {
                 report.policy(), signKey, threads, progress.next("stage+zip"));
         ZipManifest manifest;
         try {
+            // The hooks run after the zip is in place: a hook that cannot run must stop the commit first.
             ProjectManifest.requireUpdatable(data, id);
+            DashboardLog.requireWritable(data);
             manifest = Committer.commit(plan, zip);
         } catch (PrezipException e) {
             return stop(report, html, e, data, zip);

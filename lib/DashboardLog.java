@@ -21,6 +21,17 @@ final class DashboardLog {
     record Line(String at, String projectId, String status, int eligibleFiles, long eligibleBytes,
                 Map<String, Integer> excludedByReason, String zipSha256, String outputZip) {}
 
+    /** Fails before a commit starts if its dashboard line could not be appended afterwards. */
+    static void requireWritable(DataDir data) {
+        Path file = data.dashboardSummaryFile();
+        try {
+            Files.createDirectories(file.getParent());
+            FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND).close();
+        } catch (IOException e) {
+            throw IoErrors.toPrezip(e, "opening the dashboard summary", file);
+        }
+    }
+
     /** Appends the line and returns it as written (without the newline), for the operator's log. */
     static String append(DataDir data, Line line) {
         String json = Json.MAPPER.copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)

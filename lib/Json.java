@@ -41,13 +41,21 @@ final class Json {
     /** Reads a JSON file; a missing or malformed file is a configuration error named by {@code invalid}. */
     static JsonNode read(Path file, ErrorCode invalid) {
         try {
-            return MAPPER.readTree(Files.readAllBytes(file));
+            return parse(Files.readAllBytes(file), file, invalid);
         } catch (NoSuchFileException e) {
             throw new PrezipException(invalid, file + ": file not found");
-        } catch (JsonProcessingException e) {
-            throw new PrezipException(invalid, file + ": not valid JSON (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {
             throw new PrezipException(ErrorCode.PZ_IO, file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Parses bytes already read from {@code file} (named in the error). */
+    static JsonNode parse(byte[] bytes, Path file, ErrorCode invalid) {
+        try {
+            return MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw new PrezipException(invalid, file + ": not valid JSON (" + why + ")");
         }
     }
 }

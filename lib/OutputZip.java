@@ -17,6 +17,11 @@ final class OutputZip {
         if (zip.getFileName() == null || Files.isDirectory(zip)) {
             throw new PrezipException(ErrorCode.PZ_USAGE, "--output-zip " + outputZip + " must name a file, not a folder");
         }
+        var unsafe = NameSafety.problem(zip.getFileName().toString());
+        if (unsafe.isPresent()) {
+            // The client unpacks and checks this name too (sha256sum -c reads it from a line).
+            throw new PrezipException(ErrorCode.PZ_USAGE, "--output-zip name " + unsafe.get());
+        }
         Path parent = zip.getParent();
         Path realParent = realOrSelf(parent);
         if (realParent.startsWith(contentRoot)) {
