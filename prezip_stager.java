@@ -123,6 +123,12 @@ public class prezip_stager implements Callable<Integer> {
             return stop(report, html, new PrezipException(ErrorCode.PZ_REFUSED, refusals.size() + " file(s) may not ship ("
                     + new Classification(refusals).excludedByReason() + "): " + ErrorCode.PZ_REFUSED.advice()), data, zip);
         }
+        List<String> emptyFolders = forbidEmpty ? classification.foldersLeftEmpty(scan.directories()) : List.of();
+        if (!emptyFolders.isEmpty()) {
+            return stop(report, html, new PrezipException(ErrorCode.PZ_INVARIANT, emptyFolders.size()
+                    + " folder(s) would reach the client empty (--forbid-empty-dirs): "
+                    + String.join(", ", emptyFolders.stream().limit(SummaryPrinter.PATHS_PER_REASON).toList())), data, zip);
+        }
         if (companionMode == CompanionMode.STRICT && !splitGroups.isEmpty()) {
             return stop(report, html, new PrezipException(ErrorCode.PZ_COMPANIONS_SPLIT, splitGroups.size()
                     + " companion group(s) would be split: " + ErrorCode.PZ_COMPANIONS_SPLIT.advice()), data, zip);

@@ -32,6 +32,21 @@ record Classification(List<Item> items) {
                 .toList();
     }
 
+    /**
+     * The non-hidden folders that would reach the client empty: no eligible file anywhere below them.
+     * (The staging check finds the same folders on disk; this tells a dry-run.)
+     */
+    List<String> foldersLeftEmpty(List<String> directories) {
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        for (Item item : eligible()) {
+            String path = item.entry().relativePath();
+            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                kept.add(path.substring(0, slash));
+            }
+        }
+        return directories.stream().filter(d -> !Classifier.isHidden(d) && !kept.contains(d)).toList();
+    }
+
     /** Count of excluded entries per reason code, sorted by code. */
     Map<String, Integer> excludedByReason() {
         Map<String, Integer> counts = new TreeMap<>();

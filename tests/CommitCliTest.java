@@ -149,8 +149,11 @@ class CommitCliTest {
         JsonNode report = SafetyTrees.report(zip);
         assertEquals("refused", report.get("status").asText());
         assertEquals("PZ_INVARIANT", report.get("error").get("code").asText());
-        assertEquals(SafetyTrees.reportsAnd("p1.zip", ".p1.zip.prezip-lock"), SafetyTrees.list(out),
-                "no zip, no manifest, no staging");
+        // Found from the scan, before any staging (so before the lock is even taken).
+        assertEquals(SafetyTrees.reportsAnd("p1.zip"), SafetyTrees.list(out), "no zip, no manifest, no staging");
+        CliRun dryRun = stager("--allow-unknown", "--forbid-empty-dirs");
+        assertEquals(1, dryRun.exitCode(), "a dry-run tells the same: " + dryRun.describe());
+        assertTrue(dryRun.err().contains("PZ_INVARIANT"), dryRun.err());
 
         // The same tree without the option ships.
         CliRun allowed = stager("--commit", "--allow-unknown");
