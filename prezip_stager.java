@@ -62,8 +62,9 @@ public class prezip_stager implements Callable<Integer> {
             description = "With --commit: sign the manifest with this Ed25519 PKCS#8 private key (writes <ZIP>.manifest.json.sig).")
     Path signKeyFile;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for --commit (default: one per core).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads for --commit (default: two per core, at least four: creating files is latency-bound).")
+    int threads = Packer.defaultThreads();
 
     @Option(names = "--html", paramLabel = "PATH",
             description = "Also write the HTML report to PATH (on a dry-run, the only file written; a commit always writes <ZIP>.report.html).")
@@ -83,6 +84,7 @@ public class prezip_stager implements Callable<Integer> {
             return preview(previewCapability);
         }
         long started = System.nanoTime();
+        Timings timings = new Timings();
         Cli.requireUtf8FileNames();
         requireOption(projectId, "--project-id");
         requireOption(contentDir, "--content-dir");
@@ -109,7 +111,9 @@ public class prezip_stager implements Callable<Integer> {
         long fixedEpochMs = commit ? ZipPolicyV1.fixedEpochMs() : ZipPolicyV1.DEFAULT_EPOCH_MS;
 
         Progress progress = common.progress("scan");
+        timings.lap("start+load");
         TreeScanner.ScanResult scan = TreeScanner.scan(root, progress);
+        timings.lap("scan");
         Classifier classifier = new Classifier(allowlist.eligibleExtensions(), bans);
         Classification classification = Classification.of(scan, classifier);
         List<Companions.SplitGroup> splitGroups = companionMode == CompanionMode.OFF
@@ -118,6 +122,7 @@ public class prezip_stager implements Callable<Integer> {
                 commit ? StagerReport.COMMIT : StagerReport.DRY_RUN, classification,
                 preset == null ? null : preset.applied(), companionMode, splitGroups);
 
+        timings.lap("classify+report");
         var refusals = classification.refusals(allowUnknown);
         if (!refusals.isEmpty()) {
             return stop(report, html, new PrezipException(ErrorCode.PZ_REFUSED, refusals.size() + " file(s) may not ship ("
@@ -138,10 +143,12 @@ public class prezip_stager implements Callable<Integer> {
                 AtomicFiles.write(html, HtmlReport.bytes(report, null));
             }
             emit(report);
+            timings.lap("summary");
+            printTimings(timings);
             return ExitCode.OK;
         }
         Committer.Plan plan = new Committer.Plan(scan, classification, classifier, fixedEpochMs, forbidEmpty,
-                report.policy(), signKey, threads, progress.next("stage+zip"));
+                report.policy(), signKey, threads, progress.next("stage+zip"), timings);
         ZipManifest manifest;
         try {
             // The hooks run after the zip is in place: a hook that cannot run must stop the commit first.
@@ -158,6 +165,7 @@ public class prezip_stager implements Callable<Integer> {
                 totals.eligibleBytes(), totals.excludedByReason(), manifest.zipBytes(), manifest.zipSha256(),
                 (System.nanoTime() - started) / 1_000_000));
         logAttempt(data, report, manifest.zipSha256());
+        timings.lap("reports+hooks");
         emit(report);
         if (common.human()) {
             PrintWriter out = spec.commandLine().getOut();
@@ -167,7 +175,15 @@ public class prezip_stager implements Callable<Integer> {
                     ChecksumFile.pathFor(zip));
             out.flush();
         }
+        timings.lap("summary");
+        printTimings(timings);
         return ExitCode.OK;
+    }
+
+    private void printTimings(Timings timings) {
+        if (common.verbose) {
+            timings.print(spec.commandLine().getErr());
+        }
     }
 
     /** Ends a refused or failed run: report (written too on a commit), dashboard line, error line, exit code. */

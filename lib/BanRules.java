@@ -12,12 +12,12 @@ import java.util.stream.Collectors;
  * Banned extensions and filename patterns, each remembering the group (and so the reason) it came from.
  * Loaded from DATA/global_bans.json: {@code {"groups": [{name, notes, bannedTypes, bannedPatterns}]}}.
  */
-record BanRules(Map<String, String> groupByType, List<BannedPattern> patterns, Pattern anyPattern) {
+record BanRules(Map<String, String> groupByType, List<BannedPattern> patterns, Pattern anyName, Pattern anySpanning) {
 
     record BannedPattern(GlobPattern glob, String group) {}
 
     BanRules(Map<String, String> groupByType, List<BannedPattern> patterns) {
-        this(groupByType, patterns, anyOf(patterns));
+        this(groupByType, patterns, anyOf(patterns, false), anyOf(patterns, true));
     }
 
     BanRules {
@@ -25,11 +25,17 @@ record BanRules(Map<String, String> groupByType, List<BannedPattern> patterns, P
         patterns = List.copyOf(patterns);
     }
 
-    /** All patterns as one regex: most paths match none, and one pass tells so. */
-    private static Pattern anyOf(List<BannedPattern> patterns) {
-        return Pattern.compile(patterns.isEmpty() ? "(?!)" : patterns.stream()
-                .map(p -> "(?:" + p.glob().regex().pattern() + ")")
-                .collect(Collectors.joining("|")), GlobPattern.FLAGS);
+    /**
+     * The name-only patterns as one regex over a file name, or the folder-spanning ones as one regex over
+     * a path: most paths match none, and one pass each tells so.
+     */
+    private static Pattern anyOf(List<BannedPattern> patterns, boolean spanning) {
+        String bodies = patterns.stream().filter(p -> p.glob().spansComponents() == spanning)
+                .map(p -> "(?:" + p.glob().body() + ")").collect(Collectors.joining("|"));
+        if (bodies.isEmpty()) {
+            return Pattern.compile("(?!)");
+        }
+        return Pattern.compile(spanning ? GlobPattern.onPath(bodies, true) : bodies, GlobPattern.FLAGS);
     }
 
     /** The group that bans this extension, if any. */
@@ -39,7 +45,8 @@ record BanRules(Map<String, String> groupByType, List<BannedPattern> patterns, P
 
     /** The first pattern (in file order) that matches the path, if any. */
     Optional<BannedPattern> patternBan(String relativePath) {
-        if (!anyPattern.matcher(relativePath).matches()) {
+        String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
+        if (!anyName.matcher(name).matches() && !anySpanning.matcher(relativePath).matches()) {
             return Optional.empty();
         }
         return patterns.stream().filter(p -> p.glob().matches(relativePath)).findFirst();

@@ -27,14 +27,16 @@ final class Committer {
     /** What to commit and how: the plan from the scan, and the policy values that shape the zip. */
     record Plan(TreeScanner.ScanResult scan, Classification classification, Classifier classifier,
                 long fixedEpochMs, boolean forbidEmptyDirs, PolicyPreset.Applied policy, PrivateKey signKey,
-                int threads, Progress progress) {}
+                int threads, Progress progress, Timings timings) {}
 
     /** Commits under the zip's lock: the zip, its manifest, checksum and (with a key) signature. */
     static ZipManifest commit(Plan plan, Path outputZip) {
         Path zip = outputZip.toAbsolutePath().normalize();
         try (OutputLock lock = OutputLock.acquire(zip)) {
             Staging.removeLeftovers(zip);
-            return stageAndZip(plan, zip);
+            ZipManifest manifest = stageAndZip(plan, zip);
+            plan.timings().lap("staging removed");
+            return manifest;
         }
     }
 
@@ -59,12 +61,15 @@ final class Committer {
                         plan.progress());
                 writer.finish();
                 out.flush();
+                plan.timings().lap("stage+hash+zip");
                 channel.force(true);
                 zipBytes = channel.size();
+                plan.timings().lap("fsync");
             }
             // The zip was built while staging filled up; it ships only if the finished staging tree passes.
             StagingInvariants.check(staging.root(), staged, plan.classifier(), plan.forbidEmptyDirs());
             requireEntries(temp, staged);
+            plan.timings().lap("invariants+readback");
             ZipManifest manifest = new ZipManifest(ZipPackagingMetadataV1.current(plan.fixedEpochMs()), plan.policy(),
                     staged.stream().map(f -> ZipEntryV1.of(f.relativePath(), f.sha256Hex(), f.size())).toList(),
                     zipBytes, HexFormat.of().formatHex(sha256.digest()));
@@ -77,6 +82,7 @@ final class Committer {
             }
             // The zip goes last: once it is in place, so is everything that describes it.
             delivery.commit(zip);
+            plan.timings().lap("manifest+rename");
             if (plan.signKey() == null) {
                 // A signature of an earlier manifest would now sign the wrong bytes.
                 Files.deleteIfExists(ManifestSignature.pathFor(manifestPath));

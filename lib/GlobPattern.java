@@ -7,15 +7,24 @@ import java.util.regex.Pattern;
  * every run of consecutive path components, so {@code __MACOSX/*} catches everything under any
  * {@code __MACOSX} folder. Either way it compiles to one regex over the whole relative path.
  */
-record GlobPattern(String glob, Pattern regex) {
+record GlobPattern(String glob, String body, Pattern regex) {
     static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     static GlobPattern compile(String glob) {
-        return new GlobPattern(glob, Pattern.compile(pathRegex(glob), FLAGS));
+        String body = bodyRegex(glob);
+        return new GlobPattern(glob, body, Pattern.compile(onPath(body, spansComponents(glob)), FLAGS));
     }
 
-    /** The glob as a regex over a whole relative path: it must start and end on a component boundary. */
-    static String pathRegex(String glob) {
+    /**
+     * The regex of a glob's body applied to a whole relative path: it starts and ends on a component
+     * boundary, and ends the path unless the glob spans folders.
+     */
+    static String onPath(String body, boolean spansComponents) {
+        return "(?:.*/)?(?:" + body + ")" + (spansComponents ? "(?:/.*)?" : "");
+    }
+
+    /** The glob as a regex of its own text: '*' and '?' never cross a '/'. */
+    static String bodyRegex(String glob) {
         StringBuilder body = new StringBuilder();
         StringBuilder literal = new StringBuilder();
         for (char c : glob.toCharArray()) {
@@ -32,7 +41,7 @@ record GlobPattern(String glob, Pattern regex) {
         if (literal.length() > 0) {
             body.append(Pattern.quote(literal.toString()));
         }
-        return "(?:.*/)?" + body + (spansComponents(glob) ? "(?:/.*)?" : "");
+        return body.toString();
     }
 
     /** A glob with a '/' is about folders too, not just the file name. */

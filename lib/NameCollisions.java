@@ -15,6 +15,10 @@ final class NameCollisions {
 
     /** The key two paths share exactly when they collide. */
     static String key(String relativePath) {
+        if (relativePath.chars().allMatch(c -> c < 0x80)) {
+            // ASCII: NFC changes nothing and case folding is plain lowercasing; most names take this path.
+            return relativePath.toLowerCase(Locale.ROOT);
+        }
         return Normalizer.normalize(relativePath, Normalizer.Form.NFC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -22,10 +25,21 @@ final class Packer {
     static final long INLINE_LIMIT = 4L << 20;
     /** Bytes of files in flight at once (staged but not yet appended): bounds memory on any tree. */
     static final long WINDOW_BYTES = 64L << 20;
-    /** Files in flight per worker: enough to keep every core busy while the writer catches up. */
-    static final int WINDOW_FILES_PER_THREAD = 16;
+    /** Files in flight per worker: enough to spread the workers over several folders at once. */
+    static final int WINDOW_FILES_PER_THREAD = 64;
     /** How long a failed run waits for its workers to stop before cleaning staging up. */
     private static final long STOP_WAIT_SECONDS = 60;
+
+    /**
+     * Creating a staging file costs about 0.25 ms of waiting on ext4 here, not CPU: four threads create
+     * files 3.7 times as fast as one (measured), so the workers outnumber the cores.
+     */
+    static int defaultThreads() {
+        return Math.max(MIN_THREADS, 2 * Runtime.getRuntime().availableProcessors());
+    }
+
+    /** See {@link #defaultThreads()}. */
+    static final int MIN_THREADS = 4;
 
     private Packer() {}
 
@@ -56,11 +70,15 @@ final class Packer {
     static List<StagedFile> pack(List<ScannedEntry> entries, Staging staging, DeterministicZipWriter writer,
                                  long fixedEpochMs, int threads, Progress progress) throws IOException {
         progress.total(entries.size(), entries.stream().mapToLong(ScannedEntry::size).sum());
-        ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "prezip-packer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // Workers take the queued file with the lowest rank in its folder first: creating files in one
+        // folder serialises on that folder's lock, so concurrent creations should go to different folders.
+        ExecutorService workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new PriorityBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "prezip-packer");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        int[] rankInFolder = ranksInFolder(entries);
         List<StagedFile> staged = new ArrayList<>(entries.size());
         ArrayDeque<Future<Packed>> window = new ArrayDeque<>();
         int windowFiles = threads * WINDOW_FILES_PER_THREAD;
@@ -70,9 +88,12 @@ final class Packer {
             for (int i = 0; i < entries.size(); i++) {
                 while (next < entries.size() && window.size() < windowFiles
                         && (window.isEmpty() || windowBytes + weight(entries.get(next)) <= WINDOW_BYTES)) {
-                    ScannedEntry entry = entries.get(next++);
+                    int index = next++;
+                    ScannedEntry entry = entries.get(index);
                     windowBytes += weight(entry);
-                    window.add(workers.submit(() -> stage(entry, staging, fixedEpochMs)));
+                    Task task = new Task(rankInFolder[index], index, () -> stage(entry, staging, fixedEpochMs));
+                    workers.execute(task);
+                    window.add(task);
                 }
                 Packed packed = await(window.poll());
                 windowBytes -= weight(entries.get(i));
@@ -91,6 +112,36 @@ final class Packer {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** A staging task ordered by (rank of its file within its folder, position in v1 order). */
+    private static final class Task extends FutureTask<Packed> implements Comparable<Task> {
+        private final int rank;
+        private final int index;
+
+        Task(int rank, int index, Callable<Packed> work) {
+            super(work);
+            this.rank = rank;
+            this.index = index;
+        }
+
+        @Override
+        public int compareTo(Task other) {
+            return rank != other.rank ? Integer.compare(rank, other.rank) : Integer.compare(index, other.index);
+        }
+    }
+
+    /** For each entry (in v1 order, so a folder's files are adjacent), how many of its folder's files came before. */
+    private static int[] ranksInFolder(List<ScannedEntry> entries) {
+        int[] ranks = new int[entries.size()];
+        String previousFolder = null;
+        for (int i = 0; i < entries.size(); i++) {
+            String path = entries.get(i).relativePath();
+            String folder = path.substring(0, Math.max(0, path.lastIndexOf('/')));
+            ranks[i] = folder.equals(previousFolder) ? ranks[i - 1] + 1 : 0;
+            previousFolder = folder;
+        }
+        return ranks;
     }
 
     /** What a file costs the window: the memory its record takes (big files stream and take a buffer). */

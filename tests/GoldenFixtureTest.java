@@ -1,0 +1,59 @@
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.List;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The committed golden fixture (tests/fixtures/golden): its zip must list exactly expected-entries.txt
+ * and carry exactly expected-manifest.json. Any change to order, time, mode, names or digests shows up
+ * here; such a change needs a schema_version bump and new expected files.
+ */
+class GoldenFixtureTest {
+    static final Path GOLDEN = TempTrees.repoRoot().resolve("tests/fixtures/golden");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theFixtureZipsToTheCommittedListingAndManifest() throws IOException {
+        Path data = Files.createDirectories(tmp.resolve("data/projects"));
+        Files.copy(TempTrees.repoGlobalBans(), tmp.resolve("data/global_bans.json"));
+        Files.copy(GOLDEN.resolve("data/projects/golden_allowed_ext.json"), data.resolve("golden_allowed_ext.json"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Path zip = Files.createDirectories(tmp.resolve("out")).resolve("golden.zip");
+        CliRun run = CliRun.stager("--project-id", "golden", "--data-dir", tmp.resolve("data").toString(),
+                "--content-dir", GOLDEN.resolve("content").toString(), "--output-zip", zip.toString(),
+                "--commit", "--allow-unknown");
+        assertEquals(0, run.exitCode(), run.describe());
+
+        List<String> expectedEntries = Files.readAllLines(GOLDEN.resolve("expected-entries.txt"), StandardCharsets.UTF_8);
+        try (ZipFile written = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
+            assertEquals(expectedEntries, Collections.list(written.entries()).stream().map(e -> e.getName()).toList());
+        }
+
+        JsonNode expected = Json.MAPPER.readTree(GOLDEN.resolve("expected-manifest.json").toFile());
+        JsonNode actual = Json.MAPPER.readTree(ZipManifest.pathFor(zip).toFile());
+        // The zip's bytes depend on the JDK's zlib too: compared only where the toolchain is the recorded one.
+        boolean sameToolchain = expected.at("/metadata/toolchain").equals(actual.at("/metadata/toolchain"));
+        assertEquals(withoutToolchain(expected, !sameToolchain), withoutToolchain(actual, !sameToolchain));
+    }
+
+    private static JsonNode withoutToolchain(JsonNode manifest, boolean alsoZipBytes) {
+        ObjectNode copy = manifest.deepCopy();
+        ((ObjectNode) copy.get("metadata")).remove("toolchain");
+        if (alsoZipBytes) {
+            copy.remove(List.of("zip_bytes", "zip_sha256"));
+        }
+        return copy;
+    }
+}
