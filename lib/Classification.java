@@ -12,7 +12,8 @@ record Classification(List<Item> items) {
     }
 
     static Classification of(TreeScanner.ScanResult scan, Classifier classifier) {
-        return new Classification(NameCollisions.mark(scan.entries().stream()
+        // Classifying is pure per entry: the cores share it (the order of the list is kept).
+        return new Classification(NameCollisions.mark(scan.entries().parallelStream()
                 .map(entry -> new Item(entry, classifier.classify(entry)))
                 .toList()));
     }

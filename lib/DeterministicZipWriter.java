@@ -35,6 +35,8 @@ final class DeterministicZipWriter {
 
     /** Large enough that per-call overhead vanishes, small enough to stay in L2. */
     static final int BUFFER_BYTES = 1 << 16;
+    /** Zip4j's smallest allowed buffer. */
+    private static final int MIN_BUFFER_BYTES = 512;
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
     /**
      * Guards the JVM defaults Zip4j reads (through Calendar.getInstance()) when it turns the fixed instant
@@ -81,7 +83,7 @@ final class DeterministicZipWriter {
     static Entry openEntry(String name, long size, long fixedEpochMs, OutputStream sink) throws IOException {
         CountingSink counting = new CountingSink(sink);
         ZipOutputStream zip = new ZipOutputStream(counting, null,
-                new Zip4jConfig(StandardCharsets.UTF_8, BUFFER_BYTES, true), new ZipModel());
+                new Zip4jConfig(StandardCharsets.UTF_8, bufferFor(size), true), new ZipModel());
         putNextEntryInUtc(zip, parameters(name, size, fixedEpochMs));
         return new Entry(name, zip, counting);
     }
@@ -145,6 +147,14 @@ final class DeterministicZipWriter {
             writer.append(entry, null, 0);
         }
         writer.finish();
+    }
+
+    /**
+     * A buffer no larger than the file needs: each entry gets its own, and on trees of many small files
+     * 64 KiB apiece would be most of what the JVM allocates. (Deflate's output does not depend on it.)
+     */
+    static int bufferFor(long size) {
+        return (int) Math.max(MIN_BUFFER_BYTES, Math.min(BUFFER_BYTES, size + 1));
     }
 
     private static ZipParameters parameters(String name, long size, long fixedEpochMs) {

@@ -67,7 +67,7 @@ final class Staging implements AutoCloseable {
         Path target = root.resolve(entry.relativePath());
         MessageDigest sha256 = sha256();
         long copied = 0;
-        byte[] buffer = new byte[DeterministicZipWriter.BUFFER_BYTES];
+        byte[] buffer = new byte[DeterministicZipWriter.bufferFor(entry.size())];
         try (InputStream in = Files.newInputStream(entry.path(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
              OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             for (int n; (n = in.read(buffer)) > 0; ) {

@@ -1,13 +1,15 @@
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
 
 /**
  * Walks a content directory without following symbolic links and without opening anything: every
@@ -25,49 +27,62 @@ final class TreeScanner {
 
     static ScanResult scan(Path contentDir, Progress progress) {
         Path root = requireDirectory(contentDir);
-        List<ScannedEntry> entries = new ArrayList<>();
-        List<String> directories = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                            if (!dir.equals(root)) {
-                                directories.add(relative(root, dir));
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            entries.add(entry(root, file, attrs));
-                            progress.advance(1, attrs.size());
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFileFailed(Path file, IOException e) {
-                            entries.add(new ScannedEntry(relative(root, file), file, ScannedEntry.Kind.UNREADABLE,
-                                    0, 0, "cannot read: " + describe(e)));
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-                            if (e != null) {
-                                entries.add(new ScannedEntry(relative(root, dir), dir, ScannedEntry.Kind.UNREADABLE,
-                                        0, 0, "cannot list folder: " + describe(e)));
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-                    });
-        } catch (IOException e) {
-            throw new PrezipException(ErrorCode.PZ_IO, "cannot scan " + root + ": " + describe(e), e);
-        }
+        Queue<ScannedEntry> entries = new ConcurrentLinkedQueue<>();
+        Queue<String> directories = new ConcurrentLinkedQueue<>();
+        // Folders are listed in parallel: a scan is one lstat per entry, and the cores overlap them.
+        ForkJoinPool.commonPool().invoke(new FolderScan(root, root, entries, directories, progress));
         progress.done();
-        entries.sort((a, b) -> PathOrder.UTF8_BYTES.compare(a.relativePath(), b.relativePath()));
-        directories.sort(PathOrder.UTF8_BYTES);
-        return new ScanResult(root, List.copyOf(entries), List.copyOf(directories));
+        List<ScannedEntry> sortedEntries = new ArrayList<>(entries);
+        sortedEntries.sort((a, b) -> PathOrder.UTF8_BYTES.compare(a.relativePath(), b.relativePath()));
+        List<String> sortedDirectories = new ArrayList<>(directories);
+        sortedDirectories.sort(PathOrder.UTF8_BYTES);
+        return new ScanResult(root, List.copyOf(sortedEntries), List.copyOf(sortedDirectories));
+    }
+
+    /** Lists one folder (never following links), records its entries and forks a scan per subfolder. */
+    private static final class FolderScan extends RecursiveAction {
+        private final Path root;
+        private final Path folder;
+        private final Queue<ScannedEntry> entries;
+        private final Queue<String> directories;
+        private final Progress progress;
+
+        FolderScan(Path root, Path folder, Queue<ScannedEntry> entries, Queue<String> directories, Progress progress) {
+            this.root = root;
+            this.folder = folder;
+            this.entries = entries;
+            this.directories = directories;
+            this.progress = progress;
+        }
+
+        @Override
+        protected void compute() {
+            List<FolderScan> subfolders = new ArrayList<>();
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
+                for (Path child : children) {
+                    BasicFileAttributes attrs;
+                    try {
+                        attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    } catch (IOException e) {
+                        entries.add(new ScannedEntry(relative(root, child), child, ScannedEntry.Kind.UNREADABLE,
+                                0, 0, "cannot read: " + describe(e)));
+                        continue;
+                    }
+                    if (attrs.isDirectory()) {
+                        directories.add(relative(root, child));
+                        subfolders.add(new FolderScan(root, child, entries, directories, progress));
+                    } else {
+                        entries.add(entry(root, child, attrs));
+                        progress.advance(1, attrs.size());
+                    }
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                IOException cause = e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause();
+                entries.add(new ScannedEntry(relative(root, folder), folder, ScannedEntry.Kind.UNREADABLE,
+                        0, 0, "cannot list folder: " + describe(cause)));
+            }
+            invokeAll(subfolders);
+        }
     }
 
     /** The content dir as an absolute path; a symlinked content dir is resolved once, here. */
