@@ -103,7 +103,7 @@ public class inventory implements Callable<Integer> {
         if (common.json) {
             out.print(Json.write(new Result(1, written.toString(), prior == null ? null : prior.toString(),
                     allowlist, byExtension, noExtension, unusableExtension, skipped)));
-        } else {
+        } else if (!common.quiet) {
             out.printf("Wrote %s%n", written);
             if (prior != null) {
                 out.printf("Kept the previous allowlist as %s%n", prior);

@@ -87,7 +87,7 @@ public class verify_zip implements Callable<Integer> {
         if (common.json) {
             out.print(Json.write(report));
             out.flush();
-        } else {
+        } else if (!common.quiet) {
             report.printHuman(out, common.verbose);
         }
         if (report.valid()) {
