@@ -236,7 +236,7 @@ public class prezip_stager implements Callable<Integer> {
         StagerReport.Totals totals = report.totals();
         String line = DashboardLog.append(data, new DashboardLog.Line(Instant.now().toString(), report.projectId(),
                 report.status(), totals.eligibleFiles(), totals.eligibleBytes(), totals.excludedByReason(), zipSha256,
-                report.outputZip()));
+                report.outputZip(), report.error() == null ? null : report.error().code()));
         if (!common.quiet) {
             PrintWriter err = spec.commandLine().getErr();
             err.println(line);

@@ -18,8 +18,16 @@ final class DashboardLog {
 
     private DashboardLog() {}
 
+    /** @param errorCode why a refused or failed attempt stopped (the report's error code), else null */
     record Line(String at, String projectId, String status, int eligibleFiles, long eligibleBytes,
-                Map<String, Integer> excludedByReason, String zipSha256, String outputZip) {}
+                Map<String, Integer> excludedByReason, String zipSha256, String outputZip, String errorCode) {
+
+        /** An attempt that did not stop on an error. */
+        Line(String at, String projectId, String status, int eligibleFiles, long eligibleBytes,
+             Map<String, Integer> excludedByReason, String zipSha256, String outputZip) {
+            this(at, projectId, status, eligibleFiles, eligibleBytes, excludedByReason, zipSha256, outputZip, null);
+        }
+    }
 
     /** Fails before a commit starts if its dashboard line could not be appended afterwards. */
     static void requireWritable(DataDir data) {

@@ -52,12 +52,13 @@ final class DashboardPage {
     /** Column widths of the per-project run tables, fixed so every project's columns line up. */
     static final String RUN_COLUMNS = "<colgroup><col style=\"width:19%\"><col style=\"width:11%\"><col style=\"width:12%\">"
             + "<col style=\"width:12%\"><col style=\"width:10%\"><col style=\"width:15%\"><col style=\"width:21%\"></colgroup>";
-    /** A refused run that left out no file of a refusing reason (split companions, a locked output, ...). */
+    /** A refused run logged without an error code that left out no file of a refusing reason. */
     static final String OTHER_REASON = "other";
 
     /**
      * The reasons that can refuse a run. Hidden files never do, so they say nothing about a refusal.
-     * The log line has no error code: a refused run is attributed to every refusing reason it left files out for.
+     * A run refused with PZ_REFUSED (or logged before lines carried the code) is attributed to every
+     * refusing reason it left files out for; any other refusal is counted under its error code.
      */
     static final Set<String> REFUSING_REASONS = Arrays.stream(Reason.values())
             .filter(r -> r.refuses(false)).map(Reason::code).collect(Collectors.toCollection(TreeSet::new));
@@ -69,8 +70,9 @@ final class DashboardPage {
     private DashboardPage() {}
 
     /** One valid line of the log; {@code order} is its position, the tie-break between equal times. */
+    /** @param errorCode the attempt's error code (lines written before it was logged have none) */
     record Run(Instant at, String projectId, String status, int eligibleFiles, long eligibleBytes,
-               Map<String, Integer> excludedByReason, String zipSha256, String outputZip, int order) {
+               Map<String, Integer> excludedByReason, String zipSha256, String outputZip, String errorCode, int order) {
 
         int excludedFiles() {
             return excludedByReason.values().stream().mapToInt(Integer::intValue).sum();
@@ -166,8 +168,10 @@ final class DashboardPage {
         }
         JsonNode sha = node.get("zipSha256");
         JsonNode zip = node.get("outputZip");
+        JsonNode code = node.get("errorCode");
         return new Run(time, projectId.textValue(), status.textValue(), files.intValue(), bytes.longValue(), excluded,
-                isText(sha) ? sha.textValue() : null, isText(zip) ? zip.textValue() : null, order);
+                isText(sha) ? sha.textValue() : null, isText(zip) ? zip.textValue() : null,
+                isText(code) ? code.textValue() : null, order);
     }
 
     private static boolean isText(JsonNode node) {
@@ -206,6 +210,11 @@ final class DashboardPage {
                     continue;
                 }
                 refused++;
+                if (run.errorCode() != null && !ErrorCode.PZ_REFUSED.name().equals(run.errorCode())) {
+                    // Refused for a cause other than files that may not ship: the code says which.
+                    reasons.merge(run.errorCode(), 1, Integer::sum);
+                    continue;
+                }
                 boolean attributed = false;
                 for (Map.Entry<String, Integer> e : run.excludedByReason().entrySet()) {
                     if (REFUSING_REASONS.contains(e.getKey()) && e.getValue() > 0) {
@@ -286,7 +295,7 @@ final class DashboardPage {
         days.values().forEach(d -> reasons.addAll(d.byReason().keySet()));
         int maxRefused = days.values().stream().mapToInt(DayRefusals::refusedRuns).max().orElse(0);
         b.append("<p class=\"muted\">A reason's column counts the refused runs that left out files for that reason (a run can count under several; <code>")
-                .append(OTHER_REASON).append("</code>: refused for another cause, such as split companions).</p>\n");
+                .append(OTHER_REASON).append("</code>: refused for another cause; <code>PZ_*</code> columns count refusals by their error code, such as split companions).</p>\n");
         b.append("<table id=\"refusals\"><thead><tr><th>day</th><th class=\"num\">runs</th><th class=\"num\">refused</th><th></th>");
         reasons.forEach(r -> b.append("<th class=\"num\"><code>").append(HtmlReport.escape(r)).append("</code></th>"));
         b.append("</tr></thead><tbody>\n");

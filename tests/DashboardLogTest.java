@@ -58,6 +58,10 @@ class DashboardLogTest {
         if (withSha) {
             expected.add("zipSha256");
         }
+        // An attempt that stopped on an error names its code.
+        if (!"ok".equals(node.path("status").asText())) {
+            expected.add("errorCode");
+        }
         Set<String> names = new TreeSet<>();
         node.fieldNames().forEachRemaining(names::add);
         assertEquals(expected, names, line);
@@ -209,7 +213,7 @@ class DashboardLogTest {
         String ok = DashboardLog.append(dir, new DashboardLog.Line("2025-10-06T16:20:00Z", "p1", "ok", 3, 30L,
                 Map.of("not_allowed", 2, "hidden", 1), "ab".repeat(32), "/out/p1.zip"));
         String refused = DashboardLog.append(dir, new DashboardLog.Line("2025-10-06T16:21:00Z", "p1", "refused", 3, 30L,
-                Map.of(), null, "/out/p1.zip"));
+                Map.of(), null, "/out/p1.zip", "PZ_REFUSED"));
         assertEquals(List.of(ok, refused), HookTrees.dashboardLines(data));
         JsonNode first = parseLine(ok, true);
         assertEquals("ab".repeat(32), first.get("zipSha256").asText());

@@ -253,6 +253,22 @@ class DashboardPageTest {
     }
 
     static DashboardPage.Run run(String at, String project, String status, Map<String, Integer> reasons, int order) {
-        return new DashboardPage.Run(Instant.parse(at), project, status, 1, 10, reasons, null, null, order);
+        return run(at, project, status, reasons, null, order);
+    }
+
+    static DashboardPage.Run run(String at, String project, String status, Map<String, Integer> reasons, String errorCode,
+                                 int order) {
+        return new DashboardPage.Run(Instant.parse(at), project, status, 1, 10, reasons, null, null, errorCode, order);
+    }
+
+    @Test
+    void aRefusalOtherThanFilesThatMayNotShipCountsUnderItsErrorCode() {
+        List<DashboardPage.Run> runs = List.of(
+                run("2026-01-02T10:00:00Z", "p", "refused", Map.of("not_allowed", 2), "PZ_COMPANIONS_SPLIT", 0),
+                run("2026-01-02T11:00:00Z", "p", "refused", Map.of("not_allowed", 2), "PZ_REFUSED", 1),
+                run("2026-01-02T12:00:00Z", "p", "refused", Map.of(), null, 2));
+        DashboardPage.DayRefusals day = DashboardPage.refusalsByDay(runs).get("2026-01-02");
+        assertEquals(3, day.refusedRuns());
+        assertEquals(Map.of("PZ_COMPANIONS_SPLIT", 1, "not_allowed", 1, DashboardPage.OTHER_REASON, 1), day.byReason());
     }
 }
