@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -34,8 +33,16 @@ final class Json {
         }
     }
 
+    /** The same text as {@link #write}, encoded straight to UTF-8 (no char[] copy of a large manifest). */
     static byte[] bytes(Object value) {
-        return write(value).getBytes(StandardCharsets.UTF_8);
+        try {
+            byte[] json = MAPPER.writeValueAsBytes(value);
+            byte[] withNewline = java.util.Arrays.copyOf(json, json.length + 1);
+            withNewline[json.length] = '\n';
+            return withNewline;
+        } catch (JsonProcessingException e) {
+            throw new PrezipException(ErrorCode.PZ_INTERNAL, "cannot serialize " + value.getClass().getSimpleName(), e);
+        }
     }
 
     /** Reads a JSON file; a missing or malformed file is a configuration error named by {@code invalid}. */
