@@ -35,7 +35,7 @@ class ChecksumFileTest {
     }
 
     CliRun stager(Path zip, String... extra) {
-        return CliRun.stager(HookTrees.args(ID, content, data, zip, extra));
+        return CliRun.stager(TempTrees.args(ID, content, data, zip, extra));
     }
 
     static String expectedLine(Path zip) {
@@ -53,7 +53,7 @@ class ChecksumFileTest {
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertTrue(text.matches("[0-9a-f]{64}  mojo1_final\\.zip\n"), "sha256sum format: " + text);
         assertArrayEquals(expectedLine(zip).getBytes(StandardCharsets.UTF_8), bytes);
-        assertEquals(HookTrees.readJson(ZipManifest.pathFor(zip)).get("zip_sha256").asText(), text.substring(0, 64));
+        assertEquals(TempTrees.readJson(ZipManifest.pathFor(zip)).get("zip_sha256").asText(), text.substring(0, 64));
     }
 
     @Test
@@ -94,7 +94,7 @@ class ChecksumFileTest {
             CliRun run = stager(zip, "--commit");
             assertEquals(2, run.exitCode(), run.describe());
             assertTrue(run.err().contains("PZ_USAGE"), run.err());
-            assertFalse(HookTrees.exists(zip));
+            assertFalse(TempTrees.exists(zip));
         }
     }
 
@@ -102,10 +102,10 @@ class ChecksumFileTest {
     void aSecondCommitRewritesTheChecksum() throws Exception {
         Path zip = out.resolve("p.zip");
         assertEquals(0, stager(zip, "--commit").exitCode());
-        String first = HookTrees.readString(ChecksumFile.pathFor(zip));
+        String first = TempTrees.readString(ChecksumFile.pathFor(zip));
         TempTrees.file(content, "c.txt", "one more");
         assertEquals(0, stager(zip, "--commit").exitCode());
-        String second = HookTrees.readString(ChecksumFile.pathFor(zip));
+        String second = TempTrees.readString(ChecksumFile.pathFor(zip));
         assertNotEquals(first, second);
         assertEquals(expectedLine(zip), second);
     }
@@ -114,13 +114,13 @@ class ChecksumFileTest {
     void dryRunsAndRefusalsWriteNoChecksum() throws Exception {
         Path zip = out.resolve("p.zip");
         assertEquals(0, stager(zip).exitCode());
-        assertFalse(HookTrees.exists(ChecksumFile.pathFor(zip)), "a dry-run writes nothing");
+        assertFalse(TempTrees.exists(ChecksumFile.pathFor(zip)), "a dry-run writes nothing");
 
         TempTrees.file(content, "notes.pdf", "not allowed");
         CliRun refused = stager(zip, "--commit");
         assertEquals(1, refused.exitCode(), refused.describe());
-        assertFalse(HookTrees.exists(ChecksumFile.pathFor(zip)));
-        assertFalse(HookTrees.exists(zip));
+        assertFalse(TempTrees.exists(ChecksumFile.pathFor(zip)));
+        assertFalse(TempTrees.exists(zip));
         assertTrue(TempTrees.list(out).stream().noneMatch(n -> n.endsWith(".sha256")), TempTrees.list(out).toString());
     }
 

@@ -35,7 +35,7 @@ class CommitCliTest {
     }
 
     CliRun stager(Path zipPath, String... extra) {
-        return CliRun.stager(SafetyTrees.args(ID, content, data, zipPath, extra));
+        return CliRun.stager(TempTrees.args(ID, content, data, zipPath, extra));
     }
 
     CliRun stager(String... extra) {
@@ -69,7 +69,7 @@ class CommitCliTest {
         assertEquals("ok", report.get("status").asText());
         assertEquals("commit", report.get("mode").asText());
         assertFalse(report.has("error"));
-        List<String> eligible = SafetyTrees.eligiblePaths(report);
+        List<String> eligible = TempTrees.eligiblePaths(report);
         assertEquals(List.of("B.png", "a/b/c.txt", "a/z.png", "b.txt"), eligible);
 
         // The zip holds exactly the eligible files, in the same (v1) order, with their bytes.
@@ -79,7 +79,7 @@ class CommitCliTest {
             assertArrayEquals(Files.readAllBytes(content.resolve(path)), entries.get(path), path);
         }
 
-        JsonNode manifest = SafetyTrees.readJson(ZipManifest.pathFor(zip));
+        JsonNode manifest = TempTrees.readJson(ZipManifest.pathFor(zip));
         assertEquals(1, manifest.get("metadata").get("schema_version").asInt());
         List<String> manifestPaths = new ArrayList<>();
         manifest.get("entries").forEach(e -> manifestPaths.add(e.get("relative_path").asText()));
@@ -112,12 +112,12 @@ class CommitCliTest {
         CliRun run = stager("--commit");
         assertEquals(1, run.exitCode(), run.describe());
         assertTrue(run.err().contains("PZ_REFUSED"), run.err());
-        assertFalse(SafetyTrees.exists(zip));
+        assertFalse(TempTrees.exists(zip));
         JsonNode report = SafetyTrees.report(zip);
         assertEquals("refused", report.get("status").asText());
         assertEquals("commit", report.get("mode").asText());
         assertEquals("PZ_REFUSED", report.get("error").get("code").asText());
-        assertEquals("not_allowed", SafetyTrees.excludedReasons(report).get("doc.pdf"));
+        assertEquals("not_allowed", TempTrees.excludedReasons(report).get("doc.pdf"));
         assertEquals(SafetyTrees.reportsAnd("p1.zip"), SafetyTrees.list(out));
     }
 
@@ -145,7 +145,7 @@ class CommitCliTest {
         assertEquals(1, run.exitCode(), run.describe());
         assertTrue(run.err().contains("PZ_INVARIANT"), run.err());
         assertTrue(run.err().contains("pdfs") && run.err().contains("junk"), run.err());
-        assertFalse(SafetyTrees.exists(zip));
+        assertFalse(TempTrees.exists(zip));
         JsonNode report = SafetyTrees.report(zip);
         assertEquals("refused", report.get("status").asText());
         assertEquals("PZ_INVARIANT", report.get("error").get("code").asText());
@@ -187,7 +187,7 @@ class CommitCliTest {
         assertEquals(2, run.exitCode(), run.describe());
         assertTrue(run.err().contains("PZ_OUTPUT_DIR_MISSING"), run.err());
         assertTrue(run.err().contains("--mkdirs"), "the message says how to fix it: " + run.err());
-        assertFalse(SafetyTrees.exists(tmp.resolve("nope")), "not created silently");
+        assertFalse(TempTrees.exists(tmp.resolve("nope")), "not created silently");
 
         CliRun made = stager(target, "--commit", "--mkdirs");
         assertEquals(0, made.exitCode(), made.describe());
@@ -201,7 +201,7 @@ class CommitCliTest {
         Path target = tmp.resolve("nope/p1.zip");
         CliRun run = stager(target, "--mkdirs");
         assertEquals(0, run.exitCode(), run.describe());
-        assertFalse(SafetyTrees.exists(tmp.resolve("nope")));
+        assertFalse(TempTrees.exists(tmp.resolve("nope")));
     }
 
     @Test

@@ -36,7 +36,7 @@ class CompanionsTest {
     }
 
     CliRun stager(String... extra) {
-        return CliRun.stager(HookTrees.args(ID, content, data, zip, extra));
+        return CliRun.stager(TempTrees.args(ID, content, data, zip, extra));
     }
 
     /** path -> fate of each member of each listed group, as "folder|stem" -> members. */
@@ -147,8 +147,8 @@ class CompanionsTest {
         TempTrees.file(content, "art/scene.psd", "not allowed");
         CliRun run = stager("--commit", "--allow-unknown", "--companions", "warn");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(HookTrees.exists(zip));
-        JsonNode report = HookTrees.readJson(StagerReport.pathFor(zip));
+        assertTrue(TempTrees.exists(zip));
+        JsonNode report = TempTrees.readJson(StagerReport.pathFor(zip));
         assertEquals("ok", report.get("status").asText());
         assertEquals(Map.of("art|scene", Map.of("art/scene.png", "eligible", "art/scene.psd", "not_allowed")),
                 groups(report));
@@ -180,8 +180,8 @@ class CompanionsTest {
         CliRun commit = stager("--commit", "--allow-unknown", "--companions", "strict");
         assertEquals(1, commit.exitCode(), commit.describe());
         assertTrue(commit.err().contains("PZ_COMPANIONS_SPLIT"), commit.err());
-        assertFalse(HookTrees.exists(zip));
-        JsonNode report = HookTrees.readJson(StagerReport.pathFor(zip));
+        assertFalse(TempTrees.exists(zip));
+        JsonNode report = TempTrees.readJson(StagerReport.pathFor(zip));
         assertEquals("refused", report.get("status").asText());
         assertEquals("strict", report.get("companionMode").asText());
         assertEquals(Map.of("art|scene", Map.of("art/scene.png", "eligible", "art/scene.psd", "not_allowed")),
@@ -195,7 +195,7 @@ class CompanionsTest {
         TempTrees.file(content, "art/notes.pdf", "left out, alone");
         CliRun run = stager("--commit", "--allow-unknown", "--companions", "strict");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(HookTrees.exists(zip));
+        assertTrue(TempTrees.exists(zip));
     }
 
     @Test

@@ -45,7 +45,7 @@ class DashboardLogTest {
     }
 
     CliRun stager(String... extra) {
-        return CliRun.stager(HookTrees.args(ID, content, data, zip, extra));
+        return CliRun.stager(TempTrees.args(ID, content, data, zip, extra));
     }
 
     /** The line parsed, after checking it is one compact JSON object with exactly the contract's fields. */
@@ -86,7 +86,7 @@ class DashboardLogTest {
 
     @Test
     void anOkCommitAppendsOneLineWithTheZipSha256() throws Exception {
-        assertFalse(HookTrees.exists(HookTrees.dashboard(data)));
+        assertFalse(TempTrees.exists(HookTrees.dashboard(data)));
         Instant before = Instant.now();
         CliRun run = stager("--commit", "--json");
         assertEquals(0, run.exitCode(), run.describe());
@@ -160,7 +160,7 @@ class DashboardLogTest {
         TempTrees.file(content, "notes.pdf", "not in the allowlist");
         CliRun refused = stager();
         assertEquals(1, refused.exitCode(), refused.describe());
-        assertFalse(HookTrees.exists(data.resolve("dashboard")), "a dry-run creates no dashboard folder");
+        assertFalse(TempTrees.exists(data.resolve("dashboard")), "a dry-run creates no dashboard folder");
         assertEquals(List.of(), jsonLinesOf(refused.err()), refused.err());
     }
 
@@ -184,7 +184,7 @@ class DashboardLogTest {
     @Test
     void aCommitWhoseProjectManifestIsMalformedStillAppendsALine() throws Exception {
         // The zip is written, then the project-manifest hook fails (exit 2): the attempt must still be logged.
-        HookTrees.write(HookTrees.projectManifest(data, ID), "[1, 2]".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        TempTrees.write(HookTrees.projectManifest(data, ID), "[1, 2]".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         CliRun run = stager("--commit");
         assertEquals(2, run.exitCode(), run.describe());
         assertTrue(run.err().contains("PZ_PROJECT_MANIFEST_INVALID"), run.err());
@@ -196,14 +196,14 @@ class DashboardLogTest {
     void anUnwritableDashboardNeverLeavesTheExitCodeAndTheDeliveryDisagreeing() throws Exception {
         Files.writeString(data.resolve("dashboard"), "a file where the dashboard folder goes");
         CliRun run = stager("--commit");
-        String status = HookTrees.readJson(StagerReport.pathFor(zip)).get("status").asText();
+        String status = TempTrees.readJson(StagerReport.pathFor(zip)).get("status").asText();
         if (run.exitCode() == 0) {
-            assertTrue(HookTrees.exists(zip), run.describe());
+            assertTrue(TempTrees.exists(zip), run.describe());
             assertEquals("ok", status);
         } else {
-            assertFalse(HookTrees.exists(zip), "a failed commit delivers no zip\n" + run.describe());
+            assertFalse(TempTrees.exists(zip), "a failed commit delivers no zip\n" + run.describe());
             assertNotEquals("ok", status, run.describe());
-            assertFalse(HookTrees.exists(HookTrees.projectManifest(data, ID)), "nor updates the project manifest");
+            assertFalse(TempTrees.exists(HookTrees.projectManifest(data, ID)), "nor updates the project manifest");
         }
     }
 
@@ -219,7 +219,7 @@ class DashboardLogTest {
         assertEquals("ab".repeat(32), first.get("zipSha256").asText());
         assertEquals("{\"hidden\":1,\"not_allowed\":2}", first.get("excludedByReason").toString(), "reasons sorted");
         parseLine(refused, false);
-        assertEquals(HookTrees.readString(HookTrees.dashboard(data)), ok + "\n" + refused + "\n");
+        assertEquals(TempTrees.readString(HookTrees.dashboard(data)), ok + "\n" + refused + "\n");
     }
 
     @Test

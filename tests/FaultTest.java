@@ -46,7 +46,7 @@ class FaultTest {
         String[] all = new String[extra.length + 1];
         all[0] = "--commit";
         System.arraycopy(extra, 0, all, 1, extra.length);
-        return CliRun.stager(SafetyTrees.args(ID, content, data, zip, all));
+        return CliRun.stager(TempTrees.args(ID, content, data, zip, all));
     }
 
     static synchronized Path bigTree() {
@@ -179,11 +179,11 @@ class FaultTest {
         assertEquals(0, run.exitCode(), run.describe());
         assertEquals(List.of("a.txt"), SafetyTrees.zipEntries(zip));
         Path staleFile = out.resolve(".prezip-staging-p1.zip-deadbeef/junk.txt");
-        if (SafetyTrees.exists(staleFile)) {
+        if (TempTrees.exists(staleFile)) {
             assertEquals("stale staging", Files.readString(staleFile));
         }
         Path staleTemp = out.resolve(".p1.zip.123.tmp");
-        if (SafetyTrees.exists(staleTemp)) {
+        if (TempTrees.exists(staleTemp)) {
             assertEquals("half a zip", Files.readString(staleTemp));
         }
         for (String name : SafetyTrees.list(out)) {
@@ -326,7 +326,7 @@ class FaultTest {
         Path zip = out.resolve("p1.zip");
         byte[] old = SafetyTrees.writeOldZip(zip);
         Path log = tmp.resolve("child-" + round + ".log");
-        Process child = SafetyTrees.startStager(log, SafetyTrees.args(ID, big, data, zip, "--commit"));
+        Process child = SafetyTrees.startStager(log, TempTrees.args(ID, big, data, zip, "--commit"));
         try {
             boolean caught = false;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -337,7 +337,7 @@ class FaultTest {
                 }
                 Thread.sleep(1);
             }
-            assertTrue(caught && child.isAlive(), "the child must be caught mid-commit; log:\n" + SafetyTrees.readString(log)
+            assertTrue(caught && child.isAlive(), "the child must be caught mid-commit; log:\n" + TempTrees.readString(log)
                     + "\nout: " + SafetyTrees.list(out));
             if (force) {
                 child.destroyForcibly();
@@ -349,7 +349,7 @@ class FaultTest {
             child.destroyForcibly();
         }
         int exit = child.exitValue();
-        String logText = SafetyTrees.readString(log);
+        String logText = TempTrees.readString(log);
         Assumptions.assumeTrue(exit != 0, "the child finished before the signal arrived (inconclusive)");
         assertEquals(force ? 137 : 143, exit, "ended by the signal; log:\n" + logText);
         return new Killed(out, zip, old, logText);
@@ -357,10 +357,10 @@ class FaultTest {
 
     /** The output path holds the previous zip, byte for byte: never a partial or a new one. */
     static void assertPreviousZipIntact(Killed k) throws Exception {
-        assertTrue(SafetyTrees.exists(k.zip()), "the previous zip is still there; out: " + SafetyTrees.list(k.out()));
+        assertTrue(TempTrees.exists(k.zip()), "the previous zip is still there; out: " + SafetyTrees.list(k.out()));
         assertArrayEquals(k.old(), Files.readAllBytes(k.zip()), "never a partial file at the output path");
         assertEquals(List.of("old/previous-delivery.txt"), SafetyTrees.zipEntries(k.zip()));
-        assertFalse(SafetyTrees.exists(ZipManifest.pathFor(k.zip())), "no manifest for a zip that was not written");
+        assertFalse(TempTrees.exists(ZipManifest.pathFor(k.zip())), "no manifest for a zip that was not written");
     }
 
     static void assertNoLeftovers(Killed k) {
@@ -424,9 +424,9 @@ class FaultTest {
         Path out = Files.createDirectories(tmp.resolve("out"));
         Path zip = out.resolve("p1.zip");
         Path log = tmp.resolve("child.log");
-        Process child = SafetyTrees.startStager(log, SafetyTrees.args(ID, bigTree(), data, zip, "--commit"));
+        Process child = SafetyTrees.startStager(log, TempTrees.args(ID, bigTree(), data, zip, "--commit"));
         assertTrue(child.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, child.exitValue(), SafetyTrees.readString(log));
+        assertEquals(0, child.exitValue(), TempTrees.readString(log));
         assertEquals(BIG_FILES, SafetyTrees.zipEntries(zip).size());
         assertEquals(List.of(), SafetyTrees.leftovers(out));
         assertNotEquals(0, Files.size(zip));

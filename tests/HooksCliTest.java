@@ -103,7 +103,7 @@ class HooksCliTest {
             HookTrees.Result r = sh(keys, line);
             assertEquals(0, r.exitCode(), line + "\n" + r.output());
         }
-        CliRun run = CliRun.stager(HookTrees.args(ID, content, data, zip, "--commit", "--policy", "strict",
+        CliRun run = CliRun.stager(TempTrees.args(ID, content, data, zip, "--commit", "--policy", "strict",
                 "--sign-key", keys.resolve("key.pem").toString()));
         assertEquals(0, run.exitCode(), run.describe());
         Files.copy(keys.resolve("pub.pem"), out.resolve("pub.pem"));
@@ -146,15 +146,15 @@ class HooksCliTest {
     void theRealMainFeedsEveryHook() throws Exception {
         KeyPair pair = HookTrees.ed25519();
         Path key = HookTrees.writePem(tmp.resolve("key.pem"), pair.getPrivate());
-        HookTrees.write(HookTrees.projectManifest(data, ID),
+        TempTrees.write(HookTrees.projectManifest(data, ID),
                 "{\"projectId\":\"mojo1\",\"client\":\"ACME\",\"nested\":{\"k\":[1,2]}}".getBytes(StandardCharsets.UTF_8));
         Path stdout = tmp.resolve("stdout.txt");
         Path stderr = tmp.resolve("stderr.txt");
 
         Instant before = Instant.now();
-        int code = HookTrees.await(HookTrees.startStager(stdout, stderr, HookTrees.args(ID, content, data, zip,
+        int code = HookTrees.await(HookTrees.startStager(stdout, stderr, TempTrees.args(ID, content, data, zip,
                 "--commit", "--policy", "strict", "--sign-key", key.toString(), "--json")));
-        String err = HookTrees.readString(stderr);
+        String err = TempTrees.readString(stderr);
         assertEquals(0, code, err);
 
         // The files beside the zip.
@@ -162,20 +162,20 @@ class HooksCliTest {
         assertTrue(names.containsAll(List.of("mojo1_final.zip", "mojo1_final.zip.manifest.json",
                 "mojo1_final.zip.manifest.json.sig", "mojo1_final.zip.report.json", "mojo1_final.zip.sha256")), names.toString());
         String zipSha = TempTrees.sha256(Files.readAllBytes(zip));
-        assertEquals(zipSha + "  mojo1_final.zip\n", HookTrees.readString(ChecksumFile.pathFor(zip)));
+        assertEquals(zipSha + "  mojo1_final.zip\n", TempTrees.readString(ChecksumFile.pathFor(zip)));
         assertTrue(ManifestSignature.verify(ZipManifest.pathFor(zip), pair.getPublic()));
 
         // The report printed and written, with the preset.
-        JsonNode report = HookTrees.parseJson(HookTrees.readString(stdout));
-        assertEquals(report, HookTrees.readJson(StagerReport.pathFor(zip)));
+        JsonNode report = HookTrees.parseJson(TempTrees.readString(stdout));
+        assertEquals(report, TempTrees.readJson(StagerReport.pathFor(zip)));
         String presetSha = TempTrees.sha256(Files.readAllBytes(data.resolve("policies/strict.json")));
         assertEquals(presetSha, report.get("policy").get("sha256").asText());
-        assertEquals(report.get("policy"), HookTrees.readJson(ZipManifest.pathFor(zip)).get("policy"));
+        assertEquals(report.get("policy"), TempTrees.readJson(ZipManifest.pathFor(zip)).get("policy"));
         assertEquals("strict", report.get("companionMode").asText());
         assertEquals(0, report.get("companions").size());
 
         // The project manifest.
-        JsonNode pm = HookTrees.readJson(HookTrees.projectManifest(data, ID));
+        JsonNode pm = TempTrees.readJson(HookTrees.projectManifest(data, ID));
         assertEquals("ACME", pm.get("client").asText());
         assertEquals(Json.MAPPER.readTree("{\"k\":[1,2]}"), pm.get("nested"));
         assertFalse(Instant.parse(pm.get("finishedAt").asText()).isBefore(before.minusSeconds(1)));
@@ -196,8 +196,8 @@ class HooksCliTest {
         TempTrees.file(content, "stills/poster.psd", "not allowed: a split companion and a refusal");
         Path stderr2 = tmp.resolve("stderr2.txt");
         int refused = HookTrees.await(HookTrees.startStager(tmp.resolve("stdout2.txt"), stderr2,
-                HookTrees.args(ID, content, data, zip, "--commit", "--policy", "strict")));
-        String err2 = HookTrees.readString(stderr2);
+                TempTrees.args(ID, content, data, zip, "--commit", "--policy", "strict")));
+        String err2 = TempTrees.readString(stderr2);
         assertEquals(1, refused, err2);
         assertTrue(err2.contains("PZ_REFUSED"), err2);
         List<String> after = HookTrees.dashboardLines(data);
@@ -210,7 +210,7 @@ class HooksCliTest {
 
     @Test
     void concurrentCommitsFromSeveralProcessesEachAppendOneWholeLine() throws Exception {
-        HookTrees.write(HookTrees.projectManifest(data, ID),
+        TempTrees.write(HookTrees.projectManifest(data, ID),
                 "{\"projectId\":\"mojo1\",\"client\":\"ACME\"}".getBytes(StandardCharsets.UTF_8));
         int n = 4;
         List<Process> children = new ArrayList<>();
@@ -223,10 +223,10 @@ class HooksCliTest {
             Path z = out.resolve("d" + i + ".zip");
             zips.add(z);
             children.add(HookTrees.startStager(tmp.resolve("o" + i), tmp.resolve("e" + i),
-                    HookTrees.args(ID, c, data, z, "--commit")));
+                    TempTrees.args(ID, c, data, z, "--commit")));
         }
         for (int i = 0; i < n; i++) {
-            assertEquals(0, HookTrees.await(children.get(i)), HookTrees.readString(tmp.resolve("e" + i)));
+            assertEquals(0, HookTrees.await(children.get(i)), TempTrees.readString(tmp.resolve("e" + i)));
         }
         List<String> lines = HookTrees.dashboardLines(data);
         assertEquals(n, lines.size(), lines.toString());
@@ -248,7 +248,7 @@ class HooksCliTest {
         assertEquals(expectedDigests, digests);
 
         // The project manifest is whole: one of the commits' metrics, the existing field kept.
-        JsonNode pm = HookTrees.readJson(HookTrees.projectManifest(data, ID));
+        JsonNode pm = TempTrees.readJson(HookTrees.projectManifest(data, ID));
         assertEquals("ACME", pm.get("client").asText());
         assertTrue(expectedDigests.contains(pm.get("metrics").get("zipSha256").asText()), pm.toString());
         assertEquals(List.of("mojo1_allowed_ext.json", "mojo1_manifest.json"), TempTrees.list(data.resolve("projects")));

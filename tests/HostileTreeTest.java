@@ -54,13 +54,13 @@ class HostileTreeTest {
         zip = out.resolve("p1.zip");
         secret = ("TOPSECRET-" + System.nanoTime() + "-do-not-ship").getBytes(StandardCharsets.UTF_8);
         // Eligible-looking names, so following a link would really ship them.
-        SafetyTrees.write(outside.resolve("secret.txt"), secret);
-        SafetyTrees.write(outside.resolve("dir/stolen.png"), secret);
-        SafetyTrees.write(outside.resolve("dir/also.txt"), secret);
+        TempTrees.write(outside.resolve("secret.txt"), secret);
+        TempTrees.write(outside.resolve("dir/stolen.png"), secret);
+        TempTrees.write(outside.resolve("dir/also.txt"), secret);
     }
 
     CliRun stager(String... extra) {
-        return CliRun.stager(SafetyTrees.args(ID, content, data, zip, extra));
+        return CliRun.stager(TempTrees.args(ID, content, data, zip, extra));
     }
 
     CliRun stagerInTime(String... extra) {
@@ -121,15 +121,15 @@ class HostileTreeTest {
 
         CliRun strict = stagerInTime("--json");
         assertEquals(1, strict.exitCode(), strict.describe());
-        assertEquals(expected, sorted(SafetyTrees.excludedReasons(strict.json())));
+        assertEquals(expected, sorted(TempTrees.excludedReasons(strict.json())));
 
         CliRun lenient = stagerInTime("--json", "--allow-unknown");
         assertEquals(1, lenient.exitCode(), "collisions and unsafe names refuse even with --allow-unknown\n" + lenient.describe());
         JsonNode r = lenient.json();
         assertEquals("refused", r.get("status").asText());
         assertEquals("PZ_REFUSED", r.get("error").get("code").asText());
-        assertEquals(expected, sorted(SafetyTrees.excludedReasons(r)));
-        assertEquals(List.of("docs/readme.txt", "good.png"), SafetyTrees.eligiblePaths(r));
+        assertEquals(expected, sorted(TempTrees.excludedReasons(r)));
+        assertEquals(List.of("docs/readme.txt", "good.png"), TempTrees.eligiblePaths(r));
         JsonNode byReason = r.get("totals").get("excludedByReason");
         assertEquals(8, byReason.get("symlink").asInt());
         assertEquals(2, byReason.get("special_file").asInt());
@@ -150,7 +150,7 @@ class HostileTreeTest {
         CliRun run = stagerInTime("--commit", "--allow-unknown");
         assertEquals(1, run.exitCode(), run.describe());
         assertTrue(run.err().contains("PZ_REFUSED"), run.err());
-        assertFalse(SafetyTrees.exists(zip), "no zip at the output path");
+        assertFalse(TempTrees.exists(zip), "no zip at the output path");
         JsonNode report = SafetyTrees.report(zip);
         assertEquals("refused", report.get("status").asText());
         assertEquals("commit", report.get("mode").asText());
@@ -165,14 +165,14 @@ class HostileTreeTest {
 
         CliRun strict = stagerInTime("--commit");
         assertEquals(1, strict.exitCode(), "links and FIFOs refuse without --allow-unknown\n" + strict.describe());
-        assertFalse(SafetyTrees.exists(zip));
+        assertFalse(TempTrees.exists(zip));
 
         CliRun run = stagerInTime("--commit", "--allow-unknown", "--json");
         assertEquals(0, run.exitCode(), run.describe());
         JsonNode report = SafetyTrees.report(zip);
         assertEquals("ok", report.get("status").asText());
-        assertEquals(expected, sorted(SafetyTrees.excludedReasons(report)));
-        assertEquals(List.of("docs/readme.txt", "good.png"), SafetyTrees.eligiblePaths(report));
+        assertEquals(expected, sorted(TempTrees.excludedReasons(report)));
+        assertEquals(List.of("docs/readme.txt", "good.png"), TempTrees.eligiblePaths(report));
 
         Map<String, byte[]> entries = SafetyTrees.zipContents(zip);
         assertEquals(List.of("docs/readme.txt", "good.png"), List.copyOf(entries.keySet()));
@@ -193,7 +193,7 @@ class HostileTreeTest {
         TempTrees.fifo(content.resolve("b.txt"));
         CliRun run = stagerInTime("--json");
         assertEquals(1, run.exitCode(), run.describe());
-        assertEquals(Map.of("b.txt", "special_file"), SafetyTrees.excludedReasons(run.json()));
+        assertEquals(Map.of("b.txt", "special_file"), TempTrees.excludedReasons(run.json()));
         CliRun commit = stagerInTime("--commit", "--allow-unknown");
         assertEquals(0, commit.exitCode(), commit.describe());
         assertEquals(List.of("a.txt"), SafetyTrees.zipEntries(zip));
@@ -206,16 +206,16 @@ class HostileTreeTest {
         TempTrees.file(real, "sub/y.txt", "y");
         Path link = TempTrees.symlink(tmp.resolve("content-link"), real);
 
-        CliRun run = CliRun.stager(SafetyTrees.args(ID, link, data, zip, "--commit", "--json"));
+        CliRun run = CliRun.stager(TempTrees.args(ID, link, data, zip, "--commit", "--json"));
         assertEquals(0, run.exitCode(), run.describe());
         JsonNode report = SafetyTrees.report(zip);
         assertEquals(real.toRealPath().toString(), report.get("contentDir").asText(), "the report names the real folder");
-        assertEquals(Map.of(), SafetyTrees.excludedReasons(report));
+        assertEquals(Map.of(), TempTrees.excludedReasons(report));
         assertEquals(List.of("sub/y.txt", "x.png"), SafetyTrees.zipEntries(zip));
 
         // Resolved before the output check: the zip cannot sneak into the real folder through the link.
         for (Path inside : List.of(real.resolve("in.zip"), link.resolve("in.zip"))) {
-            CliRun bad = CliRun.stager(SafetyTrees.args(ID, link, data, inside, "--commit"));
+            CliRun bad = CliRun.stager(TempTrees.args(ID, link, data, inside, "--commit"));
             assertEquals(2, bad.exitCode(), bad.describe());
             assertTrue(bad.err().contains("PZ_OUTPUT_INSIDE_CONTENT"), bad.err());
         }
@@ -252,7 +252,7 @@ class HostileTreeTest {
         try {
             CliRun run = stager("--json");
             assertEquals(1, run.exitCode(), run.describe());
-            assertEquals(Map.of("locked.png", "unreadable"), SafetyTrees.excludedReasons(run.json()));
+            assertEquals(Map.of("locked.png", "unreadable"), TempTrees.excludedReasons(run.json()));
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
         }

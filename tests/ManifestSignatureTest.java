@@ -49,7 +49,7 @@ class ManifestSignatureTest {
     }
 
     CliRun stager(String... extra) {
-        return CliRun.stager(HookTrees.args(ID, content, data, zip, extra));
+        return CliRun.stager(TempTrees.args(ID, content, data, zip, extra));
     }
 
     /** A JDK Ed25519 key pair written as key.pem (PKCS#8) and pub.pem (X.509), like openssl writes them. */
@@ -90,7 +90,7 @@ class ManifestSignatureTest {
         assertTrue(at > 0, "a pretty-printed manifest");
         bytes[at] = '\t';
         Files.write(manifest, bytes);
-        HookTrees.readJson(manifest);
+        TempTrees.readJson(manifest);
     }
 
     // ---- a JDK-made key: runs everywhere ----
@@ -164,9 +164,9 @@ class ManifestSignatureTest {
         TempTrees.file(content, "c.txt", "a second delivery");
         CliRun run = stager("--commit");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(!HookTrees.exists(sig) || ManifestSignature.verify(manifest, pub),
+        assertTrue(!TempTrees.exists(sig) || ManifestSignature.verify(manifest, pub),
                 "a signature beside the manifest must sign that manifest");
-        assertFalse(HookTrees.exists(sig), "an unsigned commit has no signature");
+        assertFalse(TempTrees.exists(sig), "an unsigned commit has no signature");
     }
 
     @Test
@@ -226,21 +226,21 @@ class ManifestSignatureTest {
         assertEquals(2, run.exitCode(), key.getFileName() + "\n" + run.describe());
         assertTrue(run.err().contains("PZ_SIGN_KEY_INVALID"), run.err());
         assertEquals(List.of(), TempTrees.list(out), "nothing written, no zip");
-        assertFalse(HookTrees.exists(data.resolve("dashboard")));
-        assertFalse(HookTrees.exists(HookTrees.projectManifest(data, ID)));
+        assertFalse(TempTrees.exists(data.resolve("dashboard")));
+        assertFalse(TempTrees.exists(HookTrees.projectManifest(data, ID)));
     }
 
     @Test
     void aGarbageKeyFileIsInvalid() throws Exception {
-        assertBadKeyRefusedBeforeAnyWrite(HookTrees.write(keys.resolve("garbage.pem"),
+        assertBadKeyRefusedBeforeAnyWrite(TempTrees.write(keys.resolve("garbage.pem"),
                 "this is not a key\n".getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test
     void aPemBlockOfGarbageIsInvalid() throws Exception {
-        assertBadKeyRefusedBeforeAnyWrite(HookTrees.write(keys.resolve("badblock.pem"),
+        assertBadKeyRefusedBeforeAnyWrite(TempTrees.write(keys.resolve("badblock.pem"),
                 "-----BEGIN PRIVATE KEY-----\nnot*base64!!\n-----END PRIVATE KEY-----\n".getBytes(StandardCharsets.US_ASCII)));
-        assertBadKeyRefusedBeforeAnyWrite(HookTrees.write(keys.resolve("short.pem"),
+        assertBadKeyRefusedBeforeAnyWrite(TempTrees.write(keys.resolve("short.pem"),
                 "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n".getBytes(StandardCharsets.US_ASCII)));
     }
 
@@ -279,7 +279,7 @@ class ManifestSignatureTest {
         jdkKeys("");
         assertEquals(0, stager("--commit", "--sign-key", keys.resolve("key.pem").toString()).exitCode());
         var before = TempTrees.snapshot(out);
-        Path garbage = HookTrees.write(keys.resolve("garbage.pem"), "nope".getBytes(StandardCharsets.US_ASCII));
+        Path garbage = TempTrees.write(keys.resolve("garbage.pem"), "nope".getBytes(StandardCharsets.US_ASCII));
         TempTrees.file(content, "c.txt", "new");
         CliRun run = stager("--commit", "--sign-key", garbage.toString());
         assertEquals(2, run.exitCode(), run.describe());
@@ -336,7 +336,7 @@ class ManifestSignatureTest {
     void verifyZipRejectsAnUnusablePublicKeyAsAUsageError() throws Exception {
         jdkKeys("");
         assertEquals(0, stager("--commit", "--sign-key", keys.resolve("key.pem").toString()).exitCode());
-        Path garbage = HookTrees.write(keys.resolve("garbage-pub.pem"), "not a key".getBytes(StandardCharsets.US_ASCII));
+        Path garbage = TempTrees.write(keys.resolve("garbage-pub.pem"), "not a key".getBytes(StandardCharsets.US_ASCII));
         for (Path bad : List.of(garbage, keys.resolve("key.pem"), keys.resolve("missing-pub.pem"))) {
             CliRun run = verifyZip("--zip", zip.toString(), "--public-key", bad.toString());
             assertEquals(2, run.exitCode(), bad.getFileName() + "\n" + run.describe());

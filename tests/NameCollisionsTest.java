@@ -37,7 +37,7 @@ class NameCollisionsTest {
         String[] all = new String[extra.length + 1];
         all[0] = "--json";
         System.arraycopy(extra, 0, all, 1, extra.length);
-        return CliRun.stager(SafetyTrees.args(ID, content, data, zip, all));
+        return CliRun.stager(TempTrees.args(ID, content, data, zip, all));
     }
 
     static Map<String, String> details(JsonNode report) {
@@ -74,8 +74,8 @@ class NameCollisionsTest {
             assertEquals("refused", r.get("status").asText());
             assertEquals("PZ_REFUSED", r.get("error").get("code").asText());
             assertEquals(Map.of("Photo.png", "name_collision", "photo.png", "name_collision"),
-                    SafetyTrees.excludedReasons(r));
-            assertEquals(List.of("other.png"), SafetyTrees.eligiblePaths(r));
+                    TempTrees.excludedReasons(r));
+            assertEquals(List.of("other.png"), TempTrees.eligiblePaths(r));
             Map<String, String> details = details(r);
             assertTrue(details.get("Photo.png").contains("photo.png"), details.toString());
             assertTrue(details.get("photo.png").contains("Photo.png"), details.toString());
@@ -93,8 +93,8 @@ class NameCollisionsTest {
         CliRun run = dryRun("--allow-unknown");
         assertEquals(1, run.exitCode(), run.describe());
         JsonNode r = run.json();
-        assertEquals(Map.of(CAFE_NFC, "name_collision", CAFE_NFD, "name_collision"), SafetyTrees.excludedReasons(r));
-        assertEquals(List.of(), SafetyTrees.eligiblePaths(r));
+        assertEquals(Map.of(CAFE_NFC, "name_collision", CAFE_NFD, "name_collision"), TempTrees.excludedReasons(r));
+        assertEquals(List.of(), TempTrees.eligiblePaths(r));
     }
 
     @Test
@@ -108,7 +108,7 @@ class NameCollisionsTest {
         assertEquals(1, run.exitCode(), run.describe());
         assertEquals(Map.of("CAFE\u0301/X.PNG", "name_collision", "Docs/Report.txt", "name_collision",
                         "caf\u00E9/x.png", "name_collision", "docs/report.TXT", "name_collision"),
-                SafetyTrees.excludedReasons(run.json()));
+                TempTrees.excludedReasons(run.json()));
     }
 
     @Test
@@ -131,9 +131,9 @@ class NameCollisionsTest {
         CliRun run = dryRun("--allow-unknown");
         assertEquals(1, run.exitCode(), run.describe());
         JsonNode r = run.json();
-        assertEquals("name_collision", SafetyTrees.excludedReasons(r).get("a.txt"));
+        assertEquals("name_collision", TempTrees.excludedReasons(r).get("a.txt"));
         assertTrue(details(r).get("a.txt").contains("A.TXT/"), details(r).toString());
-        assertFalse(SafetyTrees.eligiblePaths(r).contains("a.txt"));
+        assertFalse(TempTrees.eligiblePaths(r).contains("a.txt"));
     }
 
     @Test
@@ -142,7 +142,7 @@ class NameCollisionsTest {
         TempTrees.file(content, "DOCS/notes.txt/deep/c.png", "folder path");
         CliRun run = dryRun("--allow-unknown");
         assertEquals(1, run.exitCode(), run.describe());
-        assertEquals("name_collision", SafetyTrees.excludedReasons(run.json()).get("docs/Notes.txt"));
+        assertEquals("name_collision", TempTrees.excludedReasons(run.json()).get("docs/Notes.txt"));
     }
 
     @Test
@@ -152,8 +152,8 @@ class NameCollisionsTest {
         CliRun run = dryRun();
         assertEquals(0, run.exitCode(), run.describe());
         JsonNode r = run.json();
-        assertEquals(List.of("A/y.png", "a/x.png"), SafetyTrees.eligiblePaths(r));
-        assertEquals(Map.of(), SafetyTrees.excludedReasons(r));
+        assertEquals(List.of("A/y.png", "a/x.png"), TempTrees.eligiblePaths(r));
+        assertEquals(Map.of(), TempTrees.excludedReasons(r));
     }
 
     @Test
@@ -167,8 +167,8 @@ class NameCollisionsTest {
         CliRun run = dryRun("--allow-unknown");
         assertEquals(0, run.exitCode(), run.describe());
         JsonNode r = run.json();
-        assertEquals(List.of("a.png", "b.png"), SafetyTrees.eligiblePaths(r));
-        assertEquals("symlink", SafetyTrees.excludedReasons(r).get("A.png"));
+        assertEquals(List.of("a.png", "b.png"), TempTrees.eligiblePaths(r));
+        assertEquals("symlink", TempTrees.excludedReasons(r).get("A.png"));
     }
 
     @Test
@@ -177,13 +177,13 @@ class NameCollisionsTest {
         TempTrees.file(content, "Photo.png", "upper");
         TempTrees.file(content, "photo.png", "lower");
         TempTrees.file(content, "other.png", "fine");
-        CliRun run = CliRun.stager(SafetyTrees.args(ID, content, data, zip, "--commit", "--allow-unknown"));
+        CliRun run = CliRun.stager(TempTrees.args(ID, content, data, zip, "--commit", "--allow-unknown"));
         assertEquals(1, run.exitCode(), run.describe());
         assertTrue(run.err().contains("PZ_REFUSED"), run.err());
         assertTrue(java.util.Arrays.equals(old, Files.readAllBytes(zip)), "the previous zip is untouched");
         JsonNode r = SafetyTrees.report(zip);
         assertEquals("refused", r.get("status").asText());
-        assertEquals("name_collision", SafetyTrees.excludedReasons(r).get("photo.png"));
+        assertEquals("name_collision", TempTrees.excludedReasons(r).get("photo.png"));
         assertEquals(SafetyTrees.reportsAnd("p1.zip", "p1.zip"), SafetyTrees.list(zip.getParent()));
     }
 }

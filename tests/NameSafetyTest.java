@@ -145,13 +145,13 @@ class NameSafetyTest {
         TempTrees.file(content, "good.png", "good");
         TempTrees.file(content, path, "payload");
         for (String[] extra : List.of(new String[] {"--json"}, new String[] {"--json", "--allow-unknown"})) {
-            CliRun run = CliRun.stager(SafetyTrees.args(ID, content, data, zip, extra));
+            CliRun run = CliRun.stager(TempTrees.args(ID, content, data, zip, extra));
             assertEquals(1, run.exitCode(), run.describe());
             JsonNode r = run.json();
             assertEquals("refused", r.get("status").asText());
             assertEquals("PZ_REFUSED", r.get("error").get("code").asText());
-            assertEquals(Map.of(path, "unsafe_name"), SafetyTrees.excludedReasons(r));
-            assertEquals(List.of("good.png"), SafetyTrees.eligiblePaths(r));
+            assertEquals(Map.of(path, "unsafe_name"), TempTrees.excludedReasons(r));
+            assertEquals(List.of("good.png"), TempTrees.eligiblePaths(r));
             assertTrue(run.err().contains("PZ_REFUSED"), run.err());
         }
         assertEquals(List.of(), SafetyTrees.list(zip.getParent()), "a dry-run writes nothing");
@@ -162,13 +162,13 @@ class NameSafetyTest {
     void anUnsafeNameRefusesACommitAndNothingShips() {
         TempTrees.file(content, "good.png", "good");
         TempTrees.file(content, "Com1.png", "device");
-        CliRun run = CliRun.stager(SafetyTrees.args(ID, content, data, zip, "--commit", "--allow-unknown"));
+        CliRun run = CliRun.stager(TempTrees.args(ID, content, data, zip, "--commit", "--allow-unknown"));
         assertEquals(1, run.exitCode(), run.describe());
-        assertFalse(SafetyTrees.exists(zip));
+        assertFalse(TempTrees.exists(zip));
         JsonNode r = SafetyTrees.report(zip);
         assertEquals("refused", r.get("status").asText());
         assertEquals("commit", r.get("mode").asText());
-        assertEquals(Map.of("Com1.png", "unsafe_name"), SafetyTrees.excludedReasons(r));
+        assertEquals(Map.of("Com1.png", "unsafe_name"), TempTrees.excludedReasons(r));
         assertEquals(SafetyTrees.reportsAnd("p1.zip"), SafetyTrees.list(zip.getParent()));
     }
 
@@ -176,10 +176,10 @@ class NameSafetyTest {
     void a255ByteNameShipsAndIsNotReported() {
         String name = "n".repeat(251) + ".png";
         TempTrees.file(content, name, "long but legal");
-        CliRun run = CliRun.stager(SafetyTrees.args(ID, content, data, zip, "--json"));
+        CliRun run = CliRun.stager(TempTrees.args(ID, content, data, zip, "--json"));
         assertEquals(0, run.exitCode(), run.describe());
-        assertEquals(List.of(name), SafetyTrees.eligiblePaths(run.json()));
-        assertEquals(Map.of(), SafetyTrees.excludedReasons(run.json()));
+        assertEquals(List.of(name), TempTrees.eligiblePaths(run.json()));
+        assertEquals(Map.of(), TempTrees.excludedReasons(run.json()));
     }
 
     @Test
@@ -187,9 +187,9 @@ class NameSafetyTest {
         TempTrees.file(content, "good.png", "good");
         TempTrees.file(content, ".hidden/CON.png", "hidden wins");
         TempTrees.symlink(content.resolve("PRN.png"), content.resolve("good.png"));
-        CliRun run = CliRun.stager(SafetyTrees.args(ID, content, data, zip, "--json", "--allow-unknown"));
+        CliRun run = CliRun.stager(TempTrees.args(ID, content, data, zip, "--json", "--allow-unknown"));
         // Neither is an unsafe_name (hidden is silent, a symlink is allowed out with --allow-unknown).
         assertEquals(0, run.exitCode(), run.describe());
-        assertEquals(Map.of(".hidden/CON.png", "hidden", "PRN.png", "symlink"), SafetyTrees.excludedReasons(run.json()));
+        assertEquals(Map.of(".hidden/CON.png", "hidden", "PRN.png", "symlink"), TempTrees.excludedReasons(run.json()));
     }
 }

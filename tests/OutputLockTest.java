@@ -34,7 +34,7 @@ class OutputLockTest {
     }
 
     CliRun commit(Path target) {
-        return CliRun.stager(SafetyTrees.args(ID, content, data, target, "--commit"));
+        return CliRun.stager(TempTrees.args(ID, content, data, target, "--commit"));
     }
 
     @Test
@@ -45,9 +45,9 @@ class OutputLockTest {
             assertEquals(1, run.exitCode(), run.describe());
             assertTrue(run.err().contains("PZ_OUTPUT_LOCKED"), run.err());
             assertArrayEquals(old, Files.readAllBytes(zip), "nothing written while locked");
-            assertFalse(SafetyTrees.exists(ZipManifest.pathFor(zip)));
+            assertFalse(TempTrees.exists(ZipManifest.pathFor(zip)));
             assertEquals(List.of(), SafetyTrees.leftovers(out));
-            assertFalse(SafetyTrees.exists(StagerReport.pathFor(zip)), "the holder's report is not overwritten");
+            assertFalse(TempTrees.exists(StagerReport.pathFor(zip)), "the holder's report is not overwritten");
         }
         CliRun run = commit(zip);
         assertEquals(0, run.exitCode(), run.describe());
@@ -60,7 +60,7 @@ class OutputLockTest {
         try (OutputLock held = OutputLock.acquire(zip)) {
             CliRun run = commit(zip);
             assertEquals(1, run.exitCode(), run.describe());
-            assertFalse(SafetyTrees.exists(zip));
+            assertFalse(TempTrees.exists(zip));
             // The run holding the lock owns the reports: the one turned away writes none.
             assertEquals(List.of(".p1.zip.prezip-lock"), SafetyTrees.list(out));
         }
@@ -70,12 +70,12 @@ class OutputLockTest {
     void theLockIsAnOsLockSeenByAnotherProcess() throws Exception {
         try (OutputLock held = OutputLock.acquire(zip)) {
             Path log = tmp.resolve("child.log");
-            Process child = SafetyTrees.startStager(log, SafetyTrees.args(ID, content, data, zip, "--commit"));
+            Process child = SafetyTrees.startStager(log, TempTrees.args(ID, content, data, zip, "--commit"));
             assertTrue(child.waitFor(60, TimeUnit.SECONDS));
-            String text = SafetyTrees.readString(log);
+            String text = TempTrees.readString(log);
             assertEquals(1, child.exitValue(), text);
             assertTrue(text.contains("PZ_OUTPUT_LOCKED"), text);
-            assertFalse(SafetyTrees.exists(zip));
+            assertFalse(TempTrees.exists(zip));
         }
     }
 
@@ -87,7 +87,7 @@ class OutputLockTest {
             assertEquals(1, e.exitCode());
         }
         // Released: it can be taken again, and a stale lock file left behind does not block.
-        assertTrue(SafetyTrees.exists(OutputLock.lockFileFor(zip)));
+        assertTrue(TempTrees.exists(OutputLock.lockFileFor(zip)));
         OutputLock.acquire(zip).close();
     }
 
@@ -102,7 +102,7 @@ class OutputLockTest {
     @Test
     void aDryRunIgnoresTheLock() {
         try (OutputLock held = OutputLock.acquire(zip)) {
-            CliRun run = CliRun.stager(SafetyTrees.args(ID, content, data, zip));
+            CliRun run = CliRun.stager(TempTrees.args(ID, content, data, zip));
             assertEquals(0, run.exitCode(), run.describe());
         }
     }
@@ -120,8 +120,8 @@ class OutputLockTest {
             Path liveTemp = TempTrees.file(out, ".p1.zip.old.8c1e7b0a-1111-2222-3333-444455556666.tmp", "live temp of p1.zip.old");
             CliRun run = commit(zip);
             assertEquals(0, run.exitCode(), run.describe());
-            assertTrue(SafetyTrees.exists(liveStaging), "the other run's staging must survive: " + SafetyTrees.list(out));
-            assertTrue(SafetyTrees.exists(liveTemp), "the other zip's temp must survive: " + SafetyTrees.list(out));
+            assertTrue(TempTrees.exists(liveStaging), "the other run's staging must survive: " + SafetyTrees.list(out));
+            assertTrue(TempTrees.exists(liveTemp), "the other zip's temp must survive: " + SafetyTrees.list(out));
         }
     }
 }

@@ -36,7 +36,7 @@ class PolicyPresetTest {
     }
 
     CliRun stager(String... extra) {
-        return CliRun.stager(HookTrees.args(ID, content, data, zip, extra));
+        return CliRun.stager(TempTrees.args(ID, content, data, zip, extra));
     }
 
     Path writePreset(String name, String json) {
@@ -61,7 +61,7 @@ class PolicyPresetTest {
     @Test
     void theShippedPresetsAreValidAndNamedLikeTheirFiles() throws Exception {
         for (String name : List.of("default", "strict")) {
-            JsonNode preset = HookTrees.readJson(HookTrees.repoPreset(name));
+            JsonNode preset = TempTrees.readJson(HookTrees.repoPreset(name));
             assertEquals(name, preset.get("name").asText());
             PolicyPreset loaded = PolicyPreset.load(new DataDir(data), name);
             assertEquals(sha256(HookTrees.repoPreset(name)), loaded.digest());
@@ -81,7 +81,7 @@ class PolicyPresetTest {
 
         CliRun plain = stager("--json");
         assertEquals(0, plain.exitCode(), plain.describe());
-        assertTrue(HookTrees.eligiblePaths(plain.json()).contains("bundle.zip"), "without a preset the allowlist rules");
+        assertTrue(TempTrees.eligiblePaths(plain.json()).contains("bundle.zip"), "without a preset the allowlist rules");
 
         CliRun strict = stager("--policy", "strict", "--json");
         assertEquals(1, strict.exitCode(), "a banned type refuses without --allow-unknown\n" + strict.describe());
@@ -89,7 +89,7 @@ class PolicyPresetTest {
         JsonNode entry = excludedEntry(report, "bundle.zip");
         assertEquals("banned_type", entry.get("reason").asText());
         assertTrue(entry.get("detail").asText().contains("strict"), "detail names the policy: " + entry);
-        assertEquals(List.of("a.png"), HookTrees.eligiblePaths(report));
+        assertEquals(List.of("a.png"), TempTrees.eligiblePaths(report));
         assertEquals("strict", report.get("policy").get("name").asText());
         assertEquals(sha256(data.resolve("policies/strict.json")), report.get("policy").get("sha256").asText());
         assertEquals("strict", report.get("companionMode").asText());
@@ -118,8 +118,8 @@ class PolicyPresetTest {
         CliRun strict = stager("--commit", "--policy", "strict");
         assertEquals(1, strict.exitCode(), strict.describe());
         assertTrue(strict.err().contains("PZ_INVARIANT") && strict.err().contains("empty"), strict.err());
-        assertFalse(HookTrees.exists(zip));
-        assertEquals("refused", HookTrees.readJson(StagerReport.pathFor(zip)).get("status").asText());
+        assertFalse(TempTrees.exists(zip));
+        assertEquals("refused", TempTrees.readJson(StagerReport.pathFor(zip)).get("status").asText());
     }
 
     @Test
@@ -160,7 +160,7 @@ class PolicyPresetTest {
         assertFalse(a.has("policy"), "no preset, no policy field: " + a.get("policy"));
         assertEquals("default", b.get("policy").get("name").asText());
         assertEquals(sha256(data.resolve("policies/default.json")), b.get("policy").get("sha256").asText());
-        assertTrue(HookTrees.eligiblePaths(b).contains("bundle.zip"));
+        assertTrue(TempTrees.eligiblePaths(b).contains("bundle.zip"));
     }
 
     @Test
@@ -172,8 +172,8 @@ class PolicyPresetTest {
         String digest = sha256(data.resolve("policies/strict.json"));
         assertEquals(sha256(HookTrees.repoPreset("strict")), digest, "the test copies the shipped preset");
 
-        JsonNode report = HookTrees.readJson(StagerReport.pathFor(zip));
-        JsonNode manifest = HookTrees.readJson(ZipManifest.pathFor(zip));
+        JsonNode report = TempTrees.readJson(StagerReport.pathFor(zip));
+        JsonNode manifest = TempTrees.readJson(ZipManifest.pathFor(zip));
         assertEquals(Json.MAPPER.readTree("{\"name\":\"strict\",\"sha256\":\"" + digest + "\"}"), report.get("policy"));
         assertEquals(report.get("policy"), manifest.get("policy"));
     }
@@ -184,13 +184,13 @@ class PolicyPresetTest {
         Path file = writePreset("client1", "{\"name\":\"client1\",\"bannedTypes\":[\"psd\"]}");
         CliRun first = stager("--commit", "--policy", "client1");
         assertEquals(0, first.exitCode(), first.describe());
-        String firstDigest = HookTrees.readJson(ZipManifest.pathFor(zip)).get("policy").get("sha256").asText();
+        String firstDigest = TempTrees.readJson(ZipManifest.pathFor(zip)).get("policy").get("sha256").asText();
         assertEquals(sha256(file), firstDigest);
 
         writePreset("client1", "{\"name\": \"client1\", \"bannedTypes\": [\"psd\"]}\n");
         CliRun second = stager("--commit", "--policy", "client1");
         assertEquals(0, second.exitCode(), second.describe());
-        String secondDigest = HookTrees.readJson(ZipManifest.pathFor(zip)).get("policy").get("sha256").asText();
+        String secondDigest = TempTrees.readJson(ZipManifest.pathFor(zip)).get("policy").get("sha256").asText();
         assertEquals(sha256(file), secondDigest);
         assertNotEquals(firstDigest, secondDigest, "whitespace is part of the file, so part of the digest");
     }
@@ -199,8 +199,8 @@ class PolicyPresetTest {
     void withoutAPresetNeitherReportNorManifestHasAPolicy() throws Exception {
         TempTrees.file(content, "a.png", "png");
         assertEquals(0, stager("--commit").exitCode());
-        assertFalse(HookTrees.readJson(StagerReport.pathFor(zip)).has("policy"));
-        assertFalse(HookTrees.readJson(ZipManifest.pathFor(zip)).has("policy"));
+        assertFalse(TempTrees.readJson(StagerReport.pathFor(zip)).has("policy"));
+        assertFalse(TempTrees.readJson(ZipManifest.pathFor(zip)).has("policy"));
     }
 
     // ---- bad names and bad files ----
@@ -212,7 +212,7 @@ class PolicyPresetTest {
         assertEquals(2, run.exitCode(), run.describe());
         assertTrue(run.err().contains("PZ_POLICY_UNKNOWN"), run.err());
         assertEquals(List.of(), TempTrees.list(out), "nothing written");
-        assertFalse(HookTrees.exists(data.resolve("dashboard")));
+        assertFalse(TempTrees.exists(data.resolve("dashboard")));
     }
 
     @Test
@@ -294,7 +294,7 @@ class PolicyPresetTest {
         assertTrue(excludedEntry(report, "run.log").get("detail").asText().contains("logs"),
                 "still the global group's ban: " + excludedEntry(report, "run.log"));
         assertEquals("banned_pattern", excludedEntry(report, "sub/Thumbs.db").get("reason").asText());
-        assertEquals(List.of("a.png"), HookTrees.eligiblePaths(report));
+        assertEquals(List.of("a.png"), TempTrees.eligiblePaths(report));
         assertEquals(List.of("a.png"), zipEntries(zip));
     }
 
@@ -322,7 +322,7 @@ class PolicyPresetTest {
         assertTrue(excludedEntry(report, "layers.psd").get("detail").asText().contains("client2"));
         assertEquals("banned_pattern", excludedEntry(report, "notes/DRAFT-1.txt").get("reason").asText());
         assertEquals("banned_type", excludedEntry(report, "run.log").get("reason").asText());
-        assertEquals(List.of("a.png"), HookTrees.eligiblePaths(report));
+        assertEquals(List.of("a.png"), TempTrees.eligiblePaths(report));
     }
 
     @Test
@@ -332,10 +332,10 @@ class PolicyPresetTest {
         CliRun run = stager("--commit", "--allow-unknown", "--policy", "strict", "--companions", "off", "--json");
         assertEquals(1, run.exitCode(), run.describe());
         assertTrue(run.err().contains("PZ_COMPANIONS_SPLIT"), run.err());
-        JsonNode report = HookTrees.readJson(StagerReport.pathFor(zip));
+        JsonNode report = TempTrees.readJson(StagerReport.pathFor(zip));
         assertEquals("strict", report.get("companionMode").asText());
         assertEquals(1, report.get("companions").size(), report.toString());
-        assertFalse(HookTrees.exists(zip));
+        assertFalse(TempTrees.exists(zip));
     }
 
     @Test

@@ -43,13 +43,13 @@ class ProjectManifestTest {
     }
 
     CliRun stager(String... extra) {
-        return CliRun.stager(HookTrees.args(ID, content, data, zip, extra));
+        return CliRun.stager(TempTrees.args(ID, content, data, zip, extra));
     }
 
     /** A pre-existing project manifest with an old mtime, so any rewrite shows. */
     byte[] writeExisting(String json) throws Exception {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        HookTrees.write(projectManifest, bytes);
+        TempTrees.write(projectManifest, bytes);
         Files.setLastModifiedTime(projectManifest, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
         return bytes;
     }
@@ -62,13 +62,13 @@ class ProjectManifestTest {
 
     @Test
     void aCommitCreatesTheManifestWithFinishedAtAndMetrics() throws Exception {
-        assertFalse(HookTrees.exists(projectManifest));
+        assertFalse(TempTrees.exists(projectManifest));
         Instant before = Instant.now();
         CliRun run = stager("--commit", "--allow-unknown", "--json");
         Instant after = Instant.now();
         assertEquals(0, run.exitCode(), run.describe());
 
-        JsonNode pm = HookTrees.readJson(projectManifest);
+        JsonNode pm = TempTrees.readJson(projectManifest);
         assertTrue(pm.isObject());
         Instant finishedAt = Instant.parse(pm.get("finishedAt").asText());
         assertTrue(pm.get("finishedAt").asText().endsWith("Z"), "ISO-8601 UTC: " + pm.get("finishedAt"));
@@ -94,7 +94,7 @@ class ProjectManifestTest {
         assertEquals(totals.get("eligibleFiles"), metrics.get("eligibleFiles"));
         assertEquals(totals.get("eligibleBytes").asLong(), metrics.get("eligibleBytes").asLong());
         assertEquals(totals.get("excludedByReason"), metrics.get("excludedByReason"));
-        assertEquals(HookTrees.readJson(ZipManifest.pathFor(zip)).get("zip_sha256").asText(),
+        assertEquals(TempTrees.readJson(ZipManifest.pathFor(zip)).get("zip_sha256").asText(),
                 metrics.get("zipSha256").asText());
     }
 
@@ -108,7 +108,7 @@ class ProjectManifestTest {
 
         CliRun run = stager("--commit", "--allow-unknown");
         assertEquals(0, run.exitCode(), run.describe());
-        JsonNode after = HookTrees.readJson(projectManifest);
+        JsonNode after = TempTrees.readJson(projectManifest);
         for (Iterator<String> it = before.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!field.equals("finishedAt") && !field.equals("metrics")) {
@@ -126,12 +126,12 @@ class ProjectManifestTest {
     void theIssueExampleSurvivesTwoCommits() throws Exception {
         writeExisting(EXISTING);
         assertEquals(0, stager("--commit", "--allow-unknown").exitCode());
-        String firstSha = HookTrees.readJson(projectManifest).get("metrics").get("zipSha256").asText();
+        String firstSha = TempTrees.readJson(projectManifest).get("metrics").get("zipSha256").asText();
 
         TempTrees.file(content, "d.txt", "a second delivery");
         CliRun run = stager("--commit", "--allow-unknown");
         assertEquals(0, run.exitCode(), run.describe());
-        JsonNode after = HookTrees.readJson(projectManifest);
+        JsonNode after = TempTrees.readJson(projectManifest);
         assertEquals("p", after.get("projectId").asText());
         assertEquals("ACME", after.get("client").asText());
         assertEquals(Json.MAPPER.readTree("{\"k\":[1,2]}"), after.get("nested"));
@@ -148,10 +148,10 @@ class ProjectManifestTest {
                 + "\"big\":123456789012345678901234567890,\"rate\":0.1}";
         writeExisting(json);
         assertEquals(0, stager("--commit", "--allow-unknown").exitCode());
-        JsonNode after = HookTrees.readJson(projectManifest);
+        JsonNode after = TempTrees.readJson(projectManifest);
         assertEquals(new BigDecimal("123456789012345678901234567890"), after.get("big").decimalValue());
         assertEquals(new BigDecimal("0.1"), after.get("rate").decimalValue());
-        String text = HookTrees.readString(projectManifest);
+        String text = TempTrees.readString(projectManifest);
         assertTrue(text.contains("12345.678901234567890123"),
                 "the budget must keep all its digits, got: " + after.get("budget"));
     }
@@ -167,7 +167,7 @@ class ProjectManifestTest {
     void aDryRunNeverCreatesIt() {
         CliRun run = stager("--allow-unknown");
         assertEquals(0, run.exitCode(), run.describe());
-        assertFalse(HookTrees.exists(projectManifest));
+        assertFalse(TempTrees.exists(projectManifest));
         assertEquals(List.of("p_allowed_ext.json"), TempTrees.list(data.resolve("projects")));
     }
 
@@ -184,7 +184,7 @@ class ProjectManifestTest {
         CliRun run = stager("--commit");
         assertEquals(1, run.exitCode(), run.describe());
         assertTrue(run.err().contains("PZ_REFUSED"), run.err());
-        assertFalse(HookTrees.exists(projectManifest));
+        assertFalse(TempTrees.exists(projectManifest));
     }
 
     @Test
@@ -192,7 +192,7 @@ class ProjectManifestTest {
         byte[] before = writeExisting(EXISTING);
         CliRun run = stager("--commit");
         assertEquals(1, run.exitCode(), run.describe());
-        assertEquals("refused", HookTrees.readJson(StagerReport.pathFor(zip)).get("status").asText());
+        assertEquals("refused", TempTrees.readJson(StagerReport.pathFor(zip)).get("status").asText());
         assertUntouched(before);
     }
 
@@ -217,7 +217,7 @@ class ProjectManifestTest {
         CliRun run = stager("--commit", "--allow-unknown");
         assertEquals(3, run.exitCode(), run.describe());
         assertTrue(run.err().contains("PZ_IO"), run.err());
-        assertEquals("failed", HookTrees.readJson(StagerReport.pathFor(zip)).get("status").asText());
+        assertEquals("failed", TempTrees.readJson(StagerReport.pathFor(zip)).get("status").asText());
         assertUntouched(before);
     }
 

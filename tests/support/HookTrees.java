@@ -45,14 +45,6 @@ final class HookTrees {
         return TempTrees.repoRoot().resolve("data").resolve("policies").resolve(name + ".json");
     }
 
-    /** The stager's usual options for one project, content dir and output zip, then {@code extra}. */
-    static String[] args(String projectId, Path content, Path data, Path zip, String... extra) {
-        List<String> all = new ArrayList<>(List.of("--project-id", projectId, "--content-dir", content.toString(),
-                "--data-dir", data.toString(), "--output-zip", zip.toString()));
-        all.addAll(List.of(extra));
-        return all.toArray(String[]::new);
-    }
-
     static Path projectManifest(Path data, String projectId) {
         return data.resolve("projects").resolve(projectId + "_manifest.json");
     }
@@ -67,7 +59,7 @@ final class HookTrees {
         if (!Files.exists(file)) {
             return List.of();
         }
-        String text = readString(file);
+        String text = TempTrees.readString(file);
         if (!text.isEmpty() && !text.endsWith("\n")) {
             throw new AssertionError("the dashboard does not end with a newline: " + text);
         }
@@ -86,42 +78,15 @@ final class HookTrees {
         }
     }
 
-    static JsonNode readJson(Path file) {
-        return parseJson(readString(file));
-    }
-
-    static String readString(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static byte[] read(Path file) {
         return TempTrees.readBytes(file);
-    }
-
-    static Path write(Path file, byte[] bytes) {
-        try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            return Files.write(file, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static boolean exists(Path p) {
-        return Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Flips every bit of one byte of a file. */
     static void flipByte(Path file, int index) {
         byte[] bytes = read(file);
         bytes[index] ^= (byte) 0xFF;
-        write(file, bytes);
+        TempTrees.write(file, bytes);
     }
 
     /** A field name to its value, for the objects of a JSON array keyed by {@code keyField}. */
@@ -129,19 +94,6 @@ final class HookTrees {
         Map<String, JsonNode> map = new java.util.TreeMap<>();
         array.forEach(n -> map.put(n.get(keyField).asText(), n));
         return map;
-    }
-
-    /** path -> reason of the report's excluded files. */
-    static Map<String, String> excludedReasons(JsonNode report) {
-        Map<String, String> map = new java.util.TreeMap<>();
-        report.get("excluded").forEach(n -> map.put(n.get("path").asText(), n.get("reason").asText()));
-        return map;
-    }
-
-    static List<String> eligiblePaths(JsonNode report) {
-        List<String> paths = new ArrayList<>();
-        report.get("eligible").forEach(n -> paths.add(n.get("path").asText()));
-        return paths;
     }
 
     // ---- external tools ----
@@ -217,21 +169,15 @@ final class HookTrees {
     static Path writePem(Path file, Key key) {
         String type = key instanceof java.security.PrivateKey ? "PRIVATE KEY" : "PUBLIC KEY";
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded());
-        return write(file, ("-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n")
+        return TempTrees.write(file, ("-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n")
                 .getBytes(StandardCharsets.US_ASCII));
     }
 
     // ---- a child JVM appending to the dashboard ----
 
-    /** The java launcher running this JVM. */
-    static String javaBinary() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
     /** Starts {@link Appender} in a child JVM with this JVM's class path. */
     static Process startAppender(Path data, String tag, int lines, int padding) {
-        List<String> command = List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
+        List<String> command = List.of(TempTrees.javaBinary(), "-cp", System.getProperty("java.class.path"),
                 Appender.class.getName(), data.toString(), tag, Integer.toString(lines), Integer.toString(padding));
         try {
             return new ProcessBuilder(command).redirectErrorStream(true)
@@ -246,15 +192,8 @@ final class HookTrees {
      * path; stdout and stderr go to separate files.
      */
     static Process startStager(Path stdout, Path stderr, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                "prezip_stager"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        pb.environment().put("LC_ALL", "C.UTF-8");
-        pb.environment().remove("SOURCE_DATE_EPOCH");
-        pb.environment().remove(DataDir.ENV_VARIABLE);
         try {
-            return pb.start();
+            return TempTrees.stagerProcess(args).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

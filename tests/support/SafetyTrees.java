@@ -26,30 +26,11 @@ import java.util.zip.ZipOutputStream;
 final class SafetyTrees {
     private SafetyTrees() {}
 
-    /** The stager's usual options for one project, content dir and output zip, then {@code extra}. */
-    static String[] args(String projectId, Path content, Path data, Path zip, String... extra) {
-        List<String> all = new ArrayList<>(List.of("--project-id", projectId, "--content-dir", content.toString(),
-                "--data-dir", data.toString(), "--output-zip", zip.toString()));
-        all.addAll(List.of(extra));
-        return all.toArray(String[]::new);
-    }
-
     /** A file of {@code size} pseudo-random (incompressible, reproducible) bytes. */
     static Path randomFile(Path file, long seed, int size) {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
-        return write(file, bytes);
-    }
-
-    static Path write(Path file, byte[] bytes) {
-        try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            return Files.write(file, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TempTrees.write(file, bytes);
     }
 
     /** A small valid zip (made with java.util.zip, not the toolkit): the "previous delivery". */
@@ -62,7 +43,7 @@ final class SafetyTrees {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        write(zip, bytes.toByteArray());
+        TempTrees.write(zip, bytes.toByteArray());
         return bytes.toByteArray();
     }
 
@@ -164,34 +145,8 @@ final class SafetyTrees {
         return -1;
     }
 
-    static JsonNode readJson(Path file) {
-        try {
-            return Json.MAPPER.readTree(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static JsonNode report(Path zip) {
-        return readJson(zip.resolveSibling(zip.getFileName() + ".report.json"));
-    }
-
-    /** Report "excluded" as path -> reason, in report order. */
-    static Map<String, String> excludedReasons(JsonNode report) {
-        Map<String, String> m = new LinkedHashMap<>();
-        report.get("excluded").forEach(e -> m.put(e.get("path").asText(), e.get("reason").asText()));
-        return m;
-    }
-
-    /** Report "eligible" paths, in report order. */
-    static List<String> eligiblePaths(JsonNode report) {
-        List<String> l = new ArrayList<>();
-        report.get("eligible").forEach(e -> l.add(e.get("path").asText()));
-        return l;
-    }
-
-    static boolean exists(Path p) {
-        return Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+        return TempTrees.readJson(zip.resolveSibling(zip.getFileName() + ".report.json"));
     }
 
     // ---- mounts (root only; callers skip the test when mounting fails) ----
@@ -236,34 +191,13 @@ final class SafetyTrees {
 
     // ---- the real stager in a child JVM ----
 
-    /** The java launcher running this JVM. */
-    static String javaBinary() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
     /**
      * Starts {@code prezip_stager} in a child JVM with this JVM's class path (which holds the compiled
      * top-level scripts); stdout and stderr go to {@code log}.
      */
     static Process startStager(Path log, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                "prezip_stager"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().put("LC_ALL", "C.UTF-8");
-        pb.environment().remove("SOURCE_DATE_EPOCH");
         try {
-            return pb.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String readString(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return TempTrees.stagerProcess(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -227,4 +227,77 @@ final class TempTrees {
         String jnu = System.getProperty("sun.jnu.encoding");
         return jnu == null || java.nio.charset.Charset.forName(jnu).equals(StandardCharsets.UTF_8);
     }
+
+    // ---- shared by the CLI tests ----
+
+    /** The stager's usual arguments for one project, content folder, data folder and zip, plus extras. */
+    static String[] args(String projectId, Path content, Path data, Path zip, String... extra) {
+        List<String> all = new java.util.ArrayList<>(List.of("--project-id", projectId, "--content-dir", content.toString(),
+                "--data-dir", data.toString(), "--output-zip", zip.toString()));
+        all.addAll(List.of(extra));
+        return all.toArray(String[]::new);
+    }
+
+    /** Report "eligible" paths, in report order. */
+    static List<String> eligiblePaths(com.fasterxml.jackson.databind.JsonNode report) {
+        List<String> paths = new java.util.ArrayList<>();
+        report.get("eligible").forEach(e -> paths.add(e.get("path").asText()));
+        return paths;
+    }
+
+    /** Report "excluded" as path -> reason, in report order. */
+    static Map<String, String> excludedReasons(com.fasterxml.jackson.databind.JsonNode report) {
+        Map<String, String> reasons = new java.util.LinkedHashMap<>();
+        report.get("excluded").forEach(e -> reasons.put(e.get("path").asText(), e.get("reason").asText()));
+        return reasons;
+    }
+
+    static boolean exists(Path p) {
+        return Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** The java running the tests, for child JVMs. */
+    static String javaBinary() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** The real prezip_stager in a child JVM on the tests' classpath, under a UTF-8 locale and no overrides. */
+    static ProcessBuilder stagerProcess(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                "prezip_stager"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("LC_ALL", "C.UTF-8");
+        builder.environment().remove("SOURCE_DATE_EPOCH");
+        builder.environment().remove(DataDir.ENV_VARIABLE);
+        return builder;
+    }
+
+    static com.fasterxml.jackson.databind.JsonNode readJson(Path file) {
+        try {
+            return Json.MAPPER.readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String readString(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path write(Path file, byte[] bytes) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            return Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
