@@ -20,15 +20,11 @@ record DataDir(Path root) {
         return new DataDir(toolkitHome().resolve("data"));
     }
 
-    /** The folder holding jbang-catalog.json: beside the running script, else the nearest above the cwd. */
+    /**
+     * The folder holding jbang-catalog.json, the nearest at or above the working directory (JBang runs
+     * a cached jar and does not tell the script where its source is); the working directory if none.
+     */
     static Path toolkitHome() {
-        String source = System.getProperty("jbang.source");
-        if (source != null) {
-            Path home = findCatalogUpwards(Path.of(source).toAbsolutePath().getParent());
-            if (home != null) {
-                return home;
-            }
-        }
         Path cwd = Path.of("").toAbsolutePath();
         Path home = findCatalogUpwards(cwd);
         return home != null ? home : cwd;
@@ -73,7 +69,8 @@ record DataDir(Path root) {
     DataDir requireReadable() {
         if (!Files.isDirectory(root) || !Files.isReadable(root)) {
             throw new PrezipException(ErrorCode.PZ_DATA_DIR_INVALID,
-                    "data directory " + root + " is missing or unreadable: " + ErrorCode.PZ_DATA_DIR_INVALID.advice());
+                    "data directory " + root + " is missing or unreadable: " + ErrorCode.PZ_DATA_DIR_INVALID.advice()
+                            + " (outside the prezip repository there is no default)");
         }
         return this;
     }

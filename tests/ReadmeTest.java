@@ -2,7 +2,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +16,7 @@ class ReadmeTest {
 
     @Test
     void errorTableListsEveryCodeWithItsExitCode() throws IOException {
-        String readme = Files.readString(repoRoot().resolve("README.md"));
+        String readme = Files.readString(TempTrees.repoRoot().resolve("README.md"));
         Map<String, Integer> documented = new TreeMap<>();
         Matcher m = ROW.matcher(readme);
         while (m.find()) {
@@ -26,14 +25,5 @@ class ReadmeTest {
         Map<String, Integer> actual = Arrays.stream(ErrorCode.values())
                 .collect(Collectors.toMap(Enum::name, ErrorCode::exitCode, (a, b) -> a, TreeMap::new));
         assertEquals(actual, documented);
-    }
-
-    static Path repoRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("jbang-catalog.json"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("run the tests inside the repository");
     }
 }

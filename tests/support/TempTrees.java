@@ -27,14 +27,6 @@ final class TempTrees {
                 return dir;
             }
         }
-        String source = System.getProperty("jbang.source");
-        if (source != null) {
-            for (Path dir = Path.of(source).toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
-                if (Files.isRegularFile(dir.resolve("jbang-catalog.json"))) {
-                    return dir;
-                }
-            }
-        }
         throw new IllegalStateException("cannot find the repository root (jbang-catalog.json) above " + Path.of("").toAbsolutePath());
     }
 
