@@ -3,7 +3,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,14 +15,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HTML report and the dashboard opened in a real browser (Debian's headless chromium): the DOM the
  * browser built holds the JSON report's numbers and shows the script-named file as text, and the page
  * renders to a screenshot. Skipped where chromium is not installed (.ci/run installs it when it can).
  */
-class BrowserRenderTest {
+class BrowserRenderTest extends StagerProject {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     /** A cold headless start on a busy CI machine takes seconds; a hang must not stall the suite. */
     static final long BROWSER_TIMEOUT_SECONDS = 60;
@@ -35,26 +33,17 @@ class BrowserRenderTest {
     static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     static final String ID = "b1";
 
-    @TempDir
-    Path tmp;
-    Path content;
-    Path data;
-    Path zip;
+    BrowserRenderTest() {
+        super(ID, List.of("txt", "png"), "b1.zip");
+    }
 
     @BeforeEach
-    void setUp() throws IOException {
+    void files() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed at " + CHROMIUM);
-        content = Files.createDirectories(tmp.resolve("content"));
-        data = TempTrees.dataDir(tmp, ID, List.of("txt", "png"));
-        zip = Files.createDirectories(tmp.resolve("out")).resolve("b1.zip");
         TempTrees.file(content, "a.txt", "alpha");
         TempTrees.file(content, "img/b.png", "bee bytes");
         TempTrees.file(content, "notes/build.log", "banned");
         TempTrees.file(content, HtmlReportTest.HIDDEN_SCRIPT_PATH, "hidden, listed as text");
-    }
-
-    CliRun commit(String... extra) {
-        return CliRun.stager(HtmlReportTest.args(ID, content, data, zip, extra));
     }
 
     /** What one browser run printed on stdout; the process and its children never outlive the call. */
@@ -101,7 +90,7 @@ class BrowserRenderTest {
 
     @Test
     void theReportOpensWithTheJsonReportsNumbersAndTheScriptNameAsText() throws Exception {
-        CliRun run = commit("--commit", "--allow-unknown");
+        CliRun run = stager("--commit", "--allow-unknown");
         assertEquals(0, run.exitCode(), run.describe());
         Path page = HtmlReport.pathFor(zip);
         JsonNode report = HtmlReportTest.json(StagerReport.pathFor(zip));
@@ -125,7 +114,7 @@ class BrowserRenderTest {
     @Test
     void aRefusedCommitsReportOpensToo() throws Exception {
         TempTrees.file(content, HtmlReportTest.SCRIPT_NAME, "an unsafe name refuses even with --allow-unknown");
-        CliRun run = commit("--commit", "--allow-unknown");
+        CliRun run = stager("--commit", "--allow-unknown");
         assertEquals(1, run.exitCode(), run.describe());
         String dom = dumpDom(HtmlReport.pathFor(zip));
         JsonNode report = HtmlReportTest.json(StagerReport.pathFor(zip));
@@ -139,9 +128,9 @@ class BrowserRenderTest {
 
     @Test
     void theDashboardOpensWithTheRunsOfSeveralCommits() throws Exception {
-        assertEquals(1, commit("--commit").exitCode(), "refused: a banned log without --allow-unknown");
-        assertEquals(0, commit("--commit", "--allow-unknown").exitCode());
-        assertEquals(0, commit("--commit", "--allow-unknown").exitCode());
+        assertEquals(1, stager("--commit").exitCode(), "refused: a banned log without --allow-unknown");
+        assertEquals(0, stager("--commit", "--allow-unknown").exitCode());
+        assertEquals(0, stager("--commit", "--allow-unknown").exitCode());
         String sha = HtmlReportTest.json(ZipManifest.pathFor(zip)).get("zip_sha256").asText();
         CliRun run = CliRun.run(new dashboard(), "--data-dir", data.toString());
         assertEquals(0, run.exitCode(), run.describe());

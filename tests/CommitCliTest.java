@@ -11,27 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** prezip_stager --commit through its command line: what is written, what is refused, and what stays. */
-class CommitCliTest {
+class CommitCliTest extends StagerProject {
     static final String ID = "p1";
 
-    @TempDir
-    Path tmp;
-    Path content;
-    Path data;
-    Path out;
-    Path zip;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        content = Files.createDirectories(tmp.resolve("content"));
-        data = TempTrees.dataDir(tmp, ID, List.of("png", "txt"));
-        out = Files.createDirectories(tmp.resolve("out"));
-        zip = out.resolve("p1.zip");
+    CommitCliTest() {
+        super(ID, List.of("png", "txt"), "p1.zip");
     }
 
     CliRun stager(Path zipPath, String... extra) {

@@ -3,40 +3,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Companion integrity (spec step 3): split groups of same-folder, same-stem files; --companions off|warn|strict. */
-class CompanionsTest {
+class CompanionsTest extends StagerProject {
     static final String ID = "comp";
 
-    @TempDir
-    Path tmp;
-    Path content;
-    Path data;
-    Path out;
-    Path zip;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        content = Files.createDirectories(tmp.resolve("content"));
-        data = HookTrees.dataDir(tmp, ID, List.of("png", "txt", "xmp"));
-        out = Files.createDirectories(tmp.resolve("out"));
-        zip = out.resolve("comp.zip");
-    }
-
-    CliRun stager(String... extra) {
-        return CliRun.stager(TempTrees.args(ID, content, data, zip, extra));
+    CompanionsTest() {
+        super(ID, List.of("png", "txt", "xmp"), "comp.zip");
     }
 
     /** path -> fate of each member of each listed group, as "folder|stem" -> members. */

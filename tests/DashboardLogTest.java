@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,32 +19,22 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The dashboard hook: one compact JSON line per commit attempt in DATA/dashboard/summary.jsonl, and on stderr. */
-class DashboardLogTest {
+class DashboardLogTest extends StagerProject {
     static final String ID = "dash1";
     static final Set<String> FIELDS = Set.of("at", "projectId", "status", "eligibleFiles", "eligibleBytes",
             "excludedByReason", "outputZip");
 
-    @TempDir
-    Path tmp;
-    Path content;
-    Path data;
-    Path zip;
+    DashboardLogTest() {
+        super(ID, List.of("txt", "png"), "dash1.zip");
+    }
 
     @BeforeEach
-    void setUp() throws Exception {
-        content = Files.createDirectories(tmp.resolve("content"));
-        data = HookTrees.dataDir(tmp, ID, List.of("txt", "png"));
-        zip = Files.createDirectories(tmp.resolve("out")).resolve("dash1.zip");
+    void files() {
         TempTrees.file(content, "a.txt", "alpha");
         TempTrees.file(content, "img/b.png", "bee");
         TempTrees.file(content, ".DS_Store", "hidden");
-    }
-
-    CliRun stager(String... extra) {
-        return CliRun.stager(TempTrees.args(ID, content, data, zip, extra));
     }
 
     /** The line parsed, after checking it is one compact JSON object with exactly the contract's fields. */

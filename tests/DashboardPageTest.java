@@ -15,33 +15,23 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The dashboard: summary.jsonl read leniently, rendered to one self-contained page, summarised as JSON. */
-class DashboardPageTest {
+class DashboardPageTest extends StagerProject {
     static final String ID = "dash2";
 
-    @TempDir
-    Path tmp;
-    Path content;
-    Path data;
-    Path zip;
+    DashboardPageTest() {
+        super(ID, List.of("txt"), "dash2.zip");
+    }
 
     @BeforeEach
-    void setUp() throws IOException {
-        content = Files.createDirectories(tmp.resolve("content"));
-        data = TempTrees.dataDir(tmp, ID, List.of("txt"));
-        zip = Files.createDirectories(tmp.resolve("out")).resolve("dash2.zip");
+    void files() {
         TempTrees.file(content, "a.txt", "alpha");
         TempTrees.file(content, "notes/build.log", "a banned type refuses the run unless --allow-unknown");
     }
 
     static CliRun dashboard(String... args) {
         return CliRun.run(new dashboard(), args);
-    }
-
-    CliRun commit(String... extra) {
-        return CliRun.stager(HtmlReportTest.args(ID, content, data, zip, extra));
     }
 
     Path summaryFile() {
@@ -87,10 +77,10 @@ class DashboardPageTest {
 
     @Test
     void commitsOkAndRefusedShowUpWithTheirNumbers() {
-        assertEquals(1, commit("--commit").exitCode(), "refused: a banned log");
-        CliRun ok = commit("--commit", "--allow-unknown");
+        assertEquals(1, stager("--commit").exitCode(), "refused: a banned log");
+        CliRun ok = stager("--commit", "--allow-unknown");
         assertEquals(0, ok.exitCode(), ok.describe());
-        assertEquals(0, commit("--commit", "--allow-unknown").exitCode());
+        assertEquals(0, stager("--commit", "--allow-unknown").exitCode());
         String sha = HtmlReportTest.json(ZipManifest.pathFor(zip)).get("zip_sha256").asText();
 
         Path page = tmp.resolve("dash.html");

@@ -18,28 +18,20 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 5 end to end: a signed commit under a preset, checked by the client with the README's own
  * commands; the real main in child JVMs feeding the project manifest and the dashboard, also concurrently.
  */
-class HooksCliTest {
+class HooksCliTest extends StagerProject {
     static final String ID = "mojo1";
 
-    @TempDir
-    Path tmp;
-    Path content;
-    Path data;
-    Path out;
-    Path zip;
+    HooksCliTest() {
+        super(ID, List.of("png", "txt", "exr"), "mojo1_final.zip");
+    }
 
     @BeforeEach
-    void setUp() throws Exception {
-        content = Files.createDirectories(tmp.resolve("content"));
-        data = HookTrees.dataDir(tmp, ID, List.of("png", "txt", "exr"));
-        out = Files.createDirectories(tmp.resolve("out"));
-        zip = out.resolve("mojo1_final.zip");
+    void files() {
         TempTrees.file(content, "shots/sh010/plate.exr", "plate");
         TempTrees.file(content, "shots/sh010/notes.txt", "notes");
         TempTrees.file(content, "stills/poster.png", "poster");

@@ -14,12 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The stager's HTML report: written when it should be, the JSON report's numbers, and every data text escaped. */
-class HtmlReportTest {
+class HtmlReportTest extends StagerProject {
     static final String ID = "h1";
     /** A name chosen to run script if a page pasted it in unescaped. Its "/" makes it a folder and a file. */
     static final String SCRIPT_NAME = "<script>alert(1)</script>.txt";
@@ -27,19 +25,8 @@ class HtmlReportTest {
     /** Hidden files are left out silently, so the script name can sit in a tree whose commit succeeds. */
     static final String HIDDEN_SCRIPT_PATH = ".attic/" + SCRIPT_NAME;
 
-    @TempDir
-    Path tmp;
-    Path content;
-    Path data;
-    Path out;
-    Path zip;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        content = Files.createDirectories(tmp.resolve("content"));
-        data = TempTrees.dataDir(tmp, ID, List.of("txt", "png"));
-        out = Files.createDirectories(tmp.resolve("out"));
-        zip = out.resolve("h1.zip");
+    HtmlReportTest() {
+        super(ID, List.of("txt", "png"), "h1.zip");
     }
 
     /** A tree that commits with --allow-unknown: two extensions, a banned log, a hidden script-named file. */
@@ -49,17 +36,6 @@ class HtmlReportTest {
         TempTrees.file(content, "img/b.png", "not really a png, but bytes");
         TempTrees.file(content, "notes/build.log", "banned type");
         TempTrees.file(content, HIDDEN_SCRIPT_PATH, "hidden");
-    }
-
-    static String[] args(String id, Path content, Path data, Path zip, String... extra) {
-        List<String> all = new ArrayList<>(List.of("--project-id", id, "--content-dir", content.toString(),
-                "--data-dir", data.toString(), "--output-zip", zip.toString()));
-        all.addAll(List.of(extra));
-        return all.toArray(String[]::new);
-    }
-
-    CliRun stager(String... extra) {
-        return CliRun.stager(args(ID, content, data, zip, extra));
     }
 
     /** The text of the element with this id, unescaped; null when there is none. */

@@ -16,40 +16,29 @@ import java.util.Locale;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * --sign-key: ZIP.manifest.json.sig is the raw 64-byte Ed25519 signature of the manifest's exact bytes,
  * checked here with the JDK, with ManifestSignature, with openssl (when present) and with verify_zip.
  */
-class ManifestSignatureTest {
+class ManifestSignatureTest extends StagerProject {
     static final String ID = "signed";
 
-    @TempDir
-    Path tmp;
-    Path content;
-    Path data;
-    Path out;
+    ManifestSignatureTest() {
+        super(ID, List.of("png", "txt"), "mojo1_final.zip");
+    }
+
     Path keys;
-    Path zip;
     Path manifest;
     Path sig;
 
     @BeforeEach
-    void setUp() throws Exception {
-        content = Files.createDirectories(tmp.resolve("content"));
-        data = HookTrees.dataDir(tmp, ID, List.of("png", "txt"));
-        out = Files.createDirectories(tmp.resolve("out"));
+    void files() throws Exception {
         keys = Files.createDirectories(tmp.resolve("keys"));
-        zip = out.resolve("mojo1_final.zip");
         manifest = out.resolve("mojo1_final.zip.manifest.json");
         sig = out.resolve("mojo1_final.zip.manifest.json.sig");
         TempTrees.file(content, "a.txt", "alpha");
         TempTrees.file(content, "img/b.png", "bee");
-    }
-
-    CliRun stager(String... extra) {
-        return CliRun.stager(TempTrees.args(ID, content, data, zip, extra));
     }
 
     /** A JDK Ed25519 key pair written as key.pem (PKCS#8) and pub.pem (X.509), like openssl writes them. */

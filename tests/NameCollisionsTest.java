@@ -5,32 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Paths that would land on one name on Windows or macOS: equal after case folding or NFC. */
-class NameCollisionsTest {
+class NameCollisionsTest extends StagerProject {
     static final String ID = "p1";
     static final String CAFE_NFC = "caf\u00E9.txt";
     static final String CAFE_NFD = "cafe\u0301.txt";
 
-    @TempDir
-    Path tmp;
-    Path content;
-    Path data;
-    Path zip;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        content = Files.createDirectories(tmp.resolve("content"));
-        data = TempTrees.dataDir(tmp, ID, List.of("png", "txt"));
-        zip = Files.createDirectories(tmp.resolve("out")).resolve("p1.zip");
+    NameCollisionsTest() {
+        super(ID, List.of("png", "txt"), "p1.zip");
     }
 
     CliRun dryRun(String... extra) {

@@ -4,36 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Names that break or mislead on the client's machine: unit checks of NameSafety, then through the CLI. */
-class NameSafetyTest {
+class NameSafetyTest extends StagerProject {
     static final String ID = "p1";
 
-    @TempDir
-    Path tmp;
-    Path content;
-    Path data;
-    Path zip;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        content = Files.createDirectories(tmp.resolve("content"));
-        data = TempTrees.dataDir(tmp, ID, List.of("png", "txt", "gz"));
-        zip = Files.createDirectories(tmp.resolve("out")).resolve("p1.zip");
+    NameSafetyTest() {
+        super(ID, List.of("png", "txt", "gz"), "p1.zip");
     }
 
     static String repeat(String s, int n) {

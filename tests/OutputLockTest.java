@@ -10,25 +10,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** One commit per output zip at a time: a second one refuses clearly and never interleaves. */
-class OutputLockTest {
+class OutputLockTest extends StagerProject {
     static final String ID = "p1";
 
-    @TempDir
-    Path tmp;
-    Path content;
-    Path data;
-    Path out;
-    Path zip;
+    OutputLockTest() {
+        super(ID, List.of("png", "txt"), "p1.zip");
+    }
 
     @BeforeEach
-    void setUp() throws Exception {
-        content = Files.createDirectories(tmp.resolve("content"));
-        data = TempTrees.dataDir(tmp, ID, List.of("png", "txt"));
-        out = Files.createDirectories(tmp.resolve("out"));
-        zip = out.resolve("p1.zip");
+    void files() {
         TempTrees.file(content, "a.txt", "a");
         TempTrees.file(content, "b/c.png", "c");
     }

@@ -9,34 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** --policy NAME: presets from DATA/policies/NAME.json only ever add restrictions to the global bans. */
-class PolicyPresetTest {
+class PolicyPresetTest extends StagerProject {
     static final String ID = "acme";
 
-    @TempDir
-    Path tmp;
-    Path content;
-    Path data;
-    Path out;
-    Path zip;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        content = Files.createDirectories(tmp.resolve("content"));
-        data = HookTrees.dataDir(tmp, ID, List.of("png", "txt", "zip", "log", "psd"));
-        out = Files.createDirectories(tmp.resolve("out"));
-        zip = out.resolve("acme.zip");
-    }
-
-    CliRun stager(String... extra) {
-        return CliRun.stager(TempTrees.args(ID, content, data, zip, extra));
+    PolicyPresetTest() {
+        super(ID, List.of("png", "txt", "zip", "log", "psd"), "acme.zip");
     }
 
     Path writePreset(String name, String json) {

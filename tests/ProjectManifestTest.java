@@ -16,34 +16,25 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The project-manifest hook: DATA/projects/ID_manifest.json after commits, dry-runs, refusals and failures. */
-class ProjectManifestTest {
+class ProjectManifestTest extends StagerProject {
     static final String ID = "p";
     static final String EXISTING = "{\"projectId\":\"p\",\"client\":\"ACME\",\"nested\":{\"k\":[1,2]}}";
 
-    @TempDir
-    Path tmp;
-    Path content;
-    Path data;
-    Path zip;
+    ProjectManifestTest() {
+        super(ID, List.of("txt", "png"), "p.zip");
+    }
+
     Path projectManifest;
 
     @BeforeEach
-    void setUp() throws Exception {
-        content = Files.createDirectories(tmp.resolve("content"));
-        data = HookTrees.dataDir(tmp, ID, List.of("txt", "png"));
-        zip = Files.createDirectories(tmp.resolve("out")).resolve("p.zip");
+    void files() {
         projectManifest = HookTrees.projectManifest(data, ID);
         TempTrees.file(content, "a.txt", "alpha");
         TempTrees.file(content, "b/c.png", "cee");
         TempTrees.file(content, "x.pdf", "left out with --allow-unknown");
         TempTrees.file(content, ".hidden", "hidden");
-    }
-
-    CliRun stager(String... extra) {
-        return CliRun.stager(TempTrees.args(ID, content, data, zip, extra));
     }
 
     /** A pre-existing project manifest with an old mtime, so any rewrite shows. */

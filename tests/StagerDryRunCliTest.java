@@ -16,40 +16,21 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** prezip_stager's dry-run, driven through its command line as an operator would. */
-class StagerDryRunCliTest {
+class StagerDryRunCliTest extends StagerProject {
     static final String ID = "p1";
 
-    @TempDir
-    Path tmp;
-    Path content;
-    Path data;
-    Path zip;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        content = Files.createDirectories(tmp.resolve("content"));
-        data = TempTrees.dataDir(tmp, ID, List.of("png", "txt", "yaml", "pub", "db"));
-        Files.createDirectories(tmp.resolve("out"));
-        zip = tmp.resolve("out/p1.zip");
+    StagerDryRunCliTest() {
+        super(ID, List.of("png", "txt", "yaml", "pub", "db"), "p1.zip");
     }
 
     String[] args(String... extra) {
-        List<String> all = new ArrayList<>(List.of("--project-id", ID, "--content-dir", content.toString(),
-                "--data-dir", data.toString(), "--output-zip", zip.toString()));
-        all.addAll(Arrays.asList(extra));
-        return all.toArray(String[]::new);
-    }
-
-    CliRun stager(String... extra) {
-        return CliRun.stager(args(extra));
+        return TempTrees.args(ID, content, data, zip, extra);
     }
 
     /** A tree with every reason code that needs no special privileges. */
