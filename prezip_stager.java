@@ -118,13 +118,15 @@ public class prezip_stager implements Callable<Integer> {
         timings.lap("scan");
         Classifier classifier = new Classifier(allowlist.eligibleExtensions(), bans);
         Classification classification = Classification.of(scan, classifier);
+        timings.lap("classify");
         List<Companions.SplitGroup> splitGroups = companionMode == CompanionMode.OFF
                 ? List.of() : Companions.splitGroups(classification);
+        timings.lap("companions");
         StagerReport report = StagerReport.of(id, scan.root().toString(), zip.toString(),
                 commit ? StagerReport.COMMIT : StagerReport.DRY_RUN, classification,
                 preset == null ? null : preset.applied(), companionMode, splitGroups);
 
-        timings.lap("classify+report");
+        timings.lap("report");
         var refusals = classification.refusals(allowUnknown);
         if (!refusals.isEmpty()) {
             return stop(report, html, new PrezipException(ErrorCode.PZ_REFUSED, refusals.size() + " file(s) may not ship ("

@@ -5,37 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Banned extensions and filename patterns, each remembering the group (and so the reason) it came from.
  * Loaded from DATA/global_bans.json: {@code {"groups": [{name, notes, bannedTypes, bannedPatterns}]}}.
  */
-record BanRules(Map<String, String> groupByType, List<BannedPattern> patterns, Pattern anyName, Pattern anySpanning) {
+record BanRules(Map<String, String> groupByType, List<BannedPattern> patterns) {
 
     record BannedPattern(GlobPattern glob, String group) {}
-
-    BanRules(Map<String, String> groupByType, List<BannedPattern> patterns) {
-        this(groupByType, patterns, anyOf(patterns, false), anyOf(patterns, true));
-    }
 
     BanRules {
         groupByType = Map.copyOf(groupByType);
         patterns = List.copyOf(patterns);
-    }
-
-    /**
-     * The name-only patterns as one regex over a file name, or the folder-spanning ones as one regex over
-     * a path: most paths match none, and one pass each tells so.
-     */
-    private static Pattern anyOf(List<BannedPattern> patterns, boolean spanning) {
-        String bodies = patterns.stream().filter(p -> p.glob().spansComponents() == spanning)
-                .map(p -> "(?:" + p.glob().body() + ")").collect(Collectors.joining("|"));
-        if (bodies.isEmpty()) {
-            return Pattern.compile("(?!)");
-        }
-        return Pattern.compile(spanning ? GlobPattern.onPath(bodies, true) : bodies, GlobPattern.FLAGS);
     }
 
     /** The group that bans this extension, if any. */
@@ -45,11 +26,13 @@ record BanRules(Map<String, String> groupByType, List<BannedPattern> patterns, P
 
     /** The first pattern (in file order) that matches the path, if any. */
     Optional<BannedPattern> patternBan(String relativePath) {
-        String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
-        if (!anyName.matcher(name).matches() && !anySpanning.matcher(relativePath).matches()) {
-            return Optional.empty();
+        String asciiLowerCase = GlobPattern.asciiLowerCase(relativePath);
+        for (BannedPattern pattern : patterns) {
+            if (pattern.glob().mayMatch(asciiLowerCase) && pattern.glob().matches(relativePath)) {
+                return Optional.of(pattern);
+            }
         }
-        return patterns.stream().filter(p -> p.glob().matches(relativePath)).findFirst();
+        return Optional.empty();
     }
 
     /** These rules plus another set's; nothing is ever removed, so a preset can only add bans. */

@@ -1,4 +1,5 @@
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,23 +19,41 @@ final class Companions {
 
     /** The split groups, in path order; hidden files are not deliverables and never count. */
     static List<SplitGroup> splitGroups(Classification classification) {
+        // First count each group's members and eligible ones: most groups are one file, never split, and
+        // only the members of split groups are gathered.
+        Map<String, int[]> counts = new HashMap<>();
+        for (Classification.Item item : classification.items()) {
+            String path = item.entry().relativePath();
+            if (!Classifier.isHidden(path)) {
+                int[] count = counts.computeIfAbsent(groupKey(path), k -> new int[2]);
+                count[0]++;
+                count[1] += item.decision() instanceof Decision.Included ? 1 : 0;
+            }
+        }
         Map<String, List<Classification.Item>> groups = new LinkedHashMap<>();
         for (Classification.Item item : classification.items()) {
             String path = item.entry().relativePath();
             if (!Classifier.isHidden(path)) {
-                groups.computeIfAbsent(folder(path) + "\0" + stem(item.entry().fileName()), k -> new ArrayList<>()).add(item);
+                String key = groupKey(path);
+                int[] count = counts.get(key);
+                if (count[1] > 0 && count[1] < count[0]) {
+                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(item);
+                }
             }
         }
         List<SplitGroup> split = new ArrayList<>();
         for (List<Classification.Item> group : groups.values()) {
-            long eligible = group.stream().filter(i -> i.decision() instanceof Decision.Included).count();
-            if (eligible > 0 && eligible < group.size()) {
-                Classification.Item first = group.get(0);
-                split.add(new SplitGroup(folder(first.entry().relativePath()), stem(first.entry().fileName()),
-                        group.stream().map(i -> new Member(i.entry().relativePath(), fate(i.decision()))).toList()));
-            }
+            Classification.Item first = group.get(0);
+            split.add(new SplitGroup(folder(first.entry().relativePath()), stem(first.entry().fileName()),
+                    group.stream().map(i -> new Member(i.entry().relativePath(), fate(i.decision()))).toList()));
         }
         return List.copyOf(split);
+    }
+
+    /** Folder and stem in one string: the path without its file name's last extension (no stem holds a '/'). */
+    private static String groupKey(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot <= path.lastIndexOf('/') + 1 ? path : path.substring(0, dot);
     }
 
     static String stem(String fileName) {

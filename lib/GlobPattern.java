@@ -7,12 +7,45 @@ import java.util.regex.Pattern;
  * every run of consecutive path components, so {@code __MACOSX/*} catches everything under any
  * {@code __MACOSX} folder. Either way it compiles to one regex over the whole relative path.
  */
-record GlobPattern(String glob, String body, Pattern regex) {
+record GlobPattern(String glob, Pattern regex, String requiredLiteral) {
     static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     static GlobPattern compile(String glob) {
-        String body = bodyRegex(glob);
-        return new GlobPattern(glob, body, Pattern.compile(onPath(body, spansComponents(glob)), FLAGS));
+        return new GlobPattern(glob, Pattern.compile(onPath(bodyRegex(glob), spansComponents(glob)), FLAGS),
+                requiredLiteral(glob));
+    }
+
+    /**
+     * The longest run of the glob's literal text, lowercased, when it is ASCII: every path the glob
+     * matches holds it (ignoring case). Null when the glob has none or it is not ASCII (Unicode case
+     * folding can pair it with other characters), so such a glob is always left to its regex.
+     */
+    private static String requiredLiteral(String glob) {
+        String longest = "";
+        for (String literal : glob.split("[*?]")) {
+            if (literal.length() > longest.length()) {
+                longest = literal;
+            }
+        }
+        return longest.isEmpty() || asciiLowerCase(longest) == null ? null : asciiLowerCase(longest);
+    }
+
+    /** The text lowercased when it is all ASCII, else null. */
+    static String asciiLowerCase(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return null;
+            }
+        }
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * False only when the glob cannot match: the path (given lowercased, or null when not ASCII) lacks
+     * the glob's required literal. Most paths are ruled out by this, without running any regex.
+     */
+    boolean mayMatch(String asciiLowerCasePath) {
+        return requiredLiteral == null || asciiLowerCasePath == null || asciiLowerCasePath.contains(requiredLiteral);
     }
 
     /**
@@ -44,13 +77,13 @@ record GlobPattern(String glob, String body, Pattern regex) {
         return body.toString();
     }
 
+    private static boolean spansComponents(String glob) {
+        return glob.indexOf('/') >= 0;
+    }
+
     /** A glob with a '/' is about folders too, not just the file name. */
     boolean spansComponents() {
         return spansComponents(glob);
-    }
-
-    private static boolean spansComponents(String glob) {
-        return glob.indexOf('/') >= 0;
     }
 
     /** @param relativePath a content-relative path with {@code /} separators */

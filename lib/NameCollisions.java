@@ -1,9 +1,11 @@
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Files that would land on the same name on the client's machine: equal after Unicode NFC
@@ -15,15 +17,53 @@ final class NameCollisions {
 
     /** The key two paths share exactly when they collide. */
     static String key(String relativePath) {
-        if (relativePath.chars().allMatch(c -> c < 0x80)) {
+        if (isAscii(relativePath)) {
             // ASCII: NFC changes nothing and case folding is plain lowercasing; most names take this path.
             return relativePath.toLowerCase(Locale.ROOT);
         }
         return Normalizer.normalize(relativePath, Normalizer.Form.NFC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Re-decides the eligible items that collide (with another eligible file or folder) as name_collision. */
     static List<Classification.Item> mark(List<Classification.Item> items) {
+        return mayCollide(items) ? markCollisions(items) : items;
+    }
+
+    /**
+     * Whether two eligible files or folders share a key at all: almost never, so the full check (which
+     * lists every user of every key) runs only then. Each folder is looked at once, not once per file in it.
+     */
+    private static boolean mayCollide(List<Classification.Item> items) {
+        Map<String, String> userByKey = new HashMap<>();
+        Set<String> foldersSeen = new HashSet<>();
+        for (Classification.Item item : items) {
+            if (item.decision() instanceof Decision.Included) {
+                String path = item.entry().relativePath();
+                if (userByKey.putIfAbsent(key(path), path) != null) {
+                    return true;
+                }
+                for (int slash = path.lastIndexOf('/'); slash > 0 && foldersSeen.add(path.substring(0, slash));
+                     slash = path.lastIndexOf('/', slash - 1)) {
+                    String folder = path.substring(0, slash) + "/";
+                    if (userByKey.putIfAbsent(key(path.substring(0, slash)), folder) != null) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<Classification.Item> markCollisions(List<Classification.Item> items) {
         Map<String, List<String>> pathsByKey = new HashMap<>();
         for (Classification.Item item : items) {
             if (item.decision() instanceof Decision.Included) {

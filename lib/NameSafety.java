@@ -22,13 +22,50 @@ final class NameSafety {
 
     /** What is wrong with the path, or empty when every component is safe. */
     static Optional<String> problem(String relativePath) {
-        for (String component : relativePath.split("/", -1)) {
-            Optional<String> problem = componentProblem(component);
-            if (problem.isPresent()) {
-                return Optional.of("'" + printable(component) + "': " + problem.get());
+        for (int start = 0; ; ) {
+            int slash = relativePath.indexOf('/', start);
+            int end = slash < 0 ? relativePath.length() : slash;
+            if (!isPlainAscii(relativePath, start, end)) {
+                String component = relativePath.substring(start, end);
+                Optional<String> problem = componentProblem(component);
+                if (problem.isPresent()) {
+                    return Optional.of("'" + printable(component) + "': " + problem.get());
+                }
+            }
+            if (slash < 0) {
+                return Optional.empty();
+            }
+            start = slash + 1;
+        }
+    }
+
+    /**
+     * The common case, told in one pass over the characters (a scan checks every component of every path): printable
+     * ASCII, none of Windows' forbidden characters, not ending in a dot or space, short, and a stem no
+     * device name can be. Anything else goes through {@link #componentProblem}.
+     */
+    private static boolean isPlainAscii(String path, int start, int end) {
+        if (end == start || end - start > MAX_COMPONENT_UTF8_BYTES) {
+            return false;
+        }
+        int stemEnd = end;
+        for (int i = start; i < end; i++) {
+            char c = path.charAt(i);
+            if (c < 0x20 || c >= 0x7f || WINDOWS_FORBIDDEN.indexOf(c) >= 0) {
+                return false;
+            }
+            if (c == '.' && stemEnd == end) {
+                stemEnd = i;
             }
         }
-        return Optional.empty();
+        char last = path.charAt(end - 1);
+        if (last == '.' || last == ' ') {
+            return false;
+        }
+        // Windows ignores trailing spaces of the stem: "CON .txt" is CON, so such stems take the full check.
+        int stemLength = stemEnd - start;
+        return stemLength < 3 || (path.charAt(stemEnd - 1) != ' '
+                && (stemLength > 4 || !WINDOWS_RESERVED.contains(path.substring(start, stemEnd).toUpperCase(Locale.ROOT))));
     }
 
     private static Optional<String> componentProblem(String name) {

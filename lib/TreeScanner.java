@@ -4,8 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
@@ -30,7 +32,7 @@ final class TreeScanner {
         Queue<ScannedEntry> entries = new ConcurrentLinkedQueue<>();
         Queue<String> directories = new ConcurrentLinkedQueue<>();
         // Folders are listed in parallel: a scan is one lstat per entry, and the cores overlap them.
-        ForkJoinPool.commonPool().invoke(new FolderScan(root, root, entries, directories, progress));
+        ForkJoinPool.commonPool().invoke(new FolderScan(root, "", entries, directories, progress));
         progress.done();
         List<ScannedEntry> sortedEntries = new ArrayList<>(entries);
         sortedEntries.sort((a, b) -> PathOrder.UTF8_BYTES.compare(a.relativePath(), b.relativePath()));
@@ -41,15 +43,16 @@ final class TreeScanner {
 
     /** Lists one folder (never following links), records its entries and forks a scan per subfolder. */
     private static final class FolderScan extends RecursiveAction {
-        private final Path root;
         private final Path folder;
+        /** The folder's path under the content dir ("" for the content dir): children's paths are built from it. */
+        private final String folderPath;
         private final Queue<ScannedEntry> entries;
         private final Queue<String> directories;
         private final Progress progress;
 
-        FolderScan(Path root, Path folder, Queue<ScannedEntry> entries, Queue<String> directories, Progress progress) {
-            this.root = root;
+        FolderScan(Path folder, String folderPath, Queue<ScannedEntry> entries, Queue<String> directories, Progress progress) {
             this.folder = folder;
+            this.folderPath = folderPath;
             this.entries = entries;
             this.directories = directories;
             this.progress = progress;
@@ -60,25 +63,27 @@ final class TreeScanner {
             List<FolderScan> subfolders = new ArrayList<>();
             try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
                 for (Path child : children) {
-                    BasicFileAttributes attrs;
+                    String name = child.getFileName().toString();
+                    String rel = folderPath.isEmpty() ? name : folderPath + "/" + name;
+                    Attributes attrs;
                     try {
-                        attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                        attrs = Attributes.of(child);
                     } catch (IOException e) {
-                        entries.add(new ScannedEntry(relative(root, child), child, ScannedEntry.Kind.UNREADABLE,
+                        entries.add(new ScannedEntry(rel, child, ScannedEntry.Kind.UNREADABLE,
                                 0, 0, "cannot read: " + describe(e)));
                         continue;
                     }
-                    if (attrs.isDirectory()) {
-                        directories.add(relative(root, child));
-                        subfolders.add(new FolderScan(root, child, entries, directories, progress));
+                    if (attrs.kind() == Attributes.DIRECTORY) {
+                        directories.add(rel);
+                        subfolders.add(new FolderScan(child, rel, entries, directories, progress));
                     } else {
-                        entries.add(entry(root, child, attrs));
+                        entries.add(entry(rel, child, attrs));
                         progress.advance(1, attrs.size());
                     }
                 }
             } catch (IOException | java.io.UncheckedIOException e) {
                 IOException cause = e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause();
-                entries.add(new ScannedEntry(relative(root, folder), folder, ScannedEntry.Kind.UNREADABLE,
+                entries.add(new ScannedEntry(folderPath, folder, ScannedEntry.Kind.UNREADABLE,
                         0, 0, "cannot list folder: " + describe(cause)));
             }
             invokeAll(subfolders);
@@ -98,28 +103,46 @@ final class TreeScanner {
         }
     }
 
-    private static ScannedEntry entry(Path root, Path file, BasicFileAttributes attrs) {
-        String rel = relative(root, file);
-        long mtime = attrs.lastModifiedTime().toMillis();
-        if (attrs.isSymbolicLink()) {
+    private static ScannedEntry entry(String rel, Path file, Attributes attrs) {
+        long mtime = attrs.modifiedMillis();
+        if (attrs.kind() == Attributes.SYMLINK) {
             return new ScannedEntry(rel, file, ScannedEntry.Kind.SYMLINK, 0, mtime, null);
         }
-        if (!attrs.isRegularFile()) {
+        if (attrs.kind() != Attributes.REGULAR) {
             return new ScannedEntry(rel, file, ScannedEntry.Kind.SPECIAL, 0, mtime, null);
         }
-        if (!Files.isReadable(file)) {
+        // Read permission for everyone is the common case, and then access(2) can only add a denial by an
+        // ACL entry naming this user; such a file fails the commit's copy (closed), never ships unread.
+        if (!attrs.othersMayRead() && !Files.isReadable(file)) {
             return new ScannedEntry(rel, file, ScannedEntry.Kind.UNREADABLE, attrs.size(), mtime, "permission denied");
         }
-        return new ScannedEntry(rel, file, ScannedEntry.Kind.REGULAR, attrs.size(), mtime, null, linkCount(file));
+        return new ScannedEntry(rel, file, ScannedEntry.Kind.REGULAR, attrs.size(), mtime, null, attrs.links());
     }
 
-    /** The hard-link count where the file system reports one (POSIX); 1 elsewhere. */
-    private static int linkCount(Path file) {
-        try {
-            Object links = Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
-            return links instanceof Integer count ? count : 1;
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return 1;
+    /** What one lstat tells about an entry: one call where the file system has POSIX attributes. */
+    record Attributes(int kind, long size, long modifiedMillis, int links, boolean othersMayRead) {
+        static final int REGULAR = 0100000;
+        static final int DIRECTORY = 0040000;
+        static final int SYMLINK = 0120000;
+        /** The file-type bits of st_mode. */
+        private static final int TYPE_MASK = 0170000;
+        private static final int OTHERS_READ = 0004;
+        private static final String UNIX = "unix:mode,nlink,size,lastModifiedTime";
+
+        static Attributes of(Path path) throws IOException {
+            try {
+                Map<String, Object> unix = Files.readAttributes(path, UNIX, LinkOption.NOFOLLOW_LINKS);
+                int mode = (Integer) unix.get("mode");
+                return new Attributes(mode & TYPE_MASK, (Long) unix.get("size"),
+                        ((FileTime) unix.get("lastModifiedTime")).toMillis(), (Integer) unix.get("nlink"),
+                        (mode & OTHERS_READ) != 0);
+            } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
+                // Not POSIX (Windows): no link count, and readability is asked of the OS.
+                BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                int kind = basic.isDirectory() ? DIRECTORY : basic.isSymbolicLink() ? SYMLINK
+                        : basic.isRegularFile() ? REGULAR : 0;
+                return new Attributes(kind, basic.size(), basic.lastModifiedTime().toMillis(), 1, false);
+            }
         }
     }
 

@@ -9,7 +9,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -24,8 +26,10 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 public class run_tests {
     public static void main(String... args) throws Exception {
         Path classes = Path.of(run_tests.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        // Test class names as arguments run only those (./jbang test NameSafetyTest); none runs them all.
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClasspathRoots(Set.of(classes)))
+                .selectors(args.length == 0 ? selectClasspathRoots(Set.of(classes))
+                        : Arrays.stream(args).map(DiscoverySelectors::selectClass).toList())
                 .build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
