@@ -58,12 +58,13 @@ def compare(title, commands, baseline):
         for name, cmd, before in commands:
             results[name].append(timed(cmd, before))
     base = statistics.median(t for t, _ in results[baseline])
-    print(f"\n{title}  (median of {RUNS}, ratio vs {baseline})")
-    print(f"  {'command':<26}{'median s':>10}{'ratio':>8}{'peak RSS MiB':>14}")
+    base_rss = max(r for _, r in results[baseline])
+    print(f"\n{title}  (median of {RUNS}, ratios vs {baseline})")
+    print(f"  {'command':<26}{'median s':>10}{'ratio':>8}{'peak RSS MiB':>14}{'RSS ratio':>11}")
     for name, _, _ in commands:
         med = statistics.median(t for t, _ in results[name])
         rss = max(r for _, r in results[name])
-        print(f"  {name:<26}{med:>10.2f}{med / base:>8.2f}{rss:>14.0f}")
+        print(f"  {name:<26}{med:>10.2f}{med / base:>8.2f}{rss:>14.0f}{rss / base_rss:>11.2f}")
     return {name: statistics.median(t for t, _ in results[name]) for name in results}
 
 
