@@ -68,7 +68,8 @@ final class NameSafety {
                 && (stemLength > 4 || !WINDOWS_RESERVED.contains(path.substring(start, stemEnd).toUpperCase(Locale.ROOT))));
     }
 
-    private static Optional<String> componentProblem(String name) {
+    /** The full check of one component (every path that is not plain ASCII comes here). */
+    static Optional<String> componentProblem(String name) {
         if (name.isEmpty()) {
             return Optional.of("empty path component");
         }

@@ -2,6 +2,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class GlobPatternTest {
@@ -91,5 +93,40 @@ class GlobPatternTest {
         assertEquals("thumbs.db", glob.toString());
         assertFalse(glob.spansComponents());
         assertTrue(GlobPattern.compile("__MACOSX/*").spansComponents());
+    }
+
+    /** The literal prefilter may only rule out paths the regex would not match either. */
+    @Test
+    void thePrefilterNeverRulesOutAMatch() {
+        List<String> globs = List.of("id_rsa*", "*.env", ".env.*", "credentials.json", "*.tfstate.*", "Thumbs.db",
+                "__MACOSX/*", "*~", "*.swp", "a?c*.b", "*", "?");
+        String alphabet = "aAbBcCdDeEnNvVsSwWpP._-~/?*";
+        String[] seeds = {"ID_RSA", "x.ENV", ".Env.local", "Credentials.JSON", "s.tfstate.1", "THUMBS.DB",
+                "__macosx/f", "d/file~", "x.SwP", "abc.b", "", "d/"};
+        Random random = new Random(6);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder path = new StringBuilder(seeds[random.nextInt(seeds.length)]);
+            for (int n = random.nextInt(5); n > 0; n--) {
+                path.insert(random.nextInt(path.length() + 1), alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String candidate = path.toString();
+            for (String text : globs) {
+                GlobPattern glob = GlobPattern.compile(text);
+                if (glob.matches(candidate)) {
+                    assertTrue(glob.mayMatch(GlobPattern.asciiLowerCase(candidate)), text + " vs " + candidate);
+                }
+            }
+        }
+    }
+
+    @Test
+    void nonAsciiPathsAndLiteralsAreLeftToTheRegex() {
+        // U+017F (long s) folds to 's' under Unicode case rules: ".\u017Fwp" is a *.swp file.
+        GlobPattern swp = GlobPattern.compile("*.swp");
+        assertTrue(swp.matches("notes.\u017Fwp"));
+        assertTrue(swp.mayMatch(GlobPattern.asciiLowerCase("notes.\u017Fwp")));
+        GlobPattern nonAscii = GlobPattern.compile("*.\u00e9t\u00e9");
+        assertTrue(nonAscii.matches("x.\u00c9T\u00c9"));
+        assertTrue(nonAscii.mayMatch(GlobPattern.asciiLowerCase("x.ete")));
     }
 }

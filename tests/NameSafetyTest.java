@@ -179,4 +179,24 @@ class NameSafetyTest extends StagerProject {
         assertEquals(0, run.exitCode(), run.describe());
         assertEquals(Map.of(".hidden/CON.png", "hidden", "PRN.png", "symlink"), TempTrees.excludedReasons(run.json()));
     }
+
+    /** The one-pass ASCII check must never pass a component the full check would refuse. */
+    @Test
+    void theAsciiFastPathAgreesWithTheFullCheckOnRandomNames() {
+        String alphabet = "aBcOoNnPRUXLMT19 .-_~<>:\"|?*\\\u0001\u007f";
+        String[] seeds = {"CON", "con", "PRN", "AUX", "NUL", "COM1", "lpt9", "COM0", "CONS", "co", "README", ""};
+        java.util.Random random = new java.util.Random(6);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder name = new StringBuilder(seeds[random.nextInt(seeds.length)]);
+            for (int n = random.nextInt(6); n > 0; n--) {
+                name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String component = name.toString();
+            assertEquals(NameSafety.componentProblem(component).isPresent(), NameSafety.problem(component).isPresent(),
+                    "'" + NameSafety.printable(component) + "'");
+        }
+        String longest = "a".repeat(NameSafety.MAX_COMPONENT_UTF8_BYTES);
+        assertFalse(NameSafety.problem(longest).isPresent());
+        assertTrue(NameSafety.problem(longest + "b").isPresent());
+    }
 }
