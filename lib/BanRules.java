@@ -26,7 +26,7 @@ record BanRules(Map<String, String> groupByType, List<BannedPattern> patterns) {
 
     /** The first pattern (in file order) that matches the path, if any. */
     Optional<BannedPattern> patternBan(String relativePath) {
-        String asciiLowerCase = GlobPattern.asciiLowerCase(relativePath);
+        String asciiLowerCase = Ascii.lowerCaseOrNull(relativePath);
         for (BannedPattern pattern : patterns) {
             if (pattern.glob().mayMatch(asciiLowerCase) && pattern.glob().matches(relativePath)) {
                 return Optional.of(pattern);

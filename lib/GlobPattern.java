@@ -27,17 +27,7 @@ record GlobPattern(String glob, Pattern regex, String requiredLiteral) {
                 longest = literal;
             }
         }
-        return longest.isEmpty() || asciiLowerCase(longest) == null ? null : asciiLowerCase(longest);
-    }
-
-    /** The text lowercased when it is all ASCII, else null. */
-    static String asciiLowerCase(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return null;
-            }
-        }
-        return text.toLowerCase(Locale.ROOT);
+        return longest.isEmpty() ? null : Ascii.lowerCaseOrNull(longest);
     }
 
     /**

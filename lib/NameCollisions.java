@@ -17,20 +17,12 @@ final class NameCollisions {
 
     /** The key two paths share exactly when they collide. */
     static String key(String relativePath) {
-        if (isAscii(relativePath)) {
+        String ascii = Ascii.lowerCaseOrNull(relativePath);
+        if (ascii != null) {
             // ASCII: NFC changes nothing and case folding is plain lowercasing; most names take this path.
-            return relativePath.toLowerCase(Locale.ROOT);
+            return ascii;
         }
         return Normalizer.normalize(relativePath, Normalizer.Form.NFC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Re-decides the eligible items that collide (with another eligible file or folder) as name_collision. */

@@ -40,9 +40,9 @@ final class NameSafety {
     }
 
     /**
-     * The common case, told in one pass over the characters (a scan checks every component of every path): printable
-     * ASCII, none of Windows' forbidden characters, not ending in a dot or space, short, and a stem no
-     * device name can be. Anything else goes through {@link #componentProblem}.
+     * The common case, told in one pass over the characters (a scan checks every component of every
+     * path): printable ASCII, none of Windows' forbidden characters, not ending in a dot or space, short,
+     * and a stem no device name can be. Anything else goes through {@link #componentProblem}.
      */
     private static boolean isPlainAscii(String path, int start, int end) {
         if (end == start || end - start > MAX_COMPONENT_UTF8_BYTES) {
