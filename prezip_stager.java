@@ -1,9 +1,8 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
-// Serial GC: a short-lived CLI on 2 cores; it keeps the heap (and RSS) near the live set, G1 grows it 3-5x.
-//JAVA_OPTIONS -XX:+UseSerialGC
 //SOURCES lib/*.java
-// Dependencies are pinned once, in lib/ (//DEPS lines of Cli.java, Json.java, ZipPolicyV1.java).
+// Dependencies are pinned once, in lib/ (//DEPS lines of Cli.java, Json.java, ZipPolicyV1.java), and so
+// are the JVM options (//JAVA_OPTIONS of Cli.java).
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
