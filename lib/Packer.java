@@ -97,7 +97,7 @@ final class Packer {
                 }
                 Packed packed = await(window.poll());
                 windowBytes -= weight(entries.get(i));
-                append(packed, writer, fixedEpochMs);
+                append(packed, staging, writer, fixedEpochMs);
                 staged.add(packed.staged());
                 progress.advance(1, packed.staged().size());
             }
@@ -162,7 +162,7 @@ final class Packer {
         return new Packed(staged, zipEntry, record);
     }
 
-    private static void append(Packed packed, DeterministicZipWriter writer, long fixedEpochMs) throws IOException {
+    private static void append(Packed packed, Staging staging, DeterministicZipWriter writer, long fixedEpochMs) throws IOException {
         if (packed.record() != null) {
             writer.append(packed.entry(), packed.record().bytes(), packed.record().length());
             return;
@@ -171,7 +171,7 @@ final class Packer {
         DeterministicZipWriter.Entry entry = DeterministicZipWriter.openEntry(file.relativePath(), file.size(),
                 fixedEpochMs, writer.stream());
         byte[] buffer = new byte[DeterministicZipWriter.BUFFER_BYTES];
-        try (InputStream in = Files.newInputStream(file.stagedPath())) {
+        try (InputStream in = Files.newInputStream(staging.root().resolve(file.relativePath()))) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 entry.write(buffer, 0, n);
             }

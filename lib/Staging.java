@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -83,7 +82,7 @@ final class Staging implements AutoCloseable {
             throw changed(entry, "its size went from " + entry.size() + " to " + copied + " bytes during the copy");
         }
         requireUnchanged(entry);
-        return new StagedFile(entry.relativePath(), target, copied, HexFormat.of().formatHex(sha256.digest()));
+        return new StagedFile(entry.relativePath(), copied, sha256.digest());
     }
 
     private static void requireUnchanged(ScannedEntry entry) throws IOException {

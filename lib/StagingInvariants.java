@@ -43,7 +43,7 @@ final class StagingInvariants {
                     found.add(rel);
                     ScannedEntry.Kind kind = attrs.isRegularFile() ? ScannedEntry.Kind.REGULAR
                             : attrs.isSymbolicLink() ? ScannedEntry.Kind.SYMLINK : ScannedEntry.Kind.SPECIAL;
-                    Decision decision = classifier.classify(new ScannedEntry(rel, file, kind, attrs.size(), 0, null));
+                    Decision decision = classifier.classify(new ScannedEntry(rel, stagingRoot, kind, attrs.size(), 0, null));
                     if (decision instanceof Decision.Excluded excluded) {
                         violations.add(rel + " is " + excluded.reason().code());
                     } else if (!expected.contains(rel)) {

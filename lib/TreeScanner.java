@@ -29,33 +29,31 @@ final class TreeScanner {
 
     static ScanResult scan(Path contentDir, Progress progress) {
         Path root = requireDirectory(contentDir);
-        Queue<ScannedEntry> entries = new ConcurrentLinkedQueue<>();
-        Queue<String> directories = new ConcurrentLinkedQueue<>();
+        Found found = new Found(root, new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(), progress);
         // Folders are listed in parallel: a scan is one lstat per entry, and the cores overlap them.
-        ForkJoinPool.commonPool().invoke(new FolderScan(root, "", entries, directories, progress));
+        ForkJoinPool.commonPool().invoke(new FolderScan(root, "", found));
         progress.done();
-        List<ScannedEntry> sortedEntries = new ArrayList<>(entries);
+        List<ScannedEntry> sortedEntries = new ArrayList<>(found.entries());
         sortedEntries.sort((a, b) -> PathOrder.UTF8_BYTES.compare(a.relativePath(), b.relativePath()));
-        List<String> sortedDirectories = new ArrayList<>(directories);
+        List<String> sortedDirectories = new ArrayList<>(found.directories());
         sortedDirectories.sort(PathOrder.UTF8_BYTES);
         return new ScanResult(root, List.copyOf(sortedEntries), List.copyOf(sortedDirectories));
     }
+
+    /** Where every folder's scan puts what it finds, under one content dir. */
+    private record Found(Path root, Queue<ScannedEntry> entries, Queue<String> directories, Progress progress) {}
 
     /** Lists one folder (never following links), records its entries and forks a scan per subfolder. */
     private static final class FolderScan extends RecursiveAction {
         private final Path folder;
         /** The folder's path under the content dir ("" for the content dir): children's paths are built from it. */
         private final String folderPath;
-        private final Queue<ScannedEntry> entries;
-        private final Queue<String> directories;
-        private final Progress progress;
+        private final Found found;
 
-        FolderScan(Path folder, String folderPath, Queue<ScannedEntry> entries, Queue<String> directories, Progress progress) {
+        FolderScan(Path folder, String folderPath, Found found) {
             this.folder = folder;
             this.folderPath = folderPath;
-            this.entries = entries;
-            this.directories = directories;
-            this.progress = progress;
+            this.found = found;
         }
 
         @Override
@@ -69,21 +67,21 @@ final class TreeScanner {
                     try {
                         attrs = Attributes.of(child);
                     } catch (IOException e) {
-                        entries.add(new ScannedEntry(rel, child, ScannedEntry.Kind.UNREADABLE,
+                        found.entries().add(new ScannedEntry(rel, found.root(), ScannedEntry.Kind.UNREADABLE,
                                 0, 0, "cannot read: " + describe(e)));
                         continue;
                     }
                     if (attrs.kind() == Attributes.DIRECTORY) {
-                        directories.add(rel);
-                        subfolders.add(new FolderScan(child, rel, entries, directories, progress));
+                        found.directories().add(rel);
+                        subfolders.add(new FolderScan(child, rel, found));
                     } else {
-                        entries.add(entry(rel, child, attrs));
-                        progress.advance(1, attrs.size());
+                        found.entries().add(entry(rel, found.root(), child, attrs));
+                        found.progress().advance(1, attrs.size());
                     }
                 }
             } catch (IOException | java.io.UncheckedIOException e) {
                 IOException cause = e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause();
-                entries.add(new ScannedEntry(folderPath, folder, ScannedEntry.Kind.UNREADABLE,
+                found.entries().add(new ScannedEntry(folderPath, found.root(), ScannedEntry.Kind.UNREADABLE,
                         0, 0, "cannot list folder: " + describe(cause)));
             }
             invokeAll(subfolders);
@@ -103,20 +101,20 @@ final class TreeScanner {
         }
     }
 
-    private static ScannedEntry entry(String rel, Path file, Attributes attrs) {
+    private static ScannedEntry entry(String rel, Path root, Path file, Attributes attrs) {
         long mtime = attrs.modifiedMillis();
         if (attrs.kind() == Attributes.SYMLINK) {
-            return new ScannedEntry(rel, file, ScannedEntry.Kind.SYMLINK, 0, mtime, null);
+            return new ScannedEntry(rel, root, ScannedEntry.Kind.SYMLINK, 0, mtime, null);
         }
         if (attrs.kind() != Attributes.REGULAR) {
-            return new ScannedEntry(rel, file, ScannedEntry.Kind.SPECIAL, 0, mtime, null);
+            return new ScannedEntry(rel, root, ScannedEntry.Kind.SPECIAL, 0, mtime, null);
         }
         // Read permission for everyone is the common case, and then access(2) can only add a denial by an
         // ACL entry naming this user; such a file fails the commit's copy (closed), never ships unread.
         if (!attrs.othersMayRead() && !Files.isReadable(file)) {
-            return new ScannedEntry(rel, file, ScannedEntry.Kind.UNREADABLE, attrs.size(), mtime, "permission denied");
+            return new ScannedEntry(rel, root, ScannedEntry.Kind.UNREADABLE, attrs.size(), mtime, "permission denied");
         }
-        return new ScannedEntry(rel, file, ScannedEntry.Kind.REGULAR, attrs.size(), mtime, null, attrs.links());
+        return new ScannedEntry(rel, root, ScannedEntry.Kind.REGULAR, attrs.size(), mtime, null, attrs.links());
     }
 
     /** What one lstat tells about an entry: one call where the file system has POSIX attributes. */

@@ -18,7 +18,7 @@ class ClassifierTest {
     static final Classifier CLASSIFIER = new Classifier(Set.of("png", "txt", "yaml", "db", "pub", "json", "txt~"), BANS);
 
     static ScannedEntry entry(String path, ScannedEntry.Kind kind) {
-        return new ScannedEntry(path, Path.of("/content").resolve(path), kind, kind == ScannedEntry.Kind.REGULAR ? 10 : 0, 0,
+        return new ScannedEntry(path, Path.of("/content"), kind, kind == ScannedEntry.Kind.REGULAR ? 10 : 0, 0,
                 kind == ScannedEntry.Kind.UNREADABLE ? "permission denied" : null);
     }
 

@@ -232,7 +232,7 @@ class CompanionsTest extends StagerProject {
     }
 
     static Classification.Item item(String path, Decision decision) {
-        return new Classification.Item(new ScannedEntry(path, Path.of("/nonexistent", path), ScannedEntry.Kind.REGULAR,
+        return new Classification.Item(new ScannedEntry(path, Path.of("/nonexistent"), ScannedEntry.Kind.REGULAR,
                 1, 0, null), decision);
     }
 }

@@ -37,6 +37,7 @@ class NameSafetyTest extends StagerProject {
                 Arguments.of("c1\u0085.txt", "control character U+0085"),
                 Arguments.of("invoice\u202Efdp.png", "U+202E"),
                 Arguments.of("isolate\u2066x.png", "U+2066"),
+                Arguments.of("bad\uFFFD.png", "not valid UTF-8"),
                 Arguments.of("CON", "reserved"),
                 Arguments.of("con", "reserved"),
                 Arguments.of("prn.txt", "reserved"),
@@ -157,6 +158,20 @@ class NameSafetyTest extends StagerProject {
         assertEquals("commit", r.get("mode").asText());
         assertEquals(Map.of("Com1.png", "unsafe_name"), TempTrees.excludedReasons(r));
         assertEquals(SafetyTrees.reportsAnd("p1.zip"), SafetyTrees.list(zip.getParent()));
+    }
+
+    @Test
+    @EnabledIf("TempTrees#utf8FileNames")
+    void aNameWhoseBytesAreNotUtf8IsUnsafeRatherThanShippedRenamed() throws Exception {
+        TempTrees.file(content, "good.png", "good");
+        // Java reads the byte 0xFF of this name as U+FFFD: copied, it would land (and ship) under another name.
+        Process touch = new ProcessBuilder("sh", "-c", "printf x > \"$(printf 'bad\\377.png')\"")
+                .directory(content.toFile()).inheritIO().start();
+        assertEquals(0, touch.waitFor());
+        CliRun run = CliRun.stager(TempTrees.args(ID, content, data, zip, "--commit", "--allow-unknown"));
+        assertEquals(1, run.exitCode(), run.describe());
+        assertFalse(TempTrees.exists(zip));
+        assertEquals(Map.of("bad\uFFFD.png", "unsafe_name"), TempTrees.excludedReasons(SafetyTrees.report(zip)));
     }
 
     @Test
