@@ -5,6 +5,7 @@
 // are the JVM options (//JAVA_OPTIONS of Cli.java).
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Instant;
@@ -143,7 +144,7 @@ public class prezip_stager implements Callable<Integer> {
         }
         if (!commit) {
             if (html != null) {
-                AtomicFiles.write(html, HtmlReport.bytes(report, null));
+                AtomicFiles.write(html, out -> HtmlReport.write(report, null, out));
             }
             emit(report);
             timings.lap("summary");
@@ -161,7 +162,7 @@ public class prezip_stager implements Callable<Integer> {
         } catch (PrezipException e) {
             return stop(report, html, e, data, zip);
         }
-        AtomicFiles.write(StagerReport.pathFor(zip), Json.bytes(report));
+        AtomicFiles.write(StagerReport.pathFor(zip), out -> Json.writeTo(report, out));
         writeHtml(HtmlReport.pathFor(zip), html, report, manifest);
         StagerReport.Totals totals = report.totals();
         ProjectManifest.recordCommit(data, id, Instant.now(), new ProjectManifest.Metrics(totals.eligibleFiles(),
@@ -199,7 +200,7 @@ public class prezip_stager implements Callable<Integer> {
         if (commit) {
             try {
                 if (ownsReports) {
-                    AtomicFiles.write(StagerReport.pathFor(zip), Json.bytes(stopped));
+                    AtomicFiles.write(StagerReport.pathFor(zip), out -> Json.writeTo(stopped, out));
                 }
                 logAttempt(data, stopped, null);
                 // After the dashboard line: the page is a view of the report, never a reason to lose the audit line.
@@ -212,7 +213,7 @@ public class prezip_stager implements Callable<Integer> {
             }
         } else if (html != null) {
             try {
-                AtomicFiles.write(html, HtmlReport.bytes(stopped, null));
+                AtomicFiles.write(html, out -> HtmlReport.write(stopped, null, out));
             } catch (PrezipException alsoFailed) {
                 Cli.printError(spec.commandLine().getErr(), spec.name(), alsoFailed.code(),
                         "the HTML report could not be written either: " + alsoFailed.getMessage());
@@ -225,10 +226,9 @@ public class prezip_stager implements Callable<Integer> {
 
     /** The HTML report beside the zip, and a copy where --html asked for one. */
     private static void writeHtml(Path besideZip, Path html, StagerReport report, ZipManifest manifest) {
-        byte[] page = HtmlReport.bytes(report, manifest);
-        AtomicFiles.write(besideZip, page);
+        AtomicFiles.write(besideZip, out -> HtmlReport.write(report, manifest, out));
         if (html != null && !html.equals(besideZip)) {
-            AtomicFiles.write(html, page);
+            AtomicFiles.write(html, out -> Files.copy(besideZip, out));
         }
     }
 

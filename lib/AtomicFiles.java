@@ -1,3 +1,5 @@
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -14,11 +16,31 @@ import java.util.UUID;
 final class AtomicFiles {
     private AtomicFiles() {}
 
+    /**
+     * What goes into a file, written straight to it: a report or manifest of 100,000 files is tens of
+     * megabytes, which would otherwise sit in memory whole (and twice, while its buffer grows).
+     */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+
+        static Content of(byte[] bytes) {
+            return out -> out.write(bytes);
+        }
+    }
+
+    /** Large enough that a streamed report costs few write calls. */
+    private static final int BUFFER_BYTES = 1 << 16;
+
     static void write(Path target, byte[] content) {
+        write(target, Content.of(content));
+    }
+
+    static void write(Path target, Content content) {
         Path temp = null;
         try {
             temp = tempBeside(target);
-            Files.write(temp, content);
+            writeFile(temp, content);
             moveIntoPlace(temp, target);
         } catch (IOException e) {
             throw IoErrors.toPrezip(e, "writing " + target.getFileName(), target);
@@ -41,9 +63,15 @@ final class AtomicFiles {
         }
 
         void put(Path target, byte[] content) throws IOException {
+            put(target, Content.of(content));
+        }
+
+        /** @return the temp file holding the content until {@link #commit} */
+        Path put(Path target, Content content) throws IOException {
             Path temp = tempBeside(target);
             tempByTarget.put(target, temp);
-            Files.write(temp, content);
+            writeFile(temp, content);
+            return temp;
         }
 
         /**
@@ -114,6 +142,12 @@ final class AtomicFiles {
         @Override
         public void close() {
             tempByTarget.values().forEach(AtomicFiles::deleteQuietly);
+        }
+    }
+
+    private static void writeFile(Path file, Content content) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER_BYTES)) {
+            content.writeTo(out);
         }
     }
 

@@ -9,10 +9,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
@@ -71,14 +71,14 @@ final class Committer {
             requireEntries(temp, staged);
             plan.timings().lap("invariants+readback");
             ZipManifest manifest = new ZipManifest(ZipPackagingMetadataV1.current(plan.fixedEpochMs()), plan.policy(),
-                    staged.stream().map(f -> ZipEntryV1.of(f.relativePath(), f.sha256Hex(), f.size())).toList(),
-                    zipBytes, HexFormat.of().formatHex(sha256.digest()));
-            byte[] manifestBytes = Json.bytes(manifest);
+                    ZipEntryV1.of(staged), zipBytes, HexFormat.of().formatHex(sha256.digest()));
             Path manifestPath = ZipManifest.pathFor(zip);
-            delivery.put(manifestPath, manifestBytes);
+            Path manifestWritten = delivery.put(manifestPath, out -> Json.writeTo(manifest, out));
             delivery.put(ChecksumFile.pathFor(zip), ChecksumFile.content(zip, manifest.zipSha256()));
             if (plan.signKey() != null) {
-                delivery.put(ManifestSignature.pathFor(manifestPath), ManifestSignature.sign(manifestBytes, plan.signKey()));
+                // The signature covers the manifest's exact bytes: those just written.
+                delivery.put(ManifestSignature.pathFor(manifestPath),
+                        ManifestSignature.sign(Files.readAllBytes(manifestWritten), plan.signKey()));
             }
             // The zip goes last: once it is in place, so is everything that describes it.
             delivery.commit(zip);
@@ -96,12 +96,18 @@ final class Committer {
     /** The written file must read back as a zip listing exactly the staged files, in v1 order. */
     private static void requireEntries(Path temp, List<StagedFile> ordered) throws IOException {
         // Reads only the central directory: cheap, and catches a writer that lost or reordered entries.
-        List<String> names;
+        // Compared entry by entry as it is read, never as a second list of every name.
+        boolean same;
         try (ZipFile written = new ZipFile(temp.toFile())) {
-            names = Collections.list(written.entries()).stream().map(e -> e.getName()).toList();
+            Enumeration<? extends ZipEntry> names = written.entries();
+            int i = 0;
+            while (names.hasMoreElements() && i < ordered.size()
+                    && names.nextElement().getName().equals(ordered.get(i).relativePath())) {
+                i++;
+            }
+            same = i == ordered.size() && !names.hasMoreElements();
         }
-        List<String> expected = ordered.stream().map(StagedFile::relativePath).toList();
-        if (!names.equals(expected)) {
+        if (!same) {
             throw new PrezipException(ErrorCode.PZ_INVARIANT, "the written zip does not list the staged files in v1 order");
         }
     }

@@ -1,4 +1,7 @@
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,13 +115,31 @@ final class HtmlReport {
         return target;
     }
 
-    static byte[] bytes(StagerReport report, ZipManifest manifest) {
-        return render(report, manifest).getBytes(StandardCharsets.UTF_8);
+    /** Writes the report page to {@code out} (left open) a chunk at a time, never the whole page in memory. */
+    static void write(StagerReport report, ZipManifest manifest, OutputStream out) throws IOException {
+        Out b = new Out(out);
+        try {
+            b.append(head("prezip report: " + report.projectId() + " (" + report.status() + ")"));
+            body(b, report, manifest);
+            b.append(FOOT).flush();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The page as text. @param manifest the zip's manifest, or null when no zip was written */
+    static String render(StagerReport report, ZipManifest manifest) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(report, manifest, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a byte array does not fail", e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** @param manifest the zip's manifest, or null when no zip was written (dry-run, refused or failed commit) */
-    static String render(StagerReport report, ZipManifest manifest) {
-        StringBuilder b = new StringBuilder();
+    private static void body(Out b, StagerReport report, ZipManifest manifest) {
         StagerReport.Totals totals = report.totals();
         b.append("<h1>prezip report <span class=\"muted\">for</span> <span id=\"project-id\">")
                 .append(escape(report.projectId())).append("</span></h1>\n");
@@ -159,10 +180,57 @@ final class HtmlReport {
         if (manifest != null) {
             policySection(b, manifest);
         }
-        return page("prezip report: " + report.projectId() + " (" + report.status() + ")", b.toString());
     }
 
-    private static void zipSection(StringBuilder b, StagerReport report, ZipManifest manifest) {
+    /**
+     * Page text on its way to a stream, appended like a StringBuilder and written out every
+     * {@link #FLUSH_CHARS}. Only whole appended strings are flushed, so a surrogate pair is never split.
+     */
+    private static final class Out {
+        private static final int FLUSH_CHARS = 1 << 16;
+        private final StringBuilder text = new StringBuilder(FLUSH_CHARS * 2);
+        private final OutputStream out;
+
+        Out(OutputStream out) {
+            this.out = out;
+        }
+
+        Out append(String s) {
+            text.append(s);
+            return spill();
+        }
+
+        Out append(char c) {
+            text.append(c);
+            return spill();
+        }
+
+        Out append(int n) {
+            text.append(n);
+            return spill();
+        }
+
+        Out append(long n) {
+            text.append(n);
+            return spill();
+        }
+
+        private Out spill() {
+            return text.length() >= FLUSH_CHARS ? flush() : this;
+        }
+
+        Out flush() {
+            try {
+                out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            text.setLength(0);
+            return this;
+        }
+    }
+
+    private static void zipSection(Out b, StagerReport report, ZipManifest manifest) {
         b.append("<h2>Zip</h2>\n");
         if (manifest == null) {
             String why = StagerReport.DRY_RUN.equals(report.mode())
@@ -183,7 +251,7 @@ final class HtmlReport {
         b.append("</dl>\n");
     }
 
-    private static void extensionSection(StringBuilder b, StagerReport.Totals totals) {
+    private static void extensionSection(Out b, StagerReport.Totals totals) {
         b.append("<h2>Eligible bytes by extension</h2>\n");
         if (totals.byExtension().isEmpty()) {
             b.append("<p>No eligible files.</p>\n");
@@ -209,7 +277,7 @@ final class HtmlReport {
     }
 
     /** Every shipped path, folded: the chart and table above answer the usual question, this one the auditor's. */
-    private static void eligibleList(StringBuilder b, StagerReport report) {
+    private static void eligibleList(Out b, StagerReport report) {
         if (report.eligible().isEmpty()) {
             return;
         }
@@ -225,7 +293,7 @@ final class HtmlReport {
         b.append("</tbody></table></details>\n");
     }
 
-    private static void excludedSection(StringBuilder b, StagerReport report) {
+    private static void excludedSection(Out b, StagerReport report) {
         b.append("<h2>Excluded files <span class=\"count\">(").append(report.excluded().size()).append(")</span></h2>\n");
         if (report.excluded().isEmpty()) {
             b.append("<p>Nothing was left out.</p>\n");
@@ -249,7 +317,7 @@ final class HtmlReport {
         }
     }
 
-    private static void companionSection(StringBuilder b, StagerReport report) {
+    private static void companionSection(Out b, StagerReport report) {
         b.append("<h2>Split companions");
         if (report.companionMode() != null) {
             b.append(" <span class=\"count\">(mode ").append(escape(report.companionMode())).append(")</span>");
@@ -273,7 +341,7 @@ final class HtmlReport {
         b.append("</tbody></table>\n");
     }
 
-    private static void policySection(StringBuilder b, ZipManifest manifest) {
+    private static void policySection(Out b, ZipManifest manifest) {
         ZipPackagingMetadataV1 m = manifest.metadata();
         b.append("<h2>Packaging policy <span class=\"count\">(manifest metadata)</span></h2>\n<dl class=\"kv\" id=\"policy\">");
         kv(b, "schema_version", "policy-schema-version", String.valueOf(m.schemaVersion()));
@@ -291,7 +359,7 @@ final class HtmlReport {
         b.append("</dl>\n");
     }
 
-    private static void card(StringBuilder b, String label, String id, String value, String sub) {
+    private static void card(Out b, String label, String id, String value, String sub) {
         b.append("<div class=\"card\"><div class=\"label\">").append(escape(label)).append("</div><div class=\"value\" id=\"")
                 .append(id).append("\">").append(escape(value)).append("</div>");
         if (sub != null) {
@@ -300,7 +368,7 @@ final class HtmlReport {
         b.append("</div>\n");
     }
 
-    private static void kv(StringBuilder b, String key, String id, String value) {
+    private static void kv(Out b, String key, String id, String value) {
         b.append("<dt>").append(escape(key)).append("</dt><dd class=\"mono\" id=\"").append(id).append("\">")
                 .append(escape(value == null ? "(not recorded)" : value)).append("</dd>");
     }
@@ -356,15 +424,19 @@ final class HtmlReport {
 
     /** The page around a body: UTF-8, the shared style sheet, nothing loaded from anywhere else. */
     static String page(String title, String body) {
+        return head(title) + body + FOOT;
+    }
+
+    private static String head(String title) {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<meta name=\"generator\" content=\"prezip " + escape(Toolkit.VERSION) + "\">\n"
-                + "<title>" + escape(title) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n<main>\n"
-                + body
-                + "<footer>Written by prezip " + escape(Toolkit.VERSION)
-                + ". A self-contained page: no scripts, nothing loaded from elsewhere.</footer>\n"
-                + "</main>\n</body>\n</html>\n";
+                + "<title>" + escape(title) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n<main>\n";
     }
+
+    private static final String FOOT = "<footer>Written by prezip " + escape(Toolkit.VERSION)
+            + ". A self-contained page: no scripts, nothing loaded from elsewhere.</footer>\n"
+            + "</main>\n</body>\n</html>\n";
 
     /**
      * Text for HTML element content and attribute values. The five markup characters become entities;

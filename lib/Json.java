@@ -1,13 +1,16 @@
 //DEPS com.fasterxml.jackson.core:jackson-databind:2.17.2
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,15 +38,27 @@ final class Json {
 
     /** The same text as {@link #write}, encoded straight to UTF-8 (no char[] copy of a large manifest). */
     static byte[] bytes(Object value) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
-            byte[] json = MAPPER.writeValueAsBytes(value);
-            byte[] withNewline = java.util.Arrays.copyOf(json, json.length + 1);
-            withNewline[json.length] = '\n';
-            return withNewline;
+            writeTo(value, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("a byte array does not fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The same bytes as {@link #bytes}, streamed to {@code out} (left open). */
+    static void writeTo(Object value, OutputStream out) throws IOException {
+        try {
+            STREAMING.writeValue(out, value);
         } catch (JsonProcessingException e) {
             throw new PrezipException(ErrorCode.PZ_INTERNAL, "cannot serialize " + value.getClass().getSimpleName(), e);
         }
+        out.write('\n');
     }
+
+    /** The mapper's writer that leaves the caller's stream open (for the final newline, and its owner). */
+    private static final ObjectWriter STREAMING = MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     /** Reads a JSON file; a missing or malformed file is a configuration error named by {@code invalid}. */
     static JsonNode read(Path file, ErrorCode invalid) {

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The spec's invariants, checked on the staging tree itself (not on the plan) just before zipping:
@@ -17,10 +17,11 @@ import java.util.Set;
 final class StagingInvariants {
     private StagingInvariants() {}
 
+    /** @param staged the staged files in v1 order, as {@link Packer#pack} returns them: looked up by binary search */
     static void check(Path stagingRoot, List<StagedFile> staged, Classifier classifier, boolean forbidEmptyDirs) {
-        Set<String> expected = new HashSet<>();
-        staged.forEach(f -> expected.add(f.relativePath()));
-        Set<String> found = new HashSet<>();
+        // Each file found is marked in a bit set; the unmarked were never found. No set of every path is built.
+        List<String> expected = staged.stream().map(StagedFile::relativePath).toList();
+        BitSet found = new BitSet(expected.size());
         List<String> violations = new ArrayList<>();
         try {
             Files.walkFileTree(stagingRoot, new SimpleFileVisitor<>() {
@@ -40,13 +41,17 @@ final class StagingInvariants {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String rel = TreeScanner.relative(stagingRoot, file);
-                    found.add(rel);
+                    int index = Collections.binarySearch(expected, rel, PathOrder.UTF8_BYTES);
+                    boolean wasStaged = index >= 0 && !found.get(index);
+                    if (index >= 0) {
+                        found.set(index);
+                    }
                     ScannedEntry.Kind kind = attrs.isRegularFile() ? ScannedEntry.Kind.REGULAR
                             : attrs.isSymbolicLink() ? ScannedEntry.Kind.SYMLINK : ScannedEntry.Kind.SPECIAL;
                     Decision decision = classifier.classify(new ScannedEntry(rel, stagingRoot, kind, attrs.size(), 0, null));
                     if (decision instanceof Decision.Excluded excluded) {
                         violations.add(rel + " is " + excluded.reason().code());
-                    } else if (!expected.contains(rel)) {
+                    } else if (!wasStaged) {
                         violations.add(rel + " was not staged by this run");
                     }
                     return FileVisitResult.CONTINUE;
@@ -55,8 +60,9 @@ final class StagingInvariants {
         } catch (IOException e) {
             throw new PrezipException(ErrorCode.PZ_IO, "cannot check staging folder " + stagingRoot + ": " + e, e);
         }
-        expected.stream().filter(p -> !found.contains(p)).sorted()
-                .forEach(p -> violations.add(p + " is missing from staging"));
+        for (int i = found.nextClearBit(0); i < expected.size(); i = found.nextClearBit(i + 1)) {
+            violations.add(expected.get(i) + " is missing from staging");
+        }
         if (!violations.isEmpty()) {
             throw new PrezipException(ErrorCode.PZ_INVARIANT, String.join("; ", violations));
         }

@@ -1,3 +1,6 @@
+import java.util.AbstractList;
+import java.util.List;
+import java.util.RandomAccess;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -13,5 +16,33 @@ record ZipEntryV1(String relativePath, String sha256OrBlake3, long uncompressedB
 
     static ZipEntryV1 of(String relativePath, String sha256Hex, long bytes) {
         return new ZipEntryV1(relativePath, SHA256_PREFIX + sha256Hex, bytes, ZipPolicyV1.NORMALIZED_MODE);
+    }
+
+    /**
+     * The entries of these staged files, made one at a time as they are read: the manifest of a
+     * 100,000-file commit is written from this without 100,000 entries and digest strings in memory at once.
+     */
+    static List<ZipEntryV1> of(List<StagedFile> staged) {
+        return new StagedView(List.copyOf(staged));
+    }
+
+    /** An immutable view: {@link ZipManifest} keeps it as it is instead of copying it. */
+    static final class StagedView extends AbstractList<ZipEntryV1> implements RandomAccess {
+        private final List<StagedFile> staged;
+
+        private StagedView(List<StagedFile> staged) {
+            this.staged = staged;
+        }
+
+        @Override
+        public ZipEntryV1 get(int index) {
+            StagedFile file = staged.get(index);
+            return of(file.relativePath(), file.sha256Hex(), file.size());
+        }
+
+        @Override
+        public int size() {
+            return staged.size();
+        }
     }
 }

@@ -17,7 +17,7 @@ record ZipManifest(ZipPackagingMetadataV1 metadata, PolicyPreset.Applied policy,
                    long zipBytes, String zipSha256) {
 
     ZipManifest {
-        entries = List.copyOf(entries);
+        entries = entries instanceof ZipEntryV1.StagedView ? entries : List.copyOf(entries);
     }
 
     static Path pathFor(Path zip) {

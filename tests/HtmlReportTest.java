@@ -312,4 +312,26 @@ class HtmlReportTest extends StagerProject {
         assertTrue(chart.contains(Bytes.human(2 * 1024 * 1024) + " \u00b7 1 file"), "labels and values");
         assertTrue(chart.contains(Bytes.human(3000) + " \u00b7 2 files"));
     }
+
+    @Test
+    void aPageLargerThanOneChunkIsStreamedWholeWithEveryCharacterIntact() throws Exception {
+        // 5,000 rows of multi-byte names (emoji are surrogate pairs) cross many of the writer's chunks.
+        List<StagerReport.EligibleFile> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            files.add(new StagerReport.EligibleFile(String.format("d%02d/caf\u00e9-\uD83D\uDE00-%05d.txt", i % 7, i), i, "txt", null));
+        }
+        StagerReport report = new StagerReport(StagerReport.SCHEMA_VERSION, "p", "/c", "/z.zip", StagerReport.DRY_RUN,
+                StagerReport.OK, files, List.of(),
+                new StagerReport.Totals(files.size(), 1, Map.of("txt", new StagerReport.ExtensionTotal(files.size(), 1)), Map.of()),
+                null, "warn", List.of(), null);
+        java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
+        HtmlReport.write(report, null, streamed);
+        String page = streamed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(streamed.size() > 4 * 65536, "the page spans several chunks: " + streamed.size());
+        assertFalse(page.contains("\uFFFD") || page.contains("?-"), "no character was split or replaced");
+        for (StagerReport.EligibleFile file : files) {
+            assertTrue(page.contains("<code>" + file.path() + "</code>"), file.path());
+        }
+        assertTrue(page.startsWith("<!DOCTYPE html>") && page.endsWith("</html>\n"), "the page is whole");
+    }
 }
