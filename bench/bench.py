@@ -40,15 +40,15 @@ def data_dir():
 
 
 def timed(cmd, before=None):
-    """Wall seconds and peak RSS (MiB) of one run, via GNU time (max over the process tree it waits for)."""
+    """Wall seconds, peak RSS (MiB; max over the process tree GNU time waits for), user and system CPU seconds."""
     if before:
         before()
-    out = subprocess.run(["/usr/bin/time", "-f", "%e %M", "bash", "-c", cmd + " >/dev/null"], cwd=ROOT,
+    out = subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S", "bash", "-c", cmd + " >/dev/null"], cwd=ROOT,
                          stderr=subprocess.PIPE, text=True)
     if out.returncode != 0:
         sys.exit(f"failed ({out.returncode}): {cmd}\n{out.stderr}")
-    seconds, kib = out.stderr.strip().splitlines()[-1].split()
-    return float(seconds), int(kib) / 1024
+    seconds, kib, user, system = out.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(kib) / 1024, float(user), float(system)
 
 
 def compare(title, commands, baseline):
@@ -57,15 +57,16 @@ def compare(title, commands, baseline):
     for _ in range(RUNS):
         for name, cmd, before in commands:
             results[name].append(timed(cmd, before))
-    base = statistics.median(t for t, _ in results[baseline])
-    base_rss = max(r for _, r in results[baseline])
-    print(f"\n{title}  (median of {RUNS}, ratios vs {baseline})")
-    print(f"  {'command':<26}{'median s':>10}{'ratio':>8}{'peak RSS MiB':>14}{'RSS ratio':>11}")
+    base = statistics.median(r[0] for r in results[baseline])
+    base_rss = max(r[1] for r in results[baseline])
+    print(f"\n{title}  (median of {RUNS}, ratios vs {baseline}; CPU: median user / system seconds)")
+    print(f"  {'command':<26}{'median s':>10}{'ratio':>8}{'peak RSS MiB':>14}{'RSS ratio':>11}{'CPU user/sys s':>17}")
     for name, _, _ in commands:
-        med = statistics.median(t for t, _ in results[name])
-        rss = max(r for _, r in results[name])
-        print(f"  {name:<26}{med:>10.2f}{med / base:>8.2f}{rss:>14.0f}{rss / base_rss:>11.2f}")
-    return {name: statistics.median(t for t, _ in results[name]) for name in results}
+        med = statistics.median(r[0] for r in results[name])
+        rss = max(r[1] for r in results[name])
+        cpu = f"{statistics.median(r[2] for r in results[name]):.1f} / {statistics.median(r[3] for r in results[name]):.1f}"
+        print(f"  {name:<26}{med:>10.2f}{med / base:>8.2f}{rss:>14.0f}{rss / base_rss:>11.2f}{cpu:>17}")
+    return {name: statistics.median(r[0] for r in results[name]) for name in results}
 
 
 def main():
