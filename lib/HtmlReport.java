@@ -205,11 +205,7 @@ final class HtmlReport {
             return spill();
         }
 
-        Out append(int n) {
-            text.append(n);
-            return spill();
-        }
-
+        /** Numbers (an int widens to this); deliberately no append(Object), so nothing prints as a toString by accident. */
         Out append(long n) {
             text.append(n);
             return spill();
