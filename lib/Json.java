@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,11 +40,11 @@ final class Json {
 
     /** The same text as {@link #write}, encoded straight to UTF-8 (no char[] copy of a large manifest). */
     static byte[] bytes(Object value) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             writeTo(value, out);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("a byte array does not fail", e);
+            throw new UncheckedIOException("a byte array does not fail", e);
         }
         return out.toByteArray();
     }

@@ -1,9 +1,9 @@
-import java.util.AbstractList;
-import java.util.List;
-import java.util.RandomAccess;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.RandomAccess;
 
 /** The spec's ZipEntryDraftV1 made active: one manifest line per zip entry, in zip order. */
 // Fields a later v1 toolkit adds are ignored: only a schema_version change may break readers.
