@@ -5,7 +5,6 @@
 // are the JVM options (//JAVA_OPTIONS of Cli.java).
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Instant;
@@ -226,9 +225,12 @@ public class prezip_stager implements Callable<Integer> {
 
     /** The HTML report beside the zip, and a copy where --html asked for one. */
     private static void writeHtml(Path besideZip, Path html, StagerReport report, ZipManifest manifest) {
-        AtomicFiles.write(besideZip, out -> HtmlReport.write(report, manifest, out));
+        AtomicFiles.Content page = out -> HtmlReport.write(report, manifest, out);
+        AtomicFiles.write(besideZip, page);
         if (html != null && !html.equals(besideZip)) {
-            AtomicFiles.write(html, out -> Files.copy(besideZip, out));
+            // Rendered again, not copied from beside the zip: once the zip's lock is released, another
+            // run may already have replaced that page.
+            AtomicFiles.write(html, page);
         }
     }
 

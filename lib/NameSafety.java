@@ -15,7 +15,10 @@ final class NameSafety {
             "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
     /** Characters Windows forbids in names ('/' cannot occur inside a component). */
     private static final String WINDOWS_FORBIDDEN = "<>:\"|?*\\";
-    /** What Java decodes a file name's invalid UTF-8 bytes to: such a name would ship renamed. */
+    /**
+     * What Java decodes a file name's invalid UTF-8 bytes to: such a name would ship renamed. A name
+     * really holding U+FFFD cannot be told apart from one, so it is refused too (rare, and fails closed).
+     */
     private static final int UNDECODABLE = 0xFFFD;
     /** Most file systems cap one name at 255 bytes. */
     static final int MAX_COMPONENT_UTF8_BYTES = 255;
@@ -81,7 +84,7 @@ final class NameSafety {
                 return Optional.of(String.format(Locale.ROOT, "control character U+%04X", cp));
             }
             if (cp == UNDECODABLE) {
-                return Optional.of("not valid UTF-8: the name's bytes cannot be shipped (or found again) as they are");
+                return Optional.of("U+FFFD: bytes that are not valid UTF-8 (or a literal replacement character); the name would not ship as it is");
             }
             if (isBidiControl(cp)) {
                 return Optional.of(String.format(Locale.ROOT, "bidirectional control U+%04X can disguise the real extension", cp));

@@ -54,14 +54,12 @@ final class Staging implements AutoCloseable {
         return root;
     }
 
-    void createDirectory(String relativePath) throws IOException {
-        ExitCleanup.guarded(() -> Files.createDirectories(root.resolve(relativePath)));
-    }
-
     /**
-     * Mirrors these folders, parents before children. A mkdir allocates an inode, which on ext4 without
-     * a journal means scanning past every recently freed one (1,600 folders: about 0.7 s of kernel time
-     * here), so the folders of one depth are made on all cores at once.
+     * Mirrors these folders, parents before children: every parent of a folder must be in the list (as
+     * every non-hidden folder of a scan is). A mkdir allocates an inode, which on ext4 without a journal
+     * means scanning past every recently freed one (1,600 folders: about 0.7 s of kernel time here), so
+     * the folders of one depth are made on all cores at once. Each makes only its own folder: a task
+     * still running after another failed cannot recreate a staging root that is being removed.
      */
     void createDirectories(List<String> relativePaths) throws IOException {
         Map<Integer, List<String>> byDepth = relativePaths.stream()
@@ -70,7 +68,7 @@ final class Staging implements AutoCloseable {
             try {
                 level.parallelStream().forEach(dir -> {
                     try {
-                        createDirectory(dir);
+                        ExitCleanup.guarded(() -> Files.createDirectory(root.resolve(dir)));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

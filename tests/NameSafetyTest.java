@@ -38,6 +38,7 @@ class NameSafetyTest extends StagerProject {
                 Arguments.of("invoice\u202Efdp.png", "U+202E"),
                 Arguments.of("isolate\u2066x.png", "U+2066"),
                 Arguments.of("bad\uFFFD.png", "not valid UTF-8"),
+                Arguments.of("bad\uFFFD.png", "U+FFFD"),
                 Arguments.of("CON", "reserved"),
                 Arguments.of("con", "reserved"),
                 Arguments.of("prn.txt", "reserved"),

@@ -31,7 +31,7 @@ class StagingTest {
         Path content = Files.createDirectories(tmp.resolve("content"));
         TempTrees.file(content, "a/b.txt", "hello staging");
         try (Staging staging = Staging.createBeside(tmp.resolve("out.zip"))) {
-            staging.createDirectory("a");
+            staging.createDirectories(List.of("a"));
             StagedFile staged = staging.copy(scanned(content, "a/b.txt"), null);
             byte[] bytes = "hello staging".getBytes(StandardCharsets.UTF_8);
             assertEquals("a/b.txt", staged.relativePath());
@@ -55,7 +55,7 @@ class StagingTest {
     }
 
     @Test
-    void foldersGivenInAnyOrderAreAllMirrored() throws Exception {
+    void foldersGivenInAnyOrderAreAllMirroredParentsFirst() throws Exception {
         List<String> folders = List.of("x/y/z", "a", "x", "a/b/c/d", "x/y", "a/b", "a/b/c", "m");
         try (Staging staging = Staging.createBeside(tmp.resolve("out.zip"))) {
             staging.createDirectories(folders);
@@ -72,6 +72,7 @@ class StagingTest {
             root = staging.root();
             List<String> folders = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
+                folders.add("f" + i);
                 folders.add("f" + i + "/g" + (i % 4));
             }
             staging.createDirectories(folders);
