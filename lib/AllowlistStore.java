@@ -12,7 +12,7 @@ record AllowlistStore(DataDir dataDir) {
                     "no allowlist for project '" + id + "' at " + file + "; run inventory first: "
                             + "./jbang inventory --project-id " + id + " --content-dir <original content dir>");
         }
-        return Allowlist.parse(file, Json.read(file, ErrorCode.PZ_ALLOWLIST_INVALID), id);
+        return Allowlist.parse(file, JsonTree.read(file, ErrorCode.PZ_ALLOWLIST_INVALID), id);
     }
 
     /**

@@ -45,7 +45,7 @@ record BanRules(Map<String, String> groupByType, List<BannedPattern> patterns) {
     }
 
     static BanRules load(Path file) {
-        JsonNode root = Json.read(file, ErrorCode.PZ_BANS_INVALID);
+        JsonNode root = JsonTree.read(file, ErrorCode.PZ_BANS_INVALID);
         JsonFields fields = new JsonFields(file, ErrorCode.PZ_BANS_INVALID);
         fields.object(root, "(top level)");
         JsonNode groups = root.get("groups");

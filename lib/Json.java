@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,11 +12,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 
-/** The toolkit's one JSON configuration: stable key order, pretty, no nulls, a final newline. */
+/** The toolkit's one JSON output configuration: stable key order, pretty, no nulls, a final newline (files are read by {@link JsonTree}). */
 final class Json {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -61,25 +57,4 @@ final class Json {
 
     /** The mapper's writer that leaves the caller's stream open (for the final newline, and its owner). */
     private static final ObjectWriter STREAMING = MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-
-    /** Reads a JSON file; a missing or malformed file is a configuration error named by {@code invalid}. */
-    static JsonNode read(Path file, ErrorCode invalid) {
-        try {
-            return parse(Files.readAllBytes(file), file, invalid);
-        } catch (NoSuchFileException e) {
-            throw new PrezipException(invalid, file + ": file not found");
-        } catch (IOException e) {
-            throw new PrezipException(ErrorCode.PZ_IO, file + ": cannot read (" + e.getMessage() + ")", e);
-        }
-    }
-
-    /** Parses bytes already read from {@code file} (named in the error). */
-    static JsonNode parse(byte[] bytes, Path file, ErrorCode invalid) {
-        try {
-            return MAPPER.readTree(bytes);
-        } catch (IOException e) {
-            String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-            throw new PrezipException(invalid, file + ": not valid JSON (" + why + ")");
-        }
-    }
 }

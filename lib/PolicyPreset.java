@@ -39,7 +39,7 @@ record PolicyPreset(String name, String digest, BanRules bans, boolean forbidEmp
             throw IoErrors.toPrezip(e, "reading the policy preset", file);
         }
         // Parsed from the very bytes the digest is taken of.
-        JsonNode root = Json.parse(bytes, file, ErrorCode.PZ_POLICY_INVALID);
+        JsonNode root = JsonTree.parse(bytes, file, ErrorCode.PZ_POLICY_INVALID);
         JsonFields fields = new JsonFields(file, ErrorCode.PZ_POLICY_INVALID);
         fields.object(root, "(top level)");
         String declared = fields.requiredString(root, "name");

@@ -29,7 +29,7 @@ record ZipManifest(ZipPackagingMetadataV1 metadata, PolicyPreset.Applied policy,
      * an unknown version is reported as such rather than as a malformed file.
      */
     static ZipManifest read(Path file) {
-        JsonNode root = Json.read(file, ErrorCode.PZ_MANIFEST_INVALID);
+        JsonNode root = JsonTree.read(file, ErrorCode.PZ_MANIFEST_INVALID);
         JsonNode version = root.path("metadata").path("schema_version");
         if (!version.isInt() || version.intValue() != ZipPolicyV1.SCHEMA_VERSION) {
             throw new PrezipException(ErrorCode.PZ_MANIFEST_VERSION, file + ": metadata.schema_version is "
