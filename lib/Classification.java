@@ -1,14 +1,28 @@
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Every scanned entry with its decision, in deterministic order. */
-record Classification(List<Item> items) {
+final class Classification {
 
     record Item(ScannedEntry entry, Decision decision) {}
 
-    Classification {
-        items = List.copyOf(items);
+    private final List<Item> items;
+    /** Split once: the report, the refusals, the reasons and the commit each ask for one part. */
+    private final List<Item> eligible;
+    private final List<Item> excluded;
+
+    Classification(List<Item> items) {
+        this.items = List.copyOf(items);
+        List<Item> in = new ArrayList<>();
+        List<Item> out = new ArrayList<>();
+        for (Item item : this.items) {
+            (item.decision() instanceof Decision.Included ? in : out).add(item);
+        }
+        this.eligible = Collections.unmodifiableList(in);
+        this.excluded = Collections.unmodifiableList(out);
     }
 
     static Classification of(TreeScanner.ScanResult scan, Classifier classifier) {
@@ -18,12 +32,16 @@ record Classification(List<Item> items) {
                 .toList()));
     }
 
+    List<Item> items() {
+        return items;
+    }
+
     List<Item> eligible() {
-        return items.stream().filter(i -> i.decision() instanceof Decision.Included).toList();
+        return eligible;
     }
 
     List<Item> excluded() {
-        return items.stream().filter(i -> i.decision() instanceof Decision.Excluded).toList();
+        return excluded;
     }
 
     /** Excluded entries whose reason makes the run refuse. */

@@ -20,24 +20,25 @@ final class Companions {
     /** The split groups, in path order; hidden files are not deliverables and never count. */
     static List<SplitGroup> splitGroups(Classification classification) {
         // First count each group's members and eligible ones: most groups are one file, never split, and
-        // only the members of split groups are gathered.
-        Map<String, int[]> counts = new HashMap<>();
-        for (Classification.Item item : classification.items()) {
-            String path = item.entry().relativePath();
-            if (!Classifier.isHidden(path)) {
-                int[] count = counts.computeIfAbsent(groupKey(path), k -> new int[2]);
+        // only the members of split groups are gathered. Each key is made once and kept for the second pass.
+        List<Classification.Item> items = classification.items();
+        String[] keys = new String[items.size()];
+        Map<String, int[]> counts = new HashMap<>(items.size() * 2);
+        for (int i = 0; i < keys.length; i++) {
+            Classification.Item item = items.get(i);
+            if (!Classifier.isHidden(item.entry().relativePath())) {
+                keys[i] = groupKey(item.entry().relativePath());
+                int[] count = counts.computeIfAbsent(keys[i], k -> new int[2]);
                 count[0]++;
                 count[1] += item.decision() instanceof Decision.Included ? 1 : 0;
             }
         }
         Map<String, List<Classification.Item>> groups = new LinkedHashMap<>();
-        for (Classification.Item item : classification.items()) {
-            String path = item.entry().relativePath();
-            if (!Classifier.isHidden(path)) {
-                String key = groupKey(path);
-                int[] count = counts.get(key);
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null) {
+                int[] count = counts.get(keys[i]);
                 if (count[1] > 0 && count[1] < count[0]) {
-                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(item);
+                    groups.computeIfAbsent(keys[i], k -> new ArrayList<>()).add(items.get(i));
                 }
             }
         }

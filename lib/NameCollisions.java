@@ -35,15 +35,22 @@ final class NameCollisions {
      * lists every user of every key) runs only then. Each folder is looked at once, not once per file in it.
      */
     private static boolean mayCollide(List<Classification.Item> items) {
-        Map<String, String> userByKey = new HashMap<>();
+        Map<String, String> userByKey = new HashMap<>(items.size() * 2);
         Set<String> foldersSeen = new HashSet<>();
+        String previousPath = "";
+        int previousFolderEnd = -1;
         for (Classification.Item item : items) {
             if (item.decision() instanceof Decision.Included) {
                 String path = item.entry().relativePath();
                 if (userByKey.putIfAbsent(key(path), path) != null) {
                     return true;
                 }
-                for (int slash = path.lastIndexOf('/'); slash > 0 && foldersSeen.add(path.substring(0, slash));
+                int folderEnd = path.lastIndexOf('/');
+                // Paths come sorted, so the previous one is most often in the same folder: seen, no substring.
+                boolean sameFolder = folderEnd == previousFolderEnd && path.regionMatches(0, previousPath, 0, folderEnd + 1);
+                previousPath = path;
+                previousFolderEnd = folderEnd;
+                for (int slash = sameFolder ? -1 : folderEnd; slash > 0 && foldersSeen.add(path.substring(0, slash));
                      slash = path.lastIndexOf('/', slash - 1)) {
                     String folder = path.substring(0, slash) + "/";
                     if (userByKey.putIfAbsent(key(path.substring(0, slash)), folder) != null) {
