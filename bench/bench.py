@@ -2,7 +2,7 @@
 """prezip benchmark: ours against the Python baseline and zip -r, timed alternately in one run.
 
 Prints medians, ratios against the baseline of the same run (machines here are noisy) and peak RSS.
-Usage: bench/run.sh [RUNS]
+Usage: bench/run.sh [RUNS] [SECTION...]   (sections: commit dry-run memory start; default all)
 """
 import json
 import os
@@ -14,6 +14,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "bench", "work")
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+SECTIONS = set(sys.argv[2:]) or {"commit", "dry-run", "memory", "start"}
 
 
 def sh(cmd, **kw):
@@ -51,8 +52,10 @@ def timed(cmd, before=None):
     return float(seconds), int(kib) / 1024, float(user), float(system)
 
 
-def compare(title, commands, baseline):
-    """commands: list of (name, cmd, before); run alternately RUNS times."""
+def compare(section, title, commands, baseline):
+    """commands: list of (name, cmd, before); run alternately RUNS times, if the section was asked for."""
+    if section not in SECTIONS:
+        return None
     results = {name: [] for name, _, _ in commands}
     for _ in range(RUNS):
         for name, cmd, before in commands:
@@ -84,20 +87,20 @@ def main():
 
     print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') >> 30} GiB; "
           f"corpus 'many': 20,000 files, {du(many)} MiB; 'tiny': 100,000 files")
-    compare("commit, 20,000 files", [
+    compare("commit", "commit, 20,000 files", [
         ("python baseline", f"python3 bench/baseline_stager.py {many} {out}/py.zip png,txt", rm(f"{out}/py.zip")),
         ("zip -r -X", f"cd {many} && zip -r -X -q {out}/zipr.zip .", rm(f"{out}/zipr.zip")),
         ("prezip --commit", f"{ours} --content-dir {many} --output-zip {out}/ours.zip --commit", None),
     ], "python baseline")
-    compare("dry-run, 100,000 tiny files (JVM start included)", [
+    compare("dry-run", "dry-run, 100,000 tiny files (JVM start included)", [
         ("python baseline", f"python3 bench/baseline_stager.py {tiny} {out}/x.zip txt --dry-run", None),
         ("prezip dry-run", f"{ours} --content-dir {tiny} --output-zip {out}/tiny.zip", None),
     ], "python baseline")
-    compare("commit memory, 10,000 vs 100,000 tiny files", [
+    compare("memory", "commit memory, 10,000 vs 100,000 tiny files", [
         ("prezip --commit 10k", f"{ours} --content-dir {tiny10k} --output-zip {out}/t10k.zip --commit", None),
         ("prezip --commit 100k", f"{ours} --content-dir {tiny} --output-zip {out}/t100k.zip --commit", None),
     ], "prezip --commit 10k")
-    compare("warm start", [
+    compare("start", "warm start", [
         ("java -version", "java -version 2>/dev/null", None),
         ("prezip_stager --help", "./jbang prezip_stager --help", None),
     ], "java -version")
