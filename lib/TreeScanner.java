@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -33,11 +34,12 @@ final class TreeScanner {
         // Folders are listed in parallel: a scan is one lstat per entry, and the cores overlap them.
         ForkJoinPool.commonPool().invoke(new FolderScan(root, "", found));
         progress.done();
-        List<ScannedEntry> sortedEntries = new ArrayList<>(found.entries());
-        sortedEntries.sort((a, b) -> PathOrder.UTF8_BYTES.compare(a.relativePath(), b.relativePath()));
-        List<String> sortedDirectories = new ArrayList<>(found.directories());
-        sortedDirectories.sort(PathOrder.UTF8_BYTES);
-        return new ScanResult(root, List.copyOf(sortedEntries), List.copyOf(sortedDirectories));
+        // Sorted on all cores: paths are unique, so any merge order gives the one v1 order.
+        ScannedEntry[] sortedEntries = found.entries().toArray(ScannedEntry[]::new);
+        Arrays.parallelSort(sortedEntries, (a, b) -> PathOrder.UTF8_BYTES.compare(a.relativePath(), b.relativePath()));
+        String[] sortedDirectories = found.directories().toArray(String[]::new);
+        Arrays.parallelSort(sortedDirectories, PathOrder.UTF8_BYTES);
+        return new ScanResult(root, List.of(sortedEntries), List.of(sortedDirectories));
     }
 
     /** Where every folder's scan puts what it finds, under one content dir. */

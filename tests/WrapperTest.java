@@ -1,5 +1,6 @@
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,13 +23,15 @@ class WrapperTest {
     record Run(int exitCode, String out, String err) {}
 
     Run run(Path path, String... args) throws IOException, InterruptedException {
+        return run(path == null ? Map.of() : Map.of("PATH", path.toString()), args);
+    }
+
+    Run run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", WRAPPER.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile())
                 .redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
-        if (path != null) {
-            builder.environment().put("PATH", path.toString());
-        }
+        builder.environment().putAll(environment);
         Process process = builder.start();
         assertTrue(process.waitFor(300, TimeUnit.SECONDS), "the wrapper must finish");
         return new Run(process.exitValue(), Files.readString(tmp.resolve("out.txt"), StandardCharsets.UTF_8),
@@ -36,13 +40,58 @@ class WrapperTest {
 
     @Test
     void argumentsWithSpacesAndQuotesSurviveAndTheExitCodePassesThrough() throws Exception {
-        Run bad = run(null, "prezip_stager", "--project-id", "it's \"a b\" $HOME", "--content-dir", "x", "--output-zip", "y");
+        Run bad = run(Map.of(), "prezip_stager", "--project-id", "it's \"a b\" $HOME", "--content-dir", "x", "--output-zip", "y");
         assertEquals(2, bad.exitCode(), bad.err());
         assertTrue(bad.err().contains("invalid project id 'it's \"a b\" $HOME'"), bad.err());
 
-        Run preview = run(null, "prezip_stager", "--preview-capability", "zip_packaging");
+        Run preview = run(Map.of(), "prezip_stager", "--preview-capability", "zip_packaging");
         assertEquals(0, preview.exitCode(), preview.err());
         assertEquals(1, Json.MAPPER.readTree(preview.out()).get("schema_version").asInt());
+    }
+
+    @Test
+    void theFastPathMapsClassesFromAnArchiveAndNeverPassesATruncatedOne() throws Exception {
+        // The JBang jar this run's wrapper fetched; with a jbang on PATH the wrapper has no fast path at all.
+        String cacheHome = System.getenv().getOrDefault("XDG_CACHE_HOME", System.getProperty("user.home") + "/.cache");
+        Path jbangJar = Path.of(System.getenv().getOrDefault("PREZIP_JBANG_CACHE", cacheHome + "/prezip/jbang-0.132.1"),
+                "jbang-cli-0.132.1-all.jar");
+        assumeTrue(Files.isRegularFile(jbangJar), "the wrapper runs a jbang from PATH here");
+        Path cache = Files.createDirectories(tmp.resolve("cache"));
+        Files.createSymbolicLink(cache.resolve(jbangJar.getFileName()), jbangJar);
+        Path classLog = tmp.resolve("classes.log");
+        Map<String, String> environment = Map.of("PREZIP_JBANG_CACHE", cache.toString(),
+                "JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + classLog);
+        String[] preview = {"prezip_stager", "--preview-capability", "zip_packaging"};
+
+        Run first = run(environment, preview);
+        assertEquals(0, first.exitCode(), first.err());
+        List<Path> archives;
+        try (var files = Files.list(cache.resolve("launch"))) {
+            archives = files.filter(f -> f.getFileName().toString().endsWith(".jsa")).toList();
+        }
+        assertEquals(1, archives.size(), archives.toString());
+        Path archive = archives.get(0);
+        String[] nameParts = archive.getFileName().toString().split("\\.");
+        assertEquals(Files.size(archive), Long.parseLong(nameParts[nameParts.length - 2]), "the size in the name");
+        try (var files = Files.list(cache.resolve("launch"))) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().contains(".tmp.")), "no temporary file left");
+        }
+        // The next run takes the cached command, and its own classes come from the archive.
+        Run cached = run(environment, preview);
+        assertEquals(0, cached.exitCode(), cached.err());
+        assertEquals(first.out(), cached.out());
+        assertTrue(Files.readAllLines(classLog).stream()
+                .anyMatch(line -> line.contains(" prezip_stager source: shared objects file")), "prezip_stager from the archive");
+
+        // An archive of another size than its name says is never passed to java: a truncated one can crash
+        // the JVM (SIGBUS) when its regions are relocated. Grown, not cut, so java would surely take it.
+        archive.toFile().setWritable(true);
+        Files.write(archive, new byte[4096], java.nio.file.StandardOpenOption.APPEND);
+        Run other = run(environment, preview);
+        assertEquals(0, other.exitCode(), other.err());
+        assertEquals(first.out(), other.out());
+        assertTrue(Files.readAllLines(classLog).stream()
+                .anyMatch(line -> line.contains(" prezip_stager source: file:")), "prezip_stager read from its jar");
     }
 
     @Test
