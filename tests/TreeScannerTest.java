@@ -155,4 +155,28 @@ class TreeScannerTest {
         List<String> all = new ArrayList<>(before.keySet());
         assertTrue(all.contains("content/d/.e"));
     }
+
+    @Test
+    void theJdksAttributesGiveWhatThePublicUnixViewGives() throws Exception {
+        // lib/Cli.java's --add-opens reaches this JVM as it reaches every command's: the fast reads are in use.
+        assertTrue(TreeScanner.Attributes.readsTheJdksAttributesDirectly());
+        Path c = Files.createDirectories(tmp.resolve("content"));
+        Path file = TempTrees.file(c, "a.png", "twelve bytes");
+        Files.createLink(c.resolve("twin.png"), file);
+        Path secret = TempTrees.file(c, "secret.png", "x");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r-----"));
+        Files.createSymbolicLink(c.resolve("link.png"), file);
+        List<Path> all = new ArrayList<>(List.of(file, c.resolve("twin.png"), secret, c.resolve("link.png"), c));
+        if (TempTrees.canMakeFifo()) {
+            all.add(TempTrees.fifo(c.resolve("pipe.png")));
+        }
+        for (Path path : all) {
+            assertEquals(TreeScanner.Attributes.ofUnixView(path), TreeScanner.Attributes.of(path), path.toString());
+        }
+        TreeScanner.Attributes twin = TreeScanner.Attributes.of(file);
+        assertEquals(new TreeScanner.Attributes(TreeScanner.Attributes.REGULAR, 12, twin.modifiedMillis(), 2, true), twin);
+        assertEquals(false, TreeScanner.Attributes.of(secret).othersMayRead());
+        assertEquals(TreeScanner.Attributes.SYMLINK, TreeScanner.Attributes.of(c.resolve("link.png")).kind());
+        assertEquals(TreeScanner.Attributes.DIRECTORY, TreeScanner.Attributes.of(c).kind());
+    }
 }
