@@ -7,12 +7,27 @@ import java.util.regex.Pattern;
  * every run of consecutive path components, so {@code __MACOSX/*} catches everything under any
  * {@code __MACOSX} folder. Either way it compiles to one regex over the whole relative path.
  */
-record GlobPattern(String glob, Pattern regex, String requiredLiteral) {
+record GlobPattern(String glob, Pattern regex, String requiredLiteral, String namePrefix, String nameSuffix) {
     static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     static GlobPattern compile(String glob) {
-        return new GlobPattern(glob, Pattern.compile(onPath(bodyRegex(glob), spansComponents(glob)), FLAGS),
-                requiredLiteral(glob));
+        // A glob without '/' matches the file name alone, from its first character to its last.
+        boolean onName = !spansComponents(glob);
+        String lowerCase = Ascii.lowerCaseOrNull(glob);
+        int firstWildcard = firstWildcard(glob);
+        int lastWildcard = Math.max(glob.lastIndexOf('*'), glob.lastIndexOf('?'));
+        String prefix = onName && lowerCase != null && firstWildcard != 0
+                ? lowerCase.substring(0, firstWildcard < 0 ? glob.length() : firstWildcard) : null;
+        String suffix = onName && lowerCase != null && lastWildcard != glob.length() - 1
+                ? lowerCase.substring(lastWildcard + 1) : null;
+        return new GlobPattern(glob, Pattern.compile(onPath(bodyRegex(glob), !onName), FLAGS),
+                requiredLiteral(glob), prefix, suffix);
+    }
+
+    private static int firstWildcard(String glob) {
+        int star = glob.indexOf('*');
+        int question = glob.indexOf('?');
+        return star < 0 ? question : question < 0 ? star : Math.min(star, question);
     }
 
     /**
@@ -31,11 +46,20 @@ record GlobPattern(String glob, Pattern regex, String requiredLiteral) {
     }
 
     /**
-     * False only when the glob cannot match: the path (given lowercased, or null when not ASCII) lacks
-     * the glob's required literal. Most paths are ruled out by this, without running any regex.
+     * False only when the glob cannot match the path (given lowercased, or null when not ASCII): a glob on
+     * the file name needs the name to start with its text before the first wildcard and end with its text
+     * after the last (a few characters compared, where most names differ); any other glob needs its
+     * required literal somewhere in the path. Most paths are ruled out so, without running any regex.
      */
     boolean mayMatch(String asciiLowerCasePath) {
-        return requiredLiteral == null || asciiLowerCasePath == null || asciiLowerCasePath.contains(requiredLiteral);
+        if (asciiLowerCasePath == null) {
+            return true;
+        }
+        if (namePrefix != null || nameSuffix != null) {
+            return (namePrefix == null || asciiLowerCasePath.startsWith(namePrefix, asciiLowerCasePath.lastIndexOf('/') + 1))
+                    && (nameSuffix == null || asciiLowerCasePath.endsWith(nameSuffix));
+        }
+        return requiredLiteral == null || asciiLowerCasePath.contains(requiredLiteral);
     }
 
     /**

@@ -99,11 +99,13 @@ class GlobPatternTest {
     @Test
     void thePrefilterNeverRulesOutAMatch() {
         List<String> globs = List.of("id_rsa*", "*.env", ".env.*", "credentials.json", "*.tfstate.*", "Thumbs.db",
-                "__MACOSX/*", "*~", "*.swp", "a?c*.b", "*", "?");
+                "__MACOSX/*", "*~", "*.swp", "a?c*.b", "*", "?", "?b", "a?", "*a*b*", "ab*ba", "a*a", ".env");
         String alphabet = "aAbBcCdDeEnNvVsSwWpP._-~/?*";
         String[] seeds = {"ID_RSA", "x.ENV", ".Env.local", "Credentials.JSON", "s.tfstate.1", "THUMBS.DB",
-                "__macosx/f", "d/file~", "x.SwP", "abc.b", "", "d/"};
+                "__macosx/f", "d/file~", "x.SwP", "abc.b", "", "d/", "ab", "aba", "d/.ENV", "a/ab/ba"};
         Random random = new Random(6);
+        int matched = 0;
+        int ruledOut = 0;
         for (int i = 0; i < 20_000; i++) {
             StringBuilder path = new StringBuilder(seeds[random.nextInt(seeds.length)]);
             for (int n = random.nextInt(5); n > 0; n--) {
@@ -114,9 +116,14 @@ class GlobPatternTest {
                 GlobPattern glob = GlobPattern.compile(text);
                 if (glob.matches(candidate)) {
                     assertTrue(glob.mayMatch(Ascii.lowerCaseOrNull(candidate)), text + " vs " + candidate);
+                    matched++;
+                } else if (!glob.mayMatch(Ascii.lowerCaseOrNull(candidate))) {
+                    ruledOut++;
                 }
             }
         }
+        // Both sides were tried many times: matches kept, and non-matches ruled out before any regex.
+        assertTrue(matched > 2_000 && ruledOut > 100_000, matched + " matched, " + ruledOut + " ruled out");
     }
 
     @Test
