@@ -45,8 +45,7 @@ record Classifier(Set<String> eligibleExtensions, BanRules bans) {
         if (!eligibleExtensions.contains(extension.get())) {
             return new Decision.Excluded(Reason.NOT_ALLOWED, "." + extension.get() + " is not in the allowlist");
         }
-        // One shared string per extension: a commit holds each file's decision until it ends.
-        return new Decision.Included(extension.get().intern());
+        return Decision.Included.of(extension.get());
     }
 
     /** The file or any folder above it (under the content dir) starts with a dot. */

@@ -1,4 +1,6 @@
 import java.nio.file.Path;
+import java.util.AbstractList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +33,13 @@ record StagerReport(
     static final String FAILED = "failed";
 
     /** @param hardLinks the file's link count when above 1 (the same bytes exist under another name), else null */
-    record EligibleFile(String path, long bytes, String extension, Integer hardLinks) {}
+    record EligibleFile(String path, long bytes, String extension, Integer hardLinks) {
+        static EligibleFile of(Classification.Item item) {
+            ScannedEntry entry = item.entry();
+            return new EligibleFile(entry.relativePath(), entry.size(), ((Decision.Included) item.decision()).extension(),
+                    entry.links() > 1 ? entry.links() : null);
+        }
+    }
 
     record ExcludedFile(String path, String reason, String detail) {}
 
@@ -46,24 +54,35 @@ record StagerReport(
     static StagerReport of(ProjectId id, String contentDir, String outputZip, String mode,
                            Classification classification, PolicyPreset.Applied policy, CompanionMode companionMode,
                            List<Companions.SplitGroup> companions) {
-        List<EligibleFile> eligible = classification.eligible().stream()
-                .map(i -> new EligibleFile(i.entry().relativePath(), i.entry().size(),
-                        ((Decision.Included) i.decision()).extension(),
-                        i.entry().links() > 1 ? i.entry().links() : null))
-                .toList();
+        List<Classification.Item> eligibleItems = classification.eligible();
+        // A view, not a copy: a commit keeps the report to its end, and each row is made when it is read.
+        List<EligibleFile> eligible = new AbstractList<>() {
+            @Override
+            public EligibleFile get(int index) {
+                return EligibleFile.of(eligibleItems.get(index));
+            }
+
+            @Override
+            public int size() {
+                return eligibleItems.size();
+            }
+        };
         List<ExcludedFile> excluded = classification.excluded().stream()
                 .map(i -> {
                     Decision.Excluded ex = (Decision.Excluded) i.decision();
                     return new ExcludedFile(i.entry().relativePath(), ex.reason().code(), ex.detail());
                 })
                 .toList();
-        Map<String, ExtensionTotal> byExtension = new TreeMap<>();
+        Map<String, long[]> filesAndBytes = new HashMap<>();
         long bytes = 0;
-        for (EligibleFile file : eligible) {
-            byExtension.merge(file.extension(), new ExtensionTotal(1, file.bytes()),
-                    (a, b) -> new ExtensionTotal(a.files() + b.files(), a.bytes() + b.bytes()));
-            bytes += file.bytes();
+        for (Classification.Item item : eligibleItems) {
+            long[] sum = filesAndBytes.computeIfAbsent(((Decision.Included) item.decision()).extension(), k -> new long[2]);
+            sum[0]++;
+            sum[1] += item.entry().size();
+            bytes += item.entry().size();
         }
+        Map<String, ExtensionTotal> byExtension = new TreeMap<>();
+        filesAndBytes.forEach((extension, sum) -> byExtension.put(extension, new ExtensionTotal((int) sum[0], sum[1])));
         Totals totals = new Totals(eligible.size(), bytes, byExtension, classification.excludedByReason());
         return new StagerReport(SCHEMA_VERSION, id.value(), contentDir, outputZip, mode, OK,
                 eligible, excluded, totals, policy, companionMode.code(), companions, null);
