@@ -63,17 +63,25 @@ class WrapperTest {
                 "JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + classLog);
         String[] preview = {"prezip_stager", "--preview-capability", "zip_packaging"};
 
+        // Archives of earlier edits: the three newest of an alias are kept, so two of these stay.
+        Path launch = Files.createDirectories(cache.resolve("launch"));
+        for (int age = 1; age <= 4; age++) {
+            Path old = Files.writeString(launch.resolve("prezip_stager-old" + age + ".9.jsa"), "x");
+            Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - age * 60_000L));
+        }
         Run first = run(environment, preview);
         assertEquals(0, first.exitCode(), first.err());
         List<Path> archives;
-        try (var files = Files.list(cache.resolve("launch"))) {
-            archives = files.filter(f -> f.getFileName().toString().endsWith(".jsa")).toList();
+        try (var files = Files.list(launch)) {
+            archives = files.filter(f -> f.getFileName().toString().endsWith(".jsa")).sorted().toList();
         }
-        assertEquals(1, archives.size(), archives.toString());
-        Path archive = archives.get(0);
+        assertEquals(List.of("prezip_stager-old1.9.jsa", "prezip_stager-old2.9.jsa"),
+                archives.stream().map(f -> f.getFileName().toString()).filter(n -> n.contains("-old")).toList());
+        assertEquals(3, archives.size(), archives.toString());
+        Path archive = archives.stream().filter(f -> !f.getFileName().toString().contains("-old")).findFirst().orElseThrow();
         String[] nameParts = archive.getFileName().toString().split("\\.");
         assertEquals(Files.size(archive), Long.parseLong(nameParts[nameParts.length - 2]), "the size in the name");
-        try (var files = Files.list(cache.resolve("launch"))) {
+        try (var files = Files.list(launch)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().contains(".tmp.")), "no temporary file left");
         }
         // The next run takes the cached command, and its own classes come from the archive.
