@@ -142,14 +142,17 @@ final class TreeScanner {
 
         static Attributes of(Path path) throws IOException {
             if (MODE_AND_LINKS != null) {
-                PosixFileAttributes posix = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 try {
+                    PosixFileAttributes posix = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     return of((int) MODE_AND_LINKS[0].invokeExact(posix), posix.size(),
                             posix.lastModifiedTime().toMillis(), (int) MODE_AND_LINKS[1].invokeExact(posix));
-                } catch (ClassCastException anotherProvidersAttributes) {
-                    // Not the JDK's own attributes object: the public view below reads them.
-                } catch (Throwable getterFailed) {
-                    throw new IllegalStateException("reading the mode of " + path, getterFailed);
+                } catch (UnsupportedOperationException | ClassCastException anotherProvider) {
+                    // Not the JDK's own POSIX attributes: the public views below read them.
+                } catch (IOException | RuntimeException | Error failed) {
+                    throw failed;
+                } catch (Throwable impossible) {
+                    // The two getters declare nothing; invokeExact only makes the compiler ask.
+                    throw new IllegalStateException("reading the mode of " + path, impossible);
                 }
             }
             try {
