@@ -1,9 +1,19 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
-//SOURCES lib/*.java
-// Dependencies are pinned once, in lib/ (//DEPS lines of Cli.java, Json.java, ZipPolicyV1.java), and so
-// are the JVM options (//JAVA_OPTIONS of Cli.java).
+//SOURCES lib/**/*.java
+// Dependencies are pinned once, in lib/ (//DEPS lines of cli/Cli.java, cli/Json.java, zip/ZipPolicyV1.java), and so
+// are the JVM options (//JAVA_OPTIONS of cli/Cli.java).
 
+import cli.AtomicFiles;
+import cli.Cli;
+import cli.CommonOptions;
+import cli.DataDir;
+import cli.ErrorCode;
+import cli.ExitCode;
+import cli.IoErrors;
+import cli.Json;
+import cli.PrezipException;
+import cli.Toolkit;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,6 +25,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import report.DashboardPage;
 
 @Command(name = "dashboard", mixinStandardHelpOptions = true, version = Toolkit.VERSION,
         description = {

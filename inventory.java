@@ -1,9 +1,19 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
-//SOURCES lib/*.java
-// Dependencies are pinned once, in lib/ (//DEPS lines of Cli.java, Json.java, ZipPolicyV1.java), and so
-// are the JVM options (//JAVA_OPTIONS of Cli.java).
+//SOURCES lib/**/*.java
+// Dependencies are pinned once, in lib/ (//DEPS lines of cli/Cli.java, cli/Json.java, zip/ZipPolicyV1.java), and so
+// are the JVM options (//JAVA_OPTIONS of cli/Cli.java).
 
+import cli.Bytes;
+import cli.Cli;
+import cli.CommonOptions;
+import cli.DataDir;
+import cli.ErrorCode;
+import cli.ExitCode;
+import cli.Json;
+import cli.PrezipException;
+import cli.ProjectId;
+import cli.Toolkit;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,6 +29,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import policy.Allowlist;
+import policy.AllowlistStore;
+import policy.Classifier;
+import policy.Extensions;
+import report.StagerReport;
+import scan.ScannedEntry;
+import scan.TreeScanner;
 
 @Command(name = "inventory", mixinStandardHelpOptions = true, version = Toolkit.VERSION,
         description = "Snapshot the extensions of a project's original content into DATA/projects/<id>_allowed_ext.json.")

@@ -1,9 +1,25 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
-//SOURCES lib/*.java
-// Dependencies are pinned once, in lib/ (//DEPS lines of Cli.java, Json.java, ZipPolicyV1.java), and so
-// are the JVM options (//JAVA_OPTIONS of Cli.java).
+//SOURCES lib/**/*.java
+// Dependencies are pinned once, in lib/ (//DEPS lines of cli/Cli.java, cli/Json.java, zip/ZipPolicyV1.java), and so
+// are the JVM options (//JAVA_OPTIONS of cli/Cli.java).
 
+import cli.AtomicFiles;
+import cli.Bytes;
+import cli.Cli;
+import cli.CommonOptions;
+import cli.DataDir;
+import cli.ErrorCode;
+import cli.ExitCode;
+import cli.Json;
+import cli.PrezipException;
+import cli.Progress;
+import cli.ProjectId;
+import cli.Timings;
+import cli.Toolkit;
+import commit.Committer;
+import commit.OutputZip;
+import commit.Packer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -15,6 +31,25 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import policy.Allowlist;
+import policy.AllowlistStore;
+import policy.BanRules;
+import policy.Classification;
+import policy.Classifier;
+import policy.CompanionMode;
+import policy.Companions;
+import policy.PolicyPreset;
+import report.DashboardLog;
+import report.HtmlReport;
+import report.ProjectManifest;
+import report.StagerReport;
+import report.SummaryPrinter;
+import scan.TreeScanner;
+import zip.ChecksumFile;
+import zip.ManifestSignature;
+import zip.ZipManifest;
+import zip.ZipPackagingMetadataV1;
+import zip.ZipPolicyV1;
 
 @Command(name = "prezip_stager", mixinStandardHelpOptions = true, version = Toolkit.VERSION,
         description = {

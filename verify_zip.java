@@ -1,9 +1,19 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
-//SOURCES lib/*.java
-// Dependencies are pinned once, in lib/ (//DEPS lines of Cli.java, Json.java, ZipPolicyV1.java), and so
-// are the JVM options (//JAVA_OPTIONS of Cli.java).
+//SOURCES lib/**/*.java
+// Dependencies are pinned once, in lib/ (//DEPS lines of cli/Cli.java, cli/Json.java, zip/ZipPolicyV1.java), and so
+// are the JVM options (//JAVA_OPTIONS of cli/Cli.java).
 
+import cli.Cli;
+import cli.CommonOptions;
+import cli.DataDir;
+import cli.ErrorCode;
+import cli.ExitCode;
+import cli.IoErrors;
+import cli.Json;
+import cli.PrezipException;
+import cli.ProjectId;
+import cli.Toolkit;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,6 +25,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import policy.AllowlistStore;
+import policy.BanRules;
+import policy.Classifier;
+import scan.TreeScanner;
+import verify.VerifyReport;
+import verify.ZipVerifier;
+import zip.ManifestSignature;
+import zip.ZipManifest;
 
 @Command(name = "verify_zip", mixinStandardHelpOptions = true, version = Toolkit.VERSION,
         description = {
@@ -79,7 +97,7 @@ public class verify_zip implements Callable<Integer> {
             result = ZipVerifier.verify(new ZipVerifier.Request(zip, manifestFile, root, projectPolicy, bans, key),
                     common.progress("verify"));
         } catch (IOException e) {
-            throw new PrezipException(ErrorCode.PZ_IO, "cannot read while verifying " + zip + ": " + TreeScanner.describe(e), e);
+            throw new PrezipException(ErrorCode.PZ_IO, "cannot read while verifying " + zip + ": " + IoErrors.describe(e), e);
         }
         VerifyReport report = VerifyReport.of(result);
         PrintWriter out = spec.commandLine().getOut();

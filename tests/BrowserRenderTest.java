@@ -15,6 +15,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import report.DashboardPage;
+import report.HtmlReport;
+import report.HtmlReportTest;
+import report.StagerReport;
+import support.CliRun;
+import support.StagerProject;
+import support.TempTrees;
+import zip.ZipManifest;
 
 /**
  * The HTML report and the dashboard opened in a real browser (Debian's headless chromium): the DOM the
@@ -132,7 +140,7 @@ class BrowserRenderTest extends StagerProject {
         assertEquals(0, stager("--commit", "--allow-unknown").exitCode());
         assertEquals(0, stager("--commit", "--allow-unknown").exitCode());
         String sha = HtmlReportTest.json(ZipManifest.pathFor(zip)).get("zip_sha256").asText();
-        CliRun run = CliRun.run(new dashboard(), "--data-dir", data.toString());
+        CliRun run = CliRun.dashboard("--data-dir", data.toString());
         assertEquals(0, run.exitCode(), run.describe());
         Path page = data.resolve("dashboard").resolve("index.html");
 

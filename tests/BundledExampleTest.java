@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import support.CliRun;
+import support.TempTrees;
 
 /** The quick start's example: examples/mojo1/content with the repo's data/. */
 class BundledExampleTest {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cli.ErrorCode;
+import cli.PrezipException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import support.CliRun;
+import support.SafetyTrees;
+import support.StagerProject;
+import support.TempTrees;
+import zip.ZipManifest;
+import zip.ZipPolicyV1;
 
 /** prezip_stager --commit through its command line: what is written, what is refused, and what stays. */
 class CommitCliTest extends StagerProject {
@@ -25,7 +33,7 @@ class CommitCliTest extends StagerProject {
         return CliRun.stager(TempTrees.args(ID, content, data, zipPath, extra));
     }
 
-    CliRun stager(String... extra) {
+    public CliRun stager(String... extra) {
         return stager(zip, extra);
     }
 

@@ -18,6 +18,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import support.CliRun;
+import support.TempTrees;
+import support.ZipTamper;
+import verify.ZipVerifier;
+import zip.DeterministicZipWriter;
+import zip.ZipManifest;
 
 /**
  * Deterministic ZIP v1's promise: the same content gives the same bytes whatever the traversal order,

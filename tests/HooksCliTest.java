@@ -3,6 +3,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cli.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import report.DashboardLogTest;
+import report.StagerReport;
+import support.CliRun;
+import support.HookTrees;
+import support.StagerProject;
+import support.TempTrees;
+import zip.ChecksumFile;
+import zip.ManifestSignature;
+import zip.ManifestSignatureTest;
+import zip.ZipManifest;
 
 /**
  * Issue 5 end to end: a signed commit under a preset, checked by the client with the README's own

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
+import support.CliRun;
+import support.SafetyTrees;
+import support.TempTrees;
 
 /**
  * A content folder as a client's SMB share or Mac leaves it: links out of the tree, a FIFO, colliding and

@@ -2,6 +2,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cli.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.Help.Ansi;
+import report.TextTable;
+import support.CliRun;
+import support.TempTrees;
 
 /** What operators read: aligned tables, colour only for terminals, silence with --quiet, JSON with --json. */
 class OperatorOutputTest {
@@ -84,7 +88,7 @@ class OperatorOutputTest {
                 CliRun.run(new verify_zip(), "--zip", zip.toString(), "--json"),
                 CliRun.run(new inventory(), "--project-id", "q", "--content-dir", content.toString(),
                         "--data-dir", data.toString(), "--json"),
-                CliRun.run(new dashboard(), "--data-dir", data.toString(), "--json"));
+                CliRun.dashboard("--data-dir", data.toString(), "--json"));
         for (CliRun run : runs) {
             assertEquals(0, run.exitCode(), run.describe());
             assertEquals(1, Json.MAPPER.readTree(run.out()).get("schemaVersion").asInt(), run.out());

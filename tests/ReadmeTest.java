@@ -1,5 +1,6 @@
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cli.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import support.TempTrees;
 
 /** README's error table is part of the contract: it must list exactly the codes the tools can print. */
 class ReadmeTest {

@@ -3,6 +3,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cli.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +16,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import support.CliRun;
+import support.StagerProject;
+import support.TempTrees;
 
 /** prezip_stager's dry-run, driven through its command line as an operator would. */
 class StagerDryRunCliTest extends StagerProject {
@@ -200,7 +204,7 @@ class StagerDryRunCliTest extends StagerProject {
     }
 
     @Test
-    @EnabledIf("TempTrees#canMakeFifo")
+    @EnabledIf("support.TempTrees#canMakeFifo")
     void fifoIsASpecialFileAndTheRunDoesNotHang() {
         TempTrees.file(content, "ok.png", "ok");
         TempTrees.fifo(content.resolve("media/pipe.png"));
@@ -254,7 +258,7 @@ class StagerDryRunCliTest extends StagerProject {
     }
 
     @Test
-    @EnabledIf("TempTrees#utf8FileNames")
+    @EnabledIf("support.TempTrees#utf8FileNames")
     void nonAsciiNamesArePreserved() {
         TempTrees.file(content, "caf\u00e9/\u00e9t\u00e9.png", "12");
         TempTrees.file(content, "z.png", "1");

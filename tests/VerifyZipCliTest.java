@@ -21,6 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import support.CliRun;
+import support.TempTrees;
+import support.VerifyFixtures;
+import support.ZipTamper;
+import verify.VerifyCheck;
+import verify.VerifyReport;
+import zip.ManifestSignature;
 
 /** verify_zip driven through its command line, as an operator or CI would run it. */
 class VerifyZipCliTest {

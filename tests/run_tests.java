@@ -1,9 +1,9 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //DEPS org.junit.platform:junit-platform-console-standalone:1.11.3
-//SOURCES ../lib/*.java
+//SOURCES ../lib/**/*.java
 //SOURCES ../inventory.java ../prezip_stager.java ../verify_zip.java ../dashboard.java
-//SOURCES *Test.java support/*.java
+//SOURCES *Test.java */*Test.java support/*.java
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 
@@ -11,9 +11,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
+import java.util.regex.Pattern;
+import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
@@ -26,14 +26,17 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 public class run_tests {
     public static void main(String... args) throws Exception {
         Path classes = Path.of(run_tests.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        // Test class names as arguments run only those (./jbang test NameSafetyTest); none runs them all.
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(args.length == 0 ? selectClasspathRoots(Set.of(classes))
-                        : Arrays.stream(args).map(DiscoverySelectors::selectClass).toList())
-                .build();
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClasspathRoots(Set.of(classes)));
+        // Test class names as arguments run only those; none runs them all. A name is simple
+        // (./jbang test NameSafetyTest) or qualified by its package (policy.NameSafetyTest).
+        if (args.length > 0) {
+            request.filters(ClassNameFilter.includeClassNamePatterns(Arrays.stream(args)
+                    .map(name -> "(.*\\.)?" + Pattern.quote(name) + "(\\$.*)?").toArray(String[]::new)));
+        }
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        launcher.execute(request, summary);
+        launcher.execute(request.build(), summary);
 
         TestExecutionSummary result = summary.getSummary();
         PrintWriter out = new PrintWriter(System.out, true);

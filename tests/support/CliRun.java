@@ -1,3 +1,7 @@
+package support;
+
+import cli.Cli;
+import cli.Json;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
@@ -8,17 +12,30 @@ import picocli.CommandLine;
  * Runs a prezip command in-process, exactly as its main() does (through {@link Cli#commandLine}),
  * with stdout and stderr captured.
  */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-    static CliRun stager(String... args) {
-        return run(new prezip_stager(), args);
+    public static CliRun stager(String... args) {
+        return run(command("prezip_stager"), args);
     }
 
-    static CliRun inventory(String... args) {
-        return run(new inventory(), args);
+    public static CliRun inventory(String... args) {
+        return run(command("inventory"), args);
     }
 
-    static CliRun run(Object command, String... args) {
+    public static CliRun dashboard(String... args) {
+        return run(command("dashboard"), args);
+    }
+
+    /** A new instance of a command script, which lives in the unnamed package that no named package can import. */
+    public static Object command(String script) {
+        try {
+            return Class.forName(script).getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("command script " + script + " is not on the test class path", e);
+        }
+    }
+
+    public static CliRun run(Object command, String... args) {
         CommandLine cmd = Cli.commandLine(command);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -31,7 +48,7 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     /** stdout parsed as exactly one JSON document (trailing content is an error). */
-    JsonNode json() {
+    public JsonNode json() {
         try {
             return Json.MAPPER.readerFor(JsonNode.class)
                     .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -43,7 +60,7 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     /** For assertion messages. */
-    String describe() {
+    public String describe() {
         return "exit " + exitCode + "\n--- stdout:\n" + out + "\n--- stderr:\n" + err;
     }
 }

@@ -1,3 +1,7 @@
+package support;
+
+import cli.DataDir;
+import cli.Json;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -8,24 +12,24 @@ import java.nio.file.Path;
 import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import report.DashboardLog;
 
 /**
  * Helpers for the issue-5 tests (presets, companions, project manifest, dashboard, checksum, signature):
  * data dirs with the shipped presets, the stager's usual arguments, JSON files read back, external tools.
  */
-final class HookTrees {
+public final class HookTrees {
     private HookTrees() {}
 
     /**
      * A data dir at {@code parent/data} with the shipped global_bans.json, every shipped preset under
      * {@code policies/}, and an allowlist for {@code projectId}.
      */
-    static Path dataDir(Path parent, String projectId, List<String> allowed) {
+    public static Path dataDir(Path parent, String projectId, List<String> allowed) {
         Path data = TempTrees.dataDir(parent, projectId, allowed);
         try {
             Path policies = Files.createDirectories(data.resolve("policies"));
@@ -41,20 +45,20 @@ final class HookTrees {
     }
 
     /** The shipped preset file {@code data/policies/NAME.json} of the repository. */
-    static Path repoPreset(String name) {
+    public static Path repoPreset(String name) {
         return TempTrees.repoRoot().resolve("data").resolve("policies").resolve(name + ".json");
     }
 
-    static Path projectManifest(Path data, String projectId) {
+    public static Path projectManifest(Path data, String projectId) {
         return data.resolve("projects").resolve(projectId + "_manifest.json");
     }
 
-    static Path dashboard(Path data) {
+    public static Path dashboard(Path data) {
         return data.resolve("dashboard").resolve("summary.jsonl");
     }
 
     /** The dashboard's lines (empty when the file does not exist). */
-    static List<String> dashboardLines(Path data) {
+    public static List<String> dashboardLines(Path data) {
         Path file = dashboard(data);
         if (!Files.exists(file)) {
             return List.of();
@@ -68,7 +72,7 @@ final class HookTrees {
     }
 
     /** Exactly one JSON document (trailing content is an error). */
-    static JsonNode parseJson(String text) {
+    public static JsonNode parseJson(String text) {
         try {
             return Json.MAPPER.readerFor(JsonNode.class)
                     .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -83,7 +87,7 @@ final class HookTrees {
     }
 
     /** Flips every bit of one byte of a file. */
-    static void flipByte(Path file, int index) {
+    public static void flipByte(Path file, int index) {
         byte[] bytes = read(file);
         bytes[index] ^= (byte) 0xFF;
         TempTrees.write(file, bytes);
@@ -99,7 +103,7 @@ final class HookTrees {
     // ---- external tools ----
 
     /** Whether an executable of that name is on PATH. */
-    static boolean onPath(String tool) {
+    public static boolean onPath(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
                 return true;
@@ -109,7 +113,7 @@ final class HookTrees {
     }
 
     /** Whether openssl is on PATH and is 3.x or later (pkeyutl -rawin, needed for Ed25519). */
-    static boolean opensslWithRawin() {
+    public static boolean opensslWithRawin() {
         if (!onPath("openssl")) {
             return false;
         }
@@ -128,10 +132,10 @@ final class HookTrees {
         }
     }
 
-    record Result(int exitCode, String output) {}
+    public record Result(int exitCode, String output) {}
 
     /** Runs a command in {@code dir} (or the working dir), stdout and stderr merged; -1 when it hangs. */
-    static Result exec(Path dir, String... command) {
+    public static Result exec(Path dir, String... command) {
         try {
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
             if (dir != null) {
@@ -157,7 +161,7 @@ final class HookTrees {
     // ---- keys ----
 
     /** A fresh Ed25519 key pair from the JDK (no openssl needed). */
-    static KeyPair ed25519() {
+    public static KeyPair ed25519() {
         try {
             return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         } catch (Exception e) {
@@ -166,7 +170,7 @@ final class HookTrees {
     }
 
     /** A key's encoded form (PKCS#8 for private, X.509 SubjectPublicKeyInfo for public) as PEM. */
-    static Path writePem(Path file, Key key) {
+    public static Path writePem(Path file, Key key) {
         String type = key instanceof java.security.PrivateKey ? "PRIVATE KEY" : "PUBLIC KEY";
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded());
         return TempTrees.write(file, ("-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n")
@@ -176,7 +180,7 @@ final class HookTrees {
     // ---- a child JVM appending to the dashboard ----
 
     /** Starts {@link Appender} in a child JVM with this JVM's class path. */
-    static Process startAppender(Path data, String tag, int lines, int padding) {
+    public static Process startAppender(Path data, String tag, int lines, int padding) {
         List<String> command = List.of(TempTrees.javaBinary(), "-cp", System.getProperty("java.class.path"),
                 Appender.class.getName(), data.toString(), tag, Integer.toString(lines), Integer.toString(padding));
         try {
@@ -191,7 +195,7 @@ final class HookTrees {
      * Starts the real {@code prezip_stager} main (System.exit and all) in a child JVM with this JVM's class
      * path; stdout and stderr go to separate files.
      */
-    static Process startStager(Path stdout, Path stderr, String... args) {
+    public static Process startStager(Path stdout, Path stderr, String... args) {
         try {
             return TempTrees.stagerProcess(args).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         } catch (IOException e) {
@@ -200,7 +204,7 @@ final class HookTrees {
     }
 
     /** Waits for a child (at most two minutes) and returns its exit code. */
-    static int await(Process p) {
+    public static int await(Process p) {
         try {
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -214,7 +218,7 @@ final class HookTrees {
     }
 
     /** A dashboard line whose outputZip is padded to {@code padding} characters (to make writes large). */
-    static DashboardLog.Line line(String tag, int n, int padding) {
+    public static DashboardLog.Line line(String tag, int n, int padding) {
         String zip = "/out/" + tag + "-" + n + "-" + "x".repeat(Math.max(0, padding)) + ".zip";
         return new DashboardLog.Line("2025-10-06T16:20:00Z", "p-" + tag, "ok", n, n * 10L,
                 Map.of("not_allowed", n, "hidden", 1), "ab".repeat(32), zip);

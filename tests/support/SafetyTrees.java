@@ -1,4 +1,7 @@
+package support;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import commit.Staging;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -23,18 +25,18 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /** Helpers for the safety and fault tests: random files, zips read back, leftovers, mounts, child JVMs. */
-final class SafetyTrees {
+public final class SafetyTrees {
     private SafetyTrees() {}
 
     /** A file of {@code size} pseudo-random (incompressible, reproducible) bytes. */
-    static Path randomFile(Path file, long seed, int size) {
+    public static Path randomFile(Path file, long seed, int size) {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
         return TempTrees.write(file, bytes);
     }
 
     /** A small valid zip (made with java.util.zip, not the toolkit): the "previous delivery". */
-    static byte[] writeOldZip(Path zip) {
+    public static byte[] writeOldZip(Path zip) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {
             out.putNextEntry(new ZipEntry("old/previous-delivery.txt"));
@@ -48,7 +50,7 @@ final class SafetyTrees {
     }
 
     /** Entry names in the zip's central-directory order. */
-    static List<String> zipEntries(Path zip) {
+    public static List<String> zipEntries(Path zip) {
         try (ZipFile z = new ZipFile(zip.toFile())) {
             return Collections.list(z.entries()).stream().map(ZipEntry::getName).toList();
         } catch (IOException e) {
@@ -57,7 +59,7 @@ final class SafetyTrees {
     }
 
     /** Every entry's bytes, in zip order. */
-    static Map<String, byte[]> zipContents(Path zip) {
+    public static Map<String, byte[]> zipContents(Path zip) {
         Map<String, byte[]> contents = new LinkedHashMap<>();
         try (ZipFile z = new ZipFile(zip.toFile())) {
             for (ZipEntry e : Collections.list(z.entries())) {
@@ -83,7 +85,7 @@ final class SafetyTrees {
     }
 
     /** The reports of {@code zipName} plus {@code others}, sorted as {@link #list} sorts. */
-    static List<String> reportsAnd(String zipName, String... others) {
+    public static List<String> reportsAnd(String zipName, String... others) {
         List<String> names = new ArrayList<>(List.of(others));
         REPORT_SUFFIXES.forEach(s -> names.add(zipName + s));
         names.sort(null);
@@ -91,7 +93,7 @@ final class SafetyTrees {
     }
 
     /** Exactly what a successful commit leaves: lock file (kept on purpose), zip, sidecars, reports. */
-    static List<String> delivered(String zipName, String... others) {
+    public static List<String> delivered(String zipName, String... others) {
         List<String> names = new ArrayList<>(List.of(others));
         names.add(lockName(zipName));
         names.add(zipName);
@@ -102,19 +104,19 @@ final class SafetyTrees {
     }
 
     /** Names directly in {@code dir}, sorted, hidden ones included. */
-    static List<String> list(Path dir) {
+    public static List<String> list(Path dir) {
         return TempTrees.list(dir);
     }
 
     /** Names in {@code dir} that a commit must never leave behind: staging folders and temp files. */
-    static List<String> leftovers(Path dir) {
+    public static List<String> leftovers(Path dir) {
         return list(dir).stream()
                 .filter(n -> n.startsWith(Staging.PREFIX) || n.endsWith(".tmp"))
                 .toList();
     }
 
     /** Every regular file under {@code root} (not following links) whose bytes contain {@code needle}. */
-    static List<String> filesContaining(Path root, byte[] needle) {
+    public static List<String> filesContaining(Path root, byte[] needle) {
         List<String> hits = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -132,7 +134,7 @@ final class SafetyTrees {
         return hits;
     }
 
-    static int indexOf(byte[] haystack, byte[] needle) {
+    public static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {
@@ -145,14 +147,14 @@ final class SafetyTrees {
         return -1;
     }
 
-    static JsonNode report(Path zip) {
+    public static JsonNode report(Path zip) {
         return TempTrees.readJson(zip.resolveSibling(zip.getFileName() + ".report.json"));
     }
 
     // ---- mounts (root only; callers skip the test when mounting fails) ----
 
     /** Mounts a tmpfs at {@code dir} with {@code options} (e.g. "size=256k"); false when not permitted. */
-    static boolean mountTmpfs(Path dir, String options) {
+    public static boolean mountTmpfs(Path dir, String options) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -161,18 +163,18 @@ final class SafetyTrees {
         return run("mount", "-t", "tmpfs", "-o", options, "tmpfs", dir.toString()) == 0;
     }
 
-    static boolean remountReadOnly(Path dir) {
+    public static boolean remountReadOnly(Path dir) {
         return run("mount", "-o", "remount,ro", dir.toString()) == 0;
     }
 
-    static void umount(Path dir) {
+    public static void umount(Path dir) {
         if (run("umount", dir.toString()) != 0) {
             run("umount", "-l", dir.toString());
         }
     }
 
     /** Runs a command, returns its exit code (-1 when it cannot start or hangs). */
-    static int run(String... command) {
+    public static int run(String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -195,7 +197,7 @@ final class SafetyTrees {
      * Starts {@code prezip_stager} in a child JVM with this JVM's class path (which holds the compiled
      * top-level scripts); stdout and stderr go to {@code log}.
      */
-    static Process startStager(Path log, String... args) {
+    public static Process startStager(Path log, String... args) {
         try {
             return TempTrees.stagerProcess(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
@@ -207,7 +209,7 @@ final class SafetyTrees {
      * Every file under {@code root} with its size; tolerant of a tree that changes while it is walked
      * (a live staging folder), so it never throws.
      */
-    static Map<String, Long> describeTree(Path root) {
+    public static Map<String, Long> describeTree(Path root) {
         Map<String, Long> m = new TreeMap<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {

@@ -1,3 +1,5 @@
+package support;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,26 +12,26 @@ import org.junit.jupiter.api.io.TempDir;
  * bans and presets and the project's allowlist, an output folder and the zip path in it. Test classes
  * extend it and name the project, its allowed extensions and the zip.
  */
-abstract class StagerProject {
+public abstract class StagerProject {
     @TempDir
-    Path tmp;
-    Path content;
-    Path data;
-    Path out;
-    Path zip;
+    public Path tmp;
+    public Path content;
+    public Path data;
+    public Path out;
+    public Path zip;
 
     private final String projectId;
     private final List<String> allowed;
     private final String zipName;
 
-    StagerProject(String projectId, List<String> allowed, String zipName) {
+    public StagerProject(String projectId, List<String> allowed, String zipName) {
         this.projectId = projectId;
         this.allowed = List.copyOf(allowed);
         this.zipName = zipName;
     }
 
     @BeforeEach
-    void createProject() throws IOException {
+    protected void createProject() throws IOException {
         content = Files.createDirectories(tmp.resolve("content"));
         data = HookTrees.dataDir(tmp, projectId, allowed);
         out = Files.createDirectories(tmp.resolve("out"));
@@ -37,7 +39,7 @@ abstract class StagerProject {
     }
 
     /** The stager on this project, writing to (or reporting about) {@link #zip}. */
-    CliRun stager(String... extra) {
+    protected CliRun stager(String... extra) {
         return CliRun.stager(TempTrees.args(projectId, content, data, zip, extra));
     }
 }

@@ -1,3 +1,7 @@
+package support;
+
+import cli.DataDir;
+import cli.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -17,11 +21,11 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /** Builds temp content trees and data directories for the tests. */
-final class TempTrees {
+public final class TempTrees {
     private TempTrees() {}
 
     /** The repository root: the nearest folder at or above the working directory holding jbang-catalog.json. */
-    static Path repoRoot() {
+    public static Path repoRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("jbang-catalog.json")) && Files.isDirectory(dir.resolve("data"))) {
                 return dir;
@@ -30,12 +34,12 @@ final class TempTrees {
         throw new IllegalStateException("cannot find the repository root (jbang-catalog.json) above " + Path.of("").toAbsolutePath());
     }
 
-    static Path repoGlobalBans() {
+    public static Path repoGlobalBans() {
         return repoRoot().resolve("data").resolve("global_bans.json");
     }
 
     /** A data dir at {@code parent/data} with the shipped global_bans.json and no allowlist. */
-    static Path dataDir(Path parent) {
+    public static Path dataDir(Path parent) {
         try {
             Path data = Files.createDirectories(parent.resolve("data"));
             Files.createDirectories(data.resolve("projects"));
@@ -47,17 +51,17 @@ final class TempTrees {
     }
 
     /** A data dir at {@code parent/data} with the shipped bans and an allowlist for {@code projectId}. */
-    static Path dataDir(Path parent, String projectId, List<String> allowed) {
+    public static Path dataDir(Path parent, String projectId, List<String> allowed) {
         return dataDir(parent, projectId, allowed, List.of());
     }
 
-    static Path dataDir(Path parent, String projectId, List<String> allowed, List<String> overrides) {
+    public static Path dataDir(Path parent, String projectId, List<String> allowed, List<String> overrides) {
         Path data = dataDir(parent);
         writeAllowlist(data, projectId, allowed, overrides);
         return data;
     }
 
-    static Path writeAllowlist(Path data, String projectId, List<String> allowed, List<String> overrides) {
+    public static Path writeAllowlist(Path data, String projectId, List<String> allowed, List<String> overrides) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("projectId", projectId);
         root.put("snapshotAt", "2025-10-06T16:20:00Z");
@@ -70,16 +74,16 @@ final class TempTrees {
         return writeString(data.resolve("projects").resolve(projectId + "_allowed_ext.json"), root.toPrettyString());
     }
 
-    static Path allowlistFile(Path data, String projectId) {
+    public static Path allowlistFile(Path data, String projectId) {
         return data.resolve("projects").resolve(projectId + "_allowed_ext.json");
     }
 
     /** Writes a file (creating its folders) and returns it. */
-    static Path file(Path root, String relative, String content) {
+    public static Path file(Path root, String relative, String content) {
         return writeString(root.resolve(relative), content);
     }
 
-    static Path writeString(Path file, String content) {
+    public static Path writeString(Path file, String content) {
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -90,7 +94,7 @@ final class TempTrees {
         }
     }
 
-    static Path symlink(Path link, Path target) {
+    public static Path symlink(Path link, Path target) {
         try {
             if (link.getParent() != null) {
                 Files.createDirectories(link.getParent());
@@ -102,7 +106,7 @@ final class TempTrees {
     }
 
     /** Whether mkfifo is available (tests that need a FIFO are skipped without it). */
-    static boolean canMakeFifo() {
+    public static boolean canMakeFifo() {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "mkfifo"))) {
                 return true;
@@ -111,7 +115,7 @@ final class TempTrees {
         return false;
     }
 
-    static Path fifo(Path path) {
+    public static Path fifo(Path path) {
         try {
             Files.createDirectories(path.getParent());
             Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
@@ -134,7 +138,7 @@ final class TempTrees {
      * Everything under {@code root} (not following links): relative path to kind, size, mtime and content
      * hash. Equal snapshots mean nothing was created, deleted or changed.
      */
-    static Map<String, String> snapshot(Path root) {
+    public static Map<String, String> snapshot(Path root) {
         Map<String, String> state = new TreeMap<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -169,7 +173,7 @@ final class TempTrees {
         return root.relativize(p).toString().replace('\\', '/');
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (Exception e) {
@@ -177,7 +181,7 @@ final class TempTrees {
         }
     }
 
-    static byte[] readBytes(Path file) {
+    public static byte[] readBytes(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
@@ -186,7 +190,7 @@ final class TempTrees {
     }
 
     /** Names of the entries directly in a folder, sorted. */
-    static List<String> list(Path dir) {
+    public static List<String> list(Path dir) {
         try (var s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
@@ -215,7 +219,7 @@ final class TempTrees {
     }
 
     /** Whether the JVM decodes file names as UTF-8 (non-ASCII name tests need it). */
-    static boolean utf8FileNames() {
+    public static boolean utf8FileNames() {
         String jnu = System.getProperty("sun.jnu.encoding");
         return jnu == null || java.nio.charset.Charset.forName(jnu).equals(StandardCharsets.UTF_8);
     }
@@ -223,7 +227,7 @@ final class TempTrees {
     // ---- shared by the CLI tests ----
 
     /** The stager's usual arguments for one project, content folder, data folder and zip, plus extras. */
-    static String[] args(String projectId, Path content, Path data, Path zip, String... extra) {
+    public static String[] args(String projectId, Path content, Path data, Path zip, String... extra) {
         List<String> all = new java.util.ArrayList<>(List.of("--project-id", projectId, "--content-dir", content.toString(),
                 "--data-dir", data.toString(), "--output-zip", zip.toString()));
         all.addAll(List.of(extra));
@@ -231,20 +235,20 @@ final class TempTrees {
     }
 
     /** Report "eligible" paths, in report order. */
-    static List<String> eligiblePaths(com.fasterxml.jackson.databind.JsonNode report) {
+    public static List<String> eligiblePaths(com.fasterxml.jackson.databind.JsonNode report) {
         List<String> paths = new java.util.ArrayList<>();
         report.get("eligible").forEach(e -> paths.add(e.get("path").asText()));
         return paths;
     }
 
     /** Report "excluded" as path -> reason, in report order. */
-    static Map<String, String> excludedReasons(com.fasterxml.jackson.databind.JsonNode report) {
+    public static Map<String, String> excludedReasons(com.fasterxml.jackson.databind.JsonNode report) {
         Map<String, String> reasons = new java.util.LinkedHashMap<>();
         report.get("excluded").forEach(e -> reasons.put(e.get("path").asText(), e.get("reason").asText()));
         return reasons;
     }
 
-    static boolean exists(Path p) {
+    public static boolean exists(Path p) {
         return Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
@@ -266,7 +270,7 @@ final class TempTrees {
         return builder;
     }
 
-    static com.fasterxml.jackson.databind.JsonNode readJson(Path file) {
+    public static com.fasterxml.jackson.databind.JsonNode readJson(Path file) {
         try {
             return Json.MAPPER.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
@@ -274,7 +278,7 @@ final class TempTrees {
         }
     }
 
-    static String readString(Path file) {
+    public static String readString(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -282,7 +286,7 @@ final class TempTrees {
         }
     }
 
-    static Path write(Path file, byte[] bytes) {
+    public static Path write(Path file, byte[] bytes) {
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());

@@ -1,3 +1,5 @@
+package support;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -7,20 +9,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import zip.ZipManifest;
 
 /** A standard content tree, the zip prezip_stager commits from it, and hand-made variants of that zip. */
-final class VerifyFixtures {
-    static final String PROJECT = "vz1";
+public final class VerifyFixtures {
+    public static final String PROJECT = "vz1";
     static final List<String> ALLOWED = List.of("png", "txt", "yaml");
     /** Bytes of a tiny PNG (STORED by v1); nothing decodes them, they only need to be binary. */
-    static final byte[] PNG = java.util.HexFormat.of().parseHex(
+    public static final byte[] PNG = java.util.HexFormat.of().parseHex(
             "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     + "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2a9fd2f0000000049454e44ae426082");
 
     private VerifyFixtures() {}
 
     /** What the stager made: the tree, its data dir, the zip and the manifest. */
-    record Built(Path content, Path data, Path zip, Path manifest) {}
+    public record Built(Path content, Path data, Path zip, Path manifest) {}
 
     /** The eligible files of {@link #contentTree}, with their bytes, in v1 order. */
     static List<String[]> eligibleFiles() {
@@ -51,7 +54,7 @@ final class VerifyFixtures {
     }
 
     /** Runs prezip_stager --commit on the standard tree under {@code dir}. */
-    static Built stagerZip(Path dir) {
+    public static Built stagerZip(Path dir) {
         Path content = contentTree(dir.resolve("content"));
         Path data = TempTrees.dataDir(dir, PROJECT, ALLOWED);
         Path zip = dir.resolve("out").resolve("delivery.zip");
@@ -67,7 +70,7 @@ final class VerifyFixtures {
     }
 
     /** The standard tree's entries as v1 writes them, for hand-made zips. */
-    static List<ZipTamper.Entry> v1Entries() {
+    public static List<ZipTamper.Entry> v1Entries() {
         List<ZipTamper.Entry> entries = new ArrayList<>();
         for (String[] file : eligibleFiles()) {
             entries.add(file[1] == null ? ZipTamper.Entry.v1(file[0], PNG) : ZipTamper.Entry.v1(file[0], file[1]));
@@ -76,19 +79,19 @@ final class VerifyFixtures {
     }
 
     /** Writes {@code dir/name} from {@code inZip} and a manifest listing {@code inManifest}; returns the zip. */
-    static Path craft(Path dir, String name, List<ZipTamper.Entry> inZip, List<ZipTamper.Entry> inManifest) {
+    public static Path craft(Path dir, String name, List<ZipTamper.Entry> inZip, List<ZipTamper.Entry> inManifest) {
         Path zip = ZipTamper.writeZip(dir.resolve(name), inZip);
         ZipTamper.writeManifest(zip, inManifest);
         return zip;
     }
 
     /** A zip and a matching manifest of these entries (the manifest hides nothing: only the zip is off). */
-    static Path craft(Path dir, String name, List<ZipTamper.Entry> entries) {
+    public static Path craft(Path dir, String name, List<ZipTamper.Entry> entries) {
         return craft(dir, name, entries, entries);
     }
 
     /** The standard entries with one changed (by name). */
-    static List<ZipTamper.Entry> v1EntriesWith(String name, UnaryOperator<ZipTamper.Entry> change) {
+    public static List<ZipTamper.Entry> v1EntriesWith(String name, UnaryOperator<ZipTamper.Entry> change) {
         List<ZipTamper.Entry> entries = new ArrayList<>();
         for (ZipTamper.Entry e : v1Entries()) {
             entries.add(e.nameString().equals(name) ? change.apply(e) : e);
@@ -97,7 +100,7 @@ final class VerifyFixtures {
     }
 
     /** Patches a copy of a zip (and re-records its digest in a copied manifest, so only the patch shows). */
-    static Path patched(Path zip, Path target, java.util.function.Consumer<byte[]> patch) {
+    public static Path patched(Path zip, Path target, java.util.function.Consumer<byte[]> patch) {
         byte[] bytes = TempTrees.readBytes(zip);
         patch.accept(bytes);
         ZipTamper.writeBytes(target, bytes);

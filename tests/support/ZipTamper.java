@@ -1,3 +1,7 @@
+package support;
+
+import cli.Json;
+import cli.Sha256;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,16 +18,22 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import verify.ZipStructure;
+import verify.ZipVerifier;
+import zip.ZipEntryV1;
+import zip.ZipManifest;
+import zip.ZipPackagingMetadataV1;
+import zip.ZipPolicyV1;
 
 /**
  * Writes zips byte for byte as DeterministicZipWriter (through Zip4j) does, with every field of every
  * record open to change, so each tampering test differs from a good v1 zip in exactly one respect.
  * Also: manifests for hand-made zips, deflate bombs, and byte patching at header offsets.
  */
-final class ZipTamper {
+public final class ZipTamper {
     /** Zip4j's "version made by": spec 5.1, host Unix. */
     static final int V1_VERSION_MADE_BY = (ZipPolicyV1.HOST_UNIX << 8) | 51;
-    static final int VERSION_NEEDED_STORED = 10;
+    public static final int VERSION_NEEDED_STORED = 10;
     static final int VERSION_NEEDED_DEFLATED = 20;
     /** Bit 3 (data descriptor) and bit 11 (UTF-8), as Zip4j's streaming writer sets them. */
     static final int V1_FLAGS = ZipStructure.FLAG_DATA_DESCRIPTOR | ZipStructure.FLAG_UTF8;
@@ -32,36 +42,36 @@ final class ZipTamper {
     private ZipTamper() {}
 
     /** One entry as it will be written; starts as v1 writes it, and any field may be changed. */
-    static final class Entry {
-        byte[] name;
-        byte[] content;
-        int method;
-        int flags = V1_FLAGS;
-        int versionMadeBy = V1_VERSION_MADE_BY;
-        int versionNeeded;
-        int dosDate;
-        int dosTime;
-        long externalAttributes = ZipPolicyV1.EXTERNAL_ATTRIBUTES;
-        byte[] localExtra = new byte[0];
-        byte[] centralExtra = new byte[0];
-        byte[] comment = new byte[0];
+    public static final class Entry {
+        public byte[] name;
+        public byte[] content;
+        public int method;
+        public int flags = V1_FLAGS;
+        public int versionMadeBy = V1_VERSION_MADE_BY;
+        public int versionNeeded;
+        public int dosDate;
+        public int dosTime;
+        public long externalAttributes = ZipPolicyV1.EXTERNAL_ATTRIBUTES;
+        public byte[] localExtra = new byte[0];
+        public byte[] centralExtra = new byte[0];
+        public byte[] comment = new byte[0];
         /** Written as the entry's data instead of the (compressed) content. */
-        byte[] rawData;
+        public byte[] rawData;
         /** Override what the headers declare; null means the truth. */
         Long declaredCrc;
-        Long declaredSize;
+        public Long declaredSize;
         /** A different name in the local header only. */
-        byte[] localName;
+        public byte[] localName;
         /** Local header time, when it should differ from the central one. */
         Integer localDosTime;
         /** Writes zip64 records for this entry although it is small. */
-        boolean zip64;
+        public boolean zip64;
         /** Written as a local record only, left out of the central directory (smuggled bytes). */
-        boolean unlisted;
+        public boolean unlisted;
         /** The data descriptor's CRC, when it should differ from the central one. */
-        Long descriptorCrc;
+        public Long descriptorCrc;
 
-        static Entry v1(String name, byte[] content) {
+        public static Entry v1(String name, byte[] content) {
             Entry e = new Entry();
             e.name = name.getBytes(StandardCharsets.UTF_8);
             e.content = content;
@@ -73,11 +83,11 @@ final class ZipTamper {
             return e;
         }
 
-        static Entry v1(String name, String content) {
+        public static Entry v1(String name, String content) {
             return v1(name, content.getBytes(StandardCharsets.UTF_8));
         }
 
-        Entry with(Consumer<Entry> change) {
+        public Entry with(Consumer<Entry> change) {
             change.accept(this);
             return this;
         }
@@ -105,7 +115,7 @@ final class ZipTamper {
     }
 
     /** Raw deflate at the v1 level, as Zip4j produces it. */
-    static byte[] deflate(byte[] content) {
+    public static byte[] deflate(byte[] content) {
         Deflater deflater = new Deflater(ZipPolicyV1.DEFLATE_LEVEL, true);
         try {
             deflater.setInput(content);
@@ -126,7 +136,7 @@ final class ZipTamper {
      * one MiB of zeros deflated with SYNC_FLUSH ends byte-aligned on a non-final block, so the same
      * compressed chunk can be repeated (its back-references only ever see zeros), then a final empty block.
      */
-    static byte[] deflateBombOfZeros(int mebibytes) {
+    public static byte[] deflateBombOfZeros(int mebibytes) {
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
         ByteArrayOutputStream chunk = new ByteArrayOutputStream();
         byte[] buffer = new byte[DEFLATE_BUFFER];
@@ -153,12 +163,12 @@ final class ZipTamper {
         }
     }
 
-    static byte[] write(List<Entry> entries) {
+    public static byte[] write(List<Entry> entries) {
         return write(entries, new byte[0]);
     }
 
     /** The zip of these entries in this order (no sorting: order is a knob too). */
-    static byte[] write(List<Entry> entries, byte[] archiveComment) {
+    public static byte[] write(List<Entry> entries, byte[] archiveComment) {
         Out out = new Out();
         List<Long> offsets = new ArrayList<>();
         boolean anyZip64 = false;
@@ -238,15 +248,15 @@ final class ZipTamper {
     }
 
     /** An extra field with another id (e.g. 0x5455, the extended timestamp many zippers add). */
-    static byte[] extraField(int id, byte[] data) {
+    public static byte[] extraField(int id, byte[] data) {
         return new Out().u16(id).u16(data.length).bytes(data).toByteArray();
     }
 
-    static Path writeZip(Path zip, List<Entry> entries) {
+    public static Path writeZip(Path zip, List<Entry> entries) {
         return writeBytes(zip, write(entries));
     }
 
-    static Path writeBytes(Path file, byte[] bytes) {
+    public static Path writeBytes(Path file, byte[] bytes) {
         try {
             return Files.write(file, bytes);
         } catch (IOException e) {
@@ -255,11 +265,11 @@ final class ZipTamper {
     }
 
     /** {@code <zip>.manifest.json} listing {@code listed} (in that order), with the zip file's real digest. */
-    static Path writeManifest(Path zip, List<Entry> listed) {
+    public static Path writeManifest(Path zip, List<Entry> listed) {
         return writeManifest(zip, listed, ZipPolicyV1.DEFAULT_EPOCH_MS);
     }
 
-    static Path writeManifest(Path zip, List<Entry> listed, long fixedEpochMs) {
+    public static Path writeManifest(Path zip, List<Entry> listed, long fixedEpochMs) {
         byte[] zipBytes = TempTrees.readBytes(zip);
         ZipManifest manifest = new ZipManifest(ZipPackagingMetadataV1.current(fixedEpochMs), null,
                 listed.stream().map(e -> ZipEntryV1.of(e.nameString(), TempTrees.sha256(e.content), e.content.length)).toList(),
@@ -268,7 +278,7 @@ final class ZipTamper {
     }
 
     /** Rewrites a manifest's JSON, e.g. to change metadata.schema_version. */
-    static void editManifest(Path manifest, Consumer<ObjectNode> edit) {
+    public static void editManifest(Path manifest, Consumer<ObjectNode> edit) {
         try {
             ObjectNode root = (ObjectNode) Json.MAPPER.readTree(manifest.toFile());
             edit.accept(root);
@@ -279,7 +289,7 @@ final class ZipTamper {
     }
 
     /** Re-records the zip's size and sha256 in its manifest after a patch, so only the patch is visible. */
-    static void refreshZipDigest(Path zip) {
+    public static void refreshZipDigest(Path zip) {
         byte[] bytes = TempTrees.readBytes(zip);
         editManifest(ZipManifest.pathFor(zip), root -> {
             root.put("zip_bytes", bytes.length);
@@ -289,11 +299,11 @@ final class ZipTamper {
 
     // Byte patching of existing zips -------------------------------------------------------------
 
-    static int localHeaderOffset(byte[] zip, String name) {
+    public static int localHeaderOffset(byte[] zip, String name) {
         return headerOffset(zip, name, ZipStructure.LOCAL_HEADER_SIGNATURE, 26, ZipStructure.LOCAL_HEADER_FIXED_BYTES);
     }
 
-    static int centralHeaderOffset(byte[] zip, String name) {
+    public static int centralHeaderOffset(byte[] zip, String name) {
         return headerOffset(zip, name, ZipStructure.CENTRAL_HEADER_SIGNATURE, 28, ZipStructure.CENTRAL_HEADER_FIXED_BYTES);
     }
 
@@ -312,23 +322,23 @@ final class ZipTamper {
     }
 
     /** Offset of the entry's data (right after its local header). */
-    static int dataOffset(byte[] zip, String name) {
+    public static int dataOffset(byte[] zip, String name) {
         int local = localHeaderOffset(zip, name);
         ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
         return local + ZipStructure.LOCAL_HEADER_FIXED_BYTES + Short.toUnsignedInt(b.getShort(local + 26))
                 + Short.toUnsignedInt(b.getShort(local + 28));
     }
 
-    static void putShort(byte[] zip, int offset, int value) {
+    public static void putShort(byte[] zip, int offset, int value) {
         ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN).putShort(offset, (short) value);
     }
 
-    static void putInt(byte[] zip, int offset, long value) {
+    public static void putInt(byte[] zip, int offset, long value) {
         ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN).putInt(offset, (int) value);
     }
 
     static String sha256Hex(byte[] bytes) {
-        return HexFormat.of().formatHex(EntryDataReader.sha256().digest(bytes));
+        return HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -1,7 +1,0 @@
-/** The toolkit's identity, recorded in manifests so a zip names the code that made it. */
-final class Toolkit {
-    /** Bumped with every release that changes output bytes or the contract. */
-    static final String VERSION = "1.0.0";
-
-    private Toolkit() {}
-}

@@ -1,0 +1,191 @@
+package cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Writes a file so that readers see either the old content or the whole new one, never a part. */
+public final class AtomicFiles {
+    private AtomicFiles() {}
+
+    /**
+     * What goes into a file, written straight to it: a report or manifest of 100,000 files is tens of
+     * megabytes, which would otherwise sit in memory whole (and twice, while its buffer grows).
+     */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+
+        static Content of(byte[] bytes) {
+            return out -> out.write(bytes);
+        }
+    }
+
+    /** Large enough that a streamed report costs few write calls. */
+    private static final int BUFFER_BYTES = 1 << 16;
+
+    public static void write(Path target, byte[] content) {
+        write(target, Content.of(content));
+    }
+
+    public static void write(Path target, Content content) {
+        Path temp = null;
+        try {
+            temp = tempBeside(target);
+            writeFile(temp, content);
+            moveIntoPlace(temp, target);
+        } catch (IOException e) {
+            throw IoErrors.toPrezip(e, "writing " + target.getFileName(), target);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * Several files that must appear together (a zip and its sidecars): each is written to a temp file
+     * first, so a full disk fails before anything is replaced; then all are renamed, in the order added.
+     * Closing removes whatever temp files were not renamed.
+     */
+    public static final class Batch implements AutoCloseable {
+        private final java.util.LinkedHashMap<Path, Path> tempByTarget = new java.util.LinkedHashMap<>();
+
+        /** Takes over an already written temp file. */
+        public void adopt(Path temp, Path target) {
+            tempByTarget.put(target, temp);
+        }
+
+        public void put(Path target, byte[] content) throws IOException {
+            put(target, Content.of(content));
+        }
+
+        /** @return the temp file holding the content until {@link #commit} */
+        public Path put(Path target, Content content) throws IOException {
+            Path temp = tempBeside(target);
+            tempByTarget.put(target, temp);
+            writeFile(temp, content);
+            return temp;
+        }
+
+        /**
+         * Renames every file into place, {@code last} after all others. The files it replaces are kept
+         * aside until all renames succeeded; if one fails, the earlier ones are undone, so the previous
+         * delivery stays whole (an old zip never sits beside a new manifest).
+         */
+        public void commit(Path last) throws IOException {
+            List<Path> order = new ArrayList<>(tempByTarget.keySet());
+            order.remove(last);
+            order.add(last);
+            ExitCleanup.guarded(() -> {
+                Map<Path, Path> replaced = new LinkedHashMap<>();
+                for (Path target : order) {
+                    Path aside = keepAside(target);
+                    try {
+                        rename(tempByTarget.get(target), target);
+                    } catch (IOException e) {
+                        deleteQuietly(aside);
+                        restore(replaced);
+                        throw e;
+                    }
+                    replaced.put(target, aside);
+                }
+                replaced.values().forEach(AtomicFiles::deleteQuietly);
+                return null;
+            });
+            tempByTarget.clear();
+        }
+
+        /** A copy of the file about to be replaced (null if there is none), hidden like any temp file. */
+        private static Path keepAside(Path target) throws IOException {
+            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+            Path aside = tempName(target);
+            ExitCleanup.register(aside);
+            try {
+                Files.createLink(aside, target);
+            } catch (IOException | UnsupportedOperationException e) {
+                // No hard links here (or the file refuses them): a copy serves as well.
+                Files.copy(target, aside, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            return aside;
+        }
+
+        /** Puts back every replaced file (or removes a new one that replaced nothing); best effort. */
+        private static void restore(Map<Path, Path> replaced) {
+            replaced.forEach((target, aside) -> {
+                try {
+                    if (aside != null) {
+                        moveIntoPlace(aside, target);
+                        ExitCleanup.done(aside);
+                    } else {
+                        Files.deleteIfExists(target);
+                    }
+                } catch (IOException ignored) {
+                    // Nothing better to do: the error being reported says the delivery failed.
+                }
+            });
+        }
+
+        private static void rename(Path temp, Path target) throws IOException {
+            moveIntoPlace(temp, target);
+            ExitCleanup.done(temp);
+        }
+
+        @Override
+        public void close() {
+            tempByTarget.values().forEach(AtomicFiles::deleteQuietly);
+        }
+    }
+
+    private static void writeFile(Path file, Content content) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER_BYTES)) {
+            content.writeTo(out);
+        }
+    }
+
+    /**
+     * A new hidden temp file in the target's directory, so the final rename stays on one file system.
+     * (Not Files.createTempFile: that forces mode 0600, and a delivery must get the operator's umask.)
+     */
+    public static Path tempBeside(Path target) throws IOException {
+        Path temp = tempName(target);
+        ExitCleanup.register(temp);
+        return ExitCleanup.guarded(() -> Files.createFile(temp));
+    }
+
+    /** A fresh hidden name beside the target; the leftover sweep knows this shape. */
+    static Path tempName(Path target) {
+        return target.toAbsolutePath().resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    }
+
+    static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Removes a temp file if it is still there (after a move it is not) and forgets it. */
+    static void deleteQuietly(Path path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // Best effort: the caller is already reporting the error that matters.
+        }
+        ExitCleanup.done(path);
+    }
+}

@@ -1,0 +1,133 @@
+package commit;
+
+import cli.AtomicFiles;
+import cli.ErrorCode;
+import cli.IoErrors;
+import cli.Json;
+import cli.PrezipException;
+import cli.Progress;
+import cli.Sha256;
+import cli.Timings;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import policy.Classification;
+import policy.Classifier;
+import policy.PolicyPreset;
+import scan.ScannedEntry;
+import scan.TreeScanner;
+import zip.ChecksumFile;
+import zip.DeterministicZipWriter;
+import zip.ManifestSignature;
+import zip.StagedFile;
+import zip.ZipEntryV1;
+import zip.ZipManifest;
+import zip.ZipPackagingMetadataV1;
+
+/**
+ * The --commit path: stage the eligible files, check the invariants on staging, write the zip to a temp
+ * file beside the output, check it, and only then rename it (and its manifest) into place.
+ */
+public final class Committer {
+    private static final int BUFFER_BYTES = 1 << 16;
+
+    private Committer() {}
+
+    /** What to commit and how: the plan from the scan, and the policy values that shape the zip. */
+    public record Plan(TreeScanner.ScanResult scan, Classification classification, Classifier classifier,
+                long fixedEpochMs, boolean forbidEmptyDirs, PolicyPreset.Applied policy, PrivateKey signKey,
+                int threads, Progress progress, Timings timings) {}
+
+    /** Commits under the zip's lock: the zip, its manifest, checksum and (with a key) signature. */
+    public static ZipManifest commit(Plan plan, Path outputZip) {
+        Path zip = outputZip.toAbsolutePath().normalize();
+        try (OutputLock lock = OutputLock.acquire(zip)) {
+            Staging.removeLeftovers(zip);
+            ZipManifest manifest = stageAndZip(plan, zip);
+            plan.timings().lap("staging removed");
+            return manifest;
+        }
+    }
+
+    private static ZipManifest stageAndZip(Plan plan, Path zip) {
+        try (Staging staging = Staging.createBeside(zip); AtomicFiles.Batch delivery = new AtomicFiles.Batch()) {
+            staging.createDirectories(plan.scan().directories().stream().filter(dir -> !Classifier.isHidden(dir)).toList());
+            plan.timings().lap("folders");
+            List<ScannedEntry> eligible = plan.classification().eligible().stream().map(Classification.Item::entry).toList();
+            Path temp = AtomicFiles.tempBeside(zip);
+            delivery.adopt(temp, zip);
+            MessageDigest sha256 = Sha256.newDigest();
+            List<StagedFile> staged;
+            long zipBytes;
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                 OutputStream out = new DigestOutputStream(
+                         new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES), sha256)) {
+                DeterministicZipWriter writer = new DeterministicZipWriter(out);
+                staged = Packer.pack(eligible, staging, writer, plan.fixedEpochMs(), plan.threads(),
+                        plan.progress());
+                writer.finish();
+                out.flush();
+                plan.timings().lap("stage+hash+zip");
+                channel.force(true);
+                zipBytes = channel.size();
+                plan.timings().lap("fsync");
+            }
+            // The zip was built while staging filled up; it ships only if the finished staging tree passes.
+            StagingInvariants.check(staging.root(), staged, plan.classifier(), plan.forbidEmptyDirs());
+            requireEntries(temp, staged);
+            plan.timings().lap("invariants+readback");
+            ZipManifest manifest = new ZipManifest(ZipPackagingMetadataV1.current(plan.fixedEpochMs()), plan.policy(),
+                    ZipEntryV1.of(staged), zipBytes, HexFormat.of().formatHex(sha256.digest()));
+            Path manifestPath = ZipManifest.pathFor(zip);
+            Path manifestWritten = delivery.put(manifestPath, out -> Json.writeTo(manifest, out));
+            delivery.put(ChecksumFile.pathFor(zip), ChecksumFile.content(zip, manifest.zipSha256()));
+            if (plan.signKey() != null) {
+                // The signature covers the manifest's exact bytes: those just written.
+                delivery.put(ManifestSignature.pathFor(manifestPath),
+                        ManifestSignature.sign(Files.readAllBytes(manifestWritten), plan.signKey()));
+            }
+            // The zip goes last: once it is in place, so is everything that describes it.
+            delivery.commit(zip);
+            plan.timings().lap("manifest+rename");
+            if (plan.signKey() == null) {
+                // A signature of an earlier manifest would now sign the wrong bytes.
+                Files.deleteIfExists(ManifestSignature.pathFor(manifestPath));
+            }
+            return manifest;
+        } catch (IOException e) {
+            throw IoErrors.toPrezip(e, "staging and zipping", zip.getParent());
+        }
+    }
+
+    /** The written file must read back as a zip listing exactly the staged files, in v1 order. */
+    private static void requireEntries(Path temp, List<StagedFile> ordered) throws IOException {
+        // Reads only the central directory: cheap, and catches a writer that lost or reordered entries.
+        // Compared entry by entry as it is read, never as a second list of every name.
+        boolean same;
+        try (ZipFile written = new ZipFile(temp.toFile())) {
+            Enumeration<? extends ZipEntry> names = written.entries();
+            int i = 0;
+            while (names.hasMoreElements() && i < ordered.size()
+                    && names.nextElement().getName().equals(ordered.get(i).relativePath())) {
+                i++;
+            }
+            same = i == ordered.size() && !names.hasMoreElements();
+        }
+        if (!same) {
+            throw new PrezipException(ErrorCode.PZ_INVARIANT, "the written zip does not list the staged files in v1 order");
+        }
+    }
+}

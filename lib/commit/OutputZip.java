@@ -1,0 +1,66 @@
+package commit;
+
+import cli.ErrorCode;
+import cli.IoErrors;
+import cli.PrezipException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import policy.NameSafety;
+
+/** Checks the --output-zip argument before any work is done. */
+public final class OutputZip {
+    private OutputZip() {}
+
+    /**
+     * @param contentRoot the content dir, already resolved
+     * @param commit whether the zip's folder must exist (a commit writes there; a dry-run does not)
+     * @param mkdirs whether a commit may create a missing folder (never silently: the operator asked)
+     * @return the zip's absolute, normalized path
+     */
+    public static Path validate(Path outputZip, Path contentRoot, boolean commit, boolean mkdirs) {
+        Path zip = outputZip.toAbsolutePath().normalize();
+        if (zip.getFileName() == null || Files.isDirectory(zip)) {
+            throw new PrezipException(ErrorCode.PZ_USAGE, "--output-zip " + outputZip + " must name a file, not a folder");
+        }
+        var unsafe = NameSafety.problem(zip.getFileName().toString());
+        if (unsafe.isPresent()) {
+            // The client unpacks and checks this name too (sha256sum -c reads it from a line).
+            throw new PrezipException(ErrorCode.PZ_USAGE, "--output-zip name " + unsafe.get());
+        }
+        Path parent = zip.getParent();
+        Path realParent = realOrSelf(parent);
+        if (realParent.startsWith(contentRoot)) {
+            throw new PrezipException(ErrorCode.PZ_OUTPUT_INSIDE_CONTENT, "--output-zip " + zip + " is inside the content dir "
+                    + contentRoot + ": " + ErrorCode.PZ_OUTPUT_INSIDE_CONTENT.advice());
+        }
+        if (commit && !Files.isDirectory(parent)) {
+            if (!mkdirs) {
+                throw new PrezipException(ErrorCode.PZ_OUTPUT_DIR_MISSING, "the output folder " + parent + " does not exist: "
+                        + ErrorCode.PZ_OUTPUT_DIR_MISSING.advice());
+            }
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw IoErrors.toPrezip(e, "creating the output folder", parent);
+            }
+        }
+        return zip;
+    }
+
+    /** The real path of the deepest existing ancestor, with the rest appended. */
+    private static Path realOrSelf(Path dir) {
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return dir;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(dir));
+        } catch (IOException e) {
+            return dir;
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package commit;
+
+import cli.ErrorCode;
+import cli.PrezipException;
+import cli.Progress;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import scan.ScannedEntry;
+import zip.DeterministicZipWriter;
+import zip.StagedFile;
+
+/**
+ * Stages and zips the eligible files in one pass over each: worker threads copy a file into staging
+ * while hashing it and deflating it into an in-memory zip record; the calling thread appends the records
+ * in v1 order. Files above {@link #INLINE_LIMIT} are only staged by the workers and zipped from staging
+ * by the calling thread, so memory stays bounded whatever the file sizes.
+ */
+public final class Packer {
+    /** Records up to this size are built in memory by a worker; larger ones stream from staging. */
+    static final long INLINE_LIMIT = 4L << 20;
+    /** Bytes of files in flight at once (staged but not yet appended): bounds memory on any tree. */
+    static final long WINDOW_BYTES = 64L << 20;
+    /** Files in flight per worker: enough to spread the workers over several folders at once. */
+    static final int WINDOW_FILES_PER_THREAD = 64;
+    /** How long a failed run waits for its workers to stop before cleaning staging up. */
+    private static final long STOP_WAIT_SECONDS = 60;
+
+    /**
+     * Creating a staging file costs about 0.25 ms of waiting on ext4 here, not CPU: four threads create
+     * files 3.7 times as fast as one (measured), so the workers outnumber the cores.
+     */
+    public static int defaultThreads() {
+        return Math.max(MIN_THREADS, 2 * Runtime.getRuntime().availableProcessors());
+    }
+
+    /** See {@link #defaultThreads()}. */
+    static final int MIN_THREADS = 4;
+
+    private Packer() {}
+
+    /** A staged file and, when built in memory, its zip record. */
+    private record Packed(StagedFile staged, DeterministicZipWriter.Entry entry, Record record) {}
+
+    /** A ByteArrayOutputStream whose buffer is appended without another copy. */
+    private static final class Record extends ByteArrayOutputStream {
+        Record(int size) {
+            super(size);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+
+        int length() {
+            return count;
+        }
+    }
+
+    /**
+     * @param entries eligible scanned files, in v1 order
+     * @param threads worker threads; 1 gives the same bytes, slower
+     * @param progress advanced as each record is appended
+     * @return the staged files, in v1 order
+     */
+    static List<StagedFile> pack(List<ScannedEntry> entries, Staging staging, DeterministicZipWriter writer,
+                                 long fixedEpochMs, int threads, Progress progress) throws IOException {
+        progress.total(entries.size(), entries.stream().mapToLong(ScannedEntry::size).sum());
+        // Workers take the queued file with the lowest rank in its folder first: creating files in one
+        // folder serialises on that folder's lock, so concurrent creations should go to different folders.
+        ExecutorService workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new PriorityBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "prezip-packer");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        int[] rankInFolder = ranksInFolder(entries);
+        List<StagedFile> staged = new ArrayList<>(entries.size());
+        ArrayDeque<Future<Packed>> window = new ArrayDeque<>();
+        int windowFiles = threads * WINDOW_FILES_PER_THREAD;
+        long windowBytes = 0;
+        int next = 0;
+        try {
+            for (int i = 0; i < entries.size(); i++) {
+                while (next < entries.size() && window.size() < windowFiles
+                        && (window.isEmpty() || windowBytes + weight(entries.get(next)) <= WINDOW_BYTES)) {
+                    int index = next++;
+                    ScannedEntry entry = entries.get(index);
+                    windowBytes += weight(entry);
+                    Task task = new Task(rankInFolder[index], index, () -> stage(entry, staging, fixedEpochMs));
+                    workers.execute(task);
+                    window.add(task);
+                }
+                Packed packed = await(window.poll());
+                windowBytes -= weight(entries.get(i));
+                append(packed, staging, writer, fixedEpochMs);
+                staged.add(packed.staged());
+                progress.advance(1, packed.staged().size());
+            }
+            progress.done();
+            return staged;
+        } finally {
+            workers.shutdownNow();
+            try {
+                // Staging is deleted after this returns: no worker may still be writing into it then.
+                workers.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A staging task ordered by (rank of its file within its folder, position in v1 order). */
+    private static final class Task extends FutureTask<Packed> implements Comparable<Task> {
+        private final int rank;
+        private final int index;
+
+        Task(int rank, int index, Callable<Packed> work) {
+            super(work);
+            this.rank = rank;
+            this.index = index;
+        }
+
+        @Override
+        public int compareTo(Task other) {
+            return rank != other.rank ? Integer.compare(rank, other.rank) : Integer.compare(index, other.index);
+        }
+    }
+
+    /** For each entry (in v1 order, so a folder's files are adjacent), how many of its folder's files came before. */
+    private static int[] ranksInFolder(List<ScannedEntry> entries) {
+        int[] ranks = new int[entries.size()];
+        String previousFolder = null;
+        for (int i = 0; i < entries.size(); i++) {
+            String path = entries.get(i).relativePath();
+            String folder = path.substring(0, Math.max(0, path.lastIndexOf('/')));
+            ranks[i] = folder.equals(previousFolder) ? ranks[i - 1] + 1 : 0;
+            previousFolder = folder;
+        }
+        return ranks;
+    }
+
+    /** What a file costs the window: the memory its record takes (big files stream and take a buffer). */
+    private static long weight(ScannedEntry entry) {
+        return Math.min(entry.size(), INLINE_LIMIT) + 1;
+    }
+
+    private static Packed stage(ScannedEntry entry, Staging staging, long fixedEpochMs) throws IOException {
+        if (entry.size() > INLINE_LIMIT) {
+            return new Packed(staging.copy(entry, null), null, null);
+        }
+        // Room for the headers and for deflate's worst case on incompressible bytes (about 0.03 %).
+        Record record = new Record((int) (entry.size() + entry.size() / 256 + 1024));
+        DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(entry.relativePath(), entry.size(),
+                fixedEpochMs, record);
+        StagedFile staged = staging.copy(entry, zipEntry);
+        zipEntry.close();
+        return new Packed(staged, zipEntry, record);
+    }
+
+    private static void append(Packed packed, Staging staging, DeterministicZipWriter writer, long fixedEpochMs) throws IOException {
+        if (packed.record() != null) {
+            writer.append(packed.entry(), packed.record().bytes(), packed.record().length());
+            return;
+        }
+        StagedFile file = packed.staged();
+        DeterministicZipWriter.Entry entry = DeterministicZipWriter.openEntry(file.relativePath(), file.size(),
+                fixedEpochMs, writer.stream());
+        byte[] buffer = new byte[DeterministicZipWriter.BUFFER_BYTES];
+        try (InputStream in = Files.newInputStream(staging.root().resolve(file.relativePath()))) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                entry.write(buffer, 0, n);
+            }
+        }
+        entry.close();
+        writer.append(entry, null, 0);
+    }
+
+    private static Packed await(Future<Packed> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while zipping");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof PrezipException prezip) {
+                throw prezip;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new PrezipException(ErrorCode.PZ_INTERNAL, "zipping failed: " + cause, cause);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package policy;
+
+import cli.AtomicFiles;
+import cli.DataDir;
+import cli.ErrorCode;
+import cli.Json;
+import cli.JsonTree;
+import cli.PrezipException;
+import cli.ProjectId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads and writes allowlists under DATA/projects, keeping them immutable as the schema asks. */
+public record AllowlistStore(DataDir dataDir) {
+
+    public Allowlist load(ProjectId id) {
+        Path file = dataDir.allowlistFile(id);
+        if (!Files.exists(file)) {
+            throw new PrezipException(ErrorCode.PZ_ALLOWLIST_MISSING,
+                    "no allowlist for project '" + id + "' at " + file + "; run inventory first: "
+                            + "./jbang inventory --project-id " + id + " --content-dir <original content dir>");
+        }
+        return Allowlist.parse(file, JsonTree.read(file, ErrorCode.PZ_ALLOWLIST_INVALID), id);
+    }
+
+    /**
+     * Writes a new allowlist. An existing one is never overwritten: without {@code reinventory} the write
+     * is refused; with it the old file is kept as {@code <id>_allowed_ext.<N>.json} (next free N).
+     *
+     * @return the path of the kept prior copy, or null when there was none
+     */
+    public Path save(Allowlist allowlist, boolean reinventory) {
+        ProjectId id = new ProjectId(allowlist.projectId());
+        Path file = dataDir.allowlistFile(id);
+        try {
+            Files.createDirectories(file.getParent());
+            Path prior = null;
+            if (Files.exists(file)) {
+                if (!reinventory) {
+                    throw new PrezipException(ErrorCode.PZ_ALLOWLIST_EXISTS,
+                            file + " already exists: " + ErrorCode.PZ_ALLOWLIST_EXISTS.advice());
+                }
+                prior = nextFreeCopy(id);
+                // Copied (not moved) first, so there is no moment at which the project has no allowlist.
+                Files.copy(file, prior);
+            }
+            AtomicFiles.write(file, Json.bytes(allowlist));
+            return prior;
+        } catch (IOException e) {
+            throw new PrezipException(ErrorCode.PZ_IO, "cannot write allowlist " + file + ": " + e, e);
+        }
+    }
+
+    private Path nextFreeCopy(ProjectId id) {
+        for (int n = 1; ; n++) {
+            Path candidate = dataDir.projectsDir().resolve(id.value() + "_allowed_ext." + n + ".json");
+            if (!Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+    }
+}

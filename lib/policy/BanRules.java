@@ -1,0 +1,87 @@
+package policy;
+
+import cli.ErrorCode;
+import cli.JsonFields;
+import cli.JsonTree;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Banned extensions and filename patterns, each remembering the group (and so the reason) it came from.
+ * Loaded from DATA/global_bans.json: {@code {"groups": [{name, notes, bannedTypes, bannedPatterns}]}}.
+ */
+public record BanRules(Map<String, String> groupByType, List<BannedPattern> patterns) {
+
+    record BannedPattern(GlobPattern glob, String group) {}
+
+    public BanRules {
+        groupByType = Map.copyOf(groupByType);
+        patterns = List.copyOf(patterns);
+    }
+
+    /** The group that bans this extension, if any. */
+    Optional<String> typeBan(String extension) {
+        return Optional.ofNullable(groupByType.get(extension));
+    }
+
+    /** The first pattern (in file order) that matches the path, if any. */
+    Optional<BannedPattern> patternBan(String relativePath) {
+        String asciiLowerCase = Ascii.lowerCaseOrNull(relativePath);
+        for (BannedPattern pattern : patterns) {
+            if (pattern.glob().mayMatch(asciiLowerCase) && pattern.glob().matches(relativePath)) {
+                return Optional.of(pattern);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** These rules plus another set's; nothing is ever removed, so a preset can only add bans. */
+    public BanRules plus(BanRules more) {
+        Map<String, String> types = new LinkedHashMap<>(groupByType);
+        more.groupByType.forEach(types::putIfAbsent);
+        List<BannedPattern> all = new ArrayList<>(patterns);
+        all.addAll(more.patterns);
+        return new BanRules(types, all);
+    }
+
+    public static BanRules load(Path file) {
+        JsonNode root = JsonTree.read(file, ErrorCode.PZ_BANS_INVALID);
+        JsonFields fields = new JsonFields(file, ErrorCode.PZ_BANS_INVALID);
+        fields.object(root, "(top level)");
+        JsonNode groups = root.get("groups");
+        if (groups == null || !groups.isArray()) {
+            throw fields.fail("groups", "is required (a list of {name, notes, bannedTypes, bannedPatterns})");
+        }
+        BanRules all = new BanRules(Map.of(), List.of());
+        for (int i = 0; i < groups.size(); i++) {
+            JsonNode group = fields.object(groups.get(i), "groups[" + i + "]");
+            all = all.plus(fromGroup(fields, fields.requiredString(group, "name"), group, "groups[" + i + "]."));
+        }
+        return all;
+    }
+
+    /** The bannedTypes and bannedPatterns of one JSON object (a ban group, or a policy preset). */
+    static BanRules fromGroup(JsonFields fields, String name, JsonNode group, String where) {
+        Map<String, String> types = new LinkedHashMap<>();
+        List<BannedPattern> patterns = new ArrayList<>();
+        for (String type : fields.strings(group, "bannedTypes", false)) {
+            String ext = Extensions.normalize(type);
+            if (ext.isEmpty()) {
+                throw fields.fail(where + "bannedTypes", "holds an empty extension");
+            }
+            types.putIfAbsent(ext, name);
+        }
+        for (String glob : fields.strings(group, "bannedPatterns", false)) {
+            if (glob.isBlank()) {
+                throw fields.fail(where + "bannedPatterns", "holds an empty pattern");
+            }
+            patterns.add(new BannedPattern(GlobPattern.compile(glob), name));
+        }
+        return new BanRules(types, patterns);
+    }
+}

@@ -1,0 +1,81 @@
+package policy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import scan.ScannedEntry;
+import scan.TreeScanner;
+
+/** Every scanned entry with its decision, in deterministic order. */
+public final class Classification {
+
+    public record Item(ScannedEntry entry, Decision decision) {}
+
+    private final List<Item> items;
+    /** Split once: the report, the refusals, the reasons and the commit each ask for one part. */
+    private final List<Item> eligible;
+    private final List<Item> excluded;
+
+    public Classification(List<Item> items) {
+        this.items = List.copyOf(items);
+        List<Item> in = new ArrayList<>();
+        List<Item> out = new ArrayList<>();
+        for (Item item : this.items) {
+            (item.decision() instanceof Decision.Included ? in : out).add(item);
+        }
+        this.eligible = Collections.unmodifiableList(in);
+        this.excluded = Collections.unmodifiableList(out);
+    }
+
+    public static Classification of(TreeScanner.ScanResult scan, Classifier classifier) {
+        // Classifying is pure per entry: the cores share it (the order of the list is kept).
+        return new Classification(NameCollisions.mark(scan.entries().parallelStream()
+                .map(entry -> new Item(entry, classifier.classify(entry)))
+                .toList()));
+    }
+
+    List<Item> items() {
+        return items;
+    }
+
+    public List<Item> eligible() {
+        return eligible;
+    }
+
+    public List<Item> excluded() {
+        return excluded;
+    }
+
+    /** Excluded entries whose reason makes the run refuse. */
+    public List<Item> refusals(boolean allowUnknown) {
+        return excluded().stream()
+                .filter(i -> ((Decision.Excluded) i.decision()).reason().refuses(allowUnknown))
+                .toList();
+    }
+
+    /**
+     * The non-hidden folders that would reach the client empty: no eligible file anywhere below them.
+     * (The staging check finds the same folders on disk; this tells a dry-run.)
+     */
+    public List<String> foldersLeftEmpty(List<String> directories) {
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        for (Item item : eligible()) {
+            String path = item.entry().relativePath();
+            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                kept.add(path.substring(0, slash));
+            }
+        }
+        return directories.stream().filter(d -> !Classifier.isHidden(d) && !kept.contains(d)).toList();
+    }
+
+    /** Count of excluded entries per reason code, sorted by code. */
+    public Map<String, Integer> excludedByReason() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Item item : excluded()) {
+            counts.merge(((Decision.Excluded) item.decision()).reason().code(), 1, Integer::sum);
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,41 @@
+package policy;
+
+/** Why a file was left out. The codes are stable strings (CONTRACT.md, "Classification"). */
+public enum Reason {
+    HIDDEN("hidden", Severity.SILENT),
+    SYMLINK("symlink", Severity.REFUSES_UNLESS_ALLOWED),
+    SPECIAL_FILE("special_file", Severity.REFUSES_UNLESS_ALLOWED),
+    UNREADABLE("unreadable", Severity.REFUSES_UNLESS_ALLOWED),
+    UNSAFE_NAME("unsafe_name", Severity.ALWAYS_REFUSES),
+    NAME_COLLISION("name_collision", Severity.ALWAYS_REFUSES),
+    BANNED_TYPE("banned_type", Severity.REFUSES_UNLESS_ALLOWED),
+    BANNED_PATTERN("banned_pattern", Severity.REFUSES_UNLESS_ALLOWED),
+    NO_EXTENSION("no_extension", Severity.REFUSES_UNLESS_ALLOWED),
+    NOT_ALLOWED("not_allowed", Severity.REFUSES_UNLESS_ALLOWED);
+
+    /** How a reason bears on the fail-closed rule. */
+    enum Severity {
+        /** Left out quietly: dotfiles are never deliverables. */
+        SILENT,
+        /** Left out, and the run refuses unless the operator passed --allow-unknown. */
+        REFUSES_UNLESS_ALLOWED,
+        /** Left out, and the run refuses even with --allow-unknown. */
+        ALWAYS_REFUSES
+    }
+
+    private final String code;
+    private final Severity severity;
+
+    Reason(String code, Severity severity) {
+        this.code = code;
+        this.severity = severity;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public boolean refuses(boolean allowUnknown) {
+        return severity == Severity.ALWAYS_REFUSES || (severity == Severity.REFUSES_UNLESS_ALLOWED && !allowUnknown);
+    }
+}

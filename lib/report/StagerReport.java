@@ -1,0 +1,108 @@
+package report;
+
+import cli.ProjectId;
+import java.nio.file.Path;
+import java.util.AbstractList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import policy.Classification;
+import policy.CompanionMode;
+import policy.Companions;
+import policy.Decision;
+import policy.PolicyPreset;
+import scan.ScannedEntry;
+
+/**
+ * The stager's report: printed by {@code --json} and written as {@code <zip>.report.json}. Field names
+ * are the contract's; optional parts are null and so left out of the JSON.
+ */
+public record StagerReport(
+        int schemaVersion,
+        String projectId,
+        String contentDir,
+        String outputZip,
+        String mode,
+        String status,
+        List<EligibleFile> eligible,
+        List<ExcludedFile> excluded,
+        Totals totals,
+        PolicyPreset.Applied policy,
+        String companionMode,
+        List<Companions.SplitGroup> companions,
+        Problem error) {
+
+    /** Bumped when a field changes meaning or goes away; adding fields does not bump it. */
+    static final int SCHEMA_VERSION = 1;
+    public static final String DRY_RUN = "dry-run";
+    public static final String COMMIT = "commit";
+    static final String OK = "ok";
+    public static final String REFUSED = "refused";
+    public static final String FAILED = "failed";
+
+    /** @param hardLinks the file's link count when above 1 (the same bytes exist under another name), else null */
+    record EligibleFile(String path, long bytes, String extension, Integer hardLinks) {
+        static EligibleFile of(Classification.Item item) {
+            ScannedEntry entry = item.entry();
+            return new EligibleFile(entry.relativePath(), entry.size(), ((Decision.Included) item.decision()).extension(),
+                    entry.links() > 1 ? entry.links() : null);
+        }
+    }
+
+    record ExcludedFile(String path, String reason, String detail) {}
+
+    public record ExtensionTotal(int files, long bytes) {}
+
+    public record Totals(int eligibleFiles, long eligibleBytes, Map<String, ExtensionTotal> byExtension,
+                  Map<String, Integer> excludedByReason) {}
+
+    /** What stopped the run: a stable code and the message the operator saw. */
+    public record Problem(String code, String message) {}
+
+    public static StagerReport of(ProjectId id, String contentDir, String outputZip, String mode,
+                           Classification classification, PolicyPreset.Applied policy, CompanionMode companionMode,
+                           List<Companions.SplitGroup> companions) {
+        List<Classification.Item> eligibleItems = classification.eligible();
+        // A view, not a copy: a commit keeps the report to its end, and each row is made when it is read.
+        List<EligibleFile> eligible = new AbstractList<>() {
+            @Override
+            public EligibleFile get(int index) {
+                return EligibleFile.of(eligibleItems.get(index));
+            }
+
+            @Override
+            public int size() {
+                return eligibleItems.size();
+            }
+        };
+        List<ExcludedFile> excluded = classification.excluded().stream()
+                .map(i -> {
+                    Decision.Excluded ex = (Decision.Excluded) i.decision();
+                    return new ExcludedFile(i.entry().relativePath(), ex.reason().code(), ex.detail());
+                })
+                .toList();
+        Map<String, long[]> filesAndBytes = new HashMap<>();
+        long bytes = 0;
+        for (Classification.Item item : eligibleItems) {
+            long[] sum = filesAndBytes.computeIfAbsent(((Decision.Included) item.decision()).extension(), k -> new long[2]);
+            sum[0]++;
+            sum[1] += item.entry().size();
+            bytes += item.entry().size();
+        }
+        Map<String, ExtensionTotal> byExtension = new TreeMap<>();
+        filesAndBytes.forEach((extension, sum) -> byExtension.put(extension, new ExtensionTotal((int) sum[0], sum[1])));
+        Totals totals = new Totals(eligible.size(), bytes, byExtension, classification.excludedByReason());
+        return new StagerReport(SCHEMA_VERSION, id.value(), contentDir, outputZip, mode, OK,
+                eligible, excluded, totals, policy, companionMode.code(), companions, null);
+    }
+
+    public static Path pathFor(Path zip) {
+        return zip.resolveSibling(zip.getFileName() + ".report.json");
+    }
+
+    public StagerReport withStatus(String newStatus, Problem problem) {
+        return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, newStatus,
+                eligible, excluded, totals, policy, companionMode, companions, problem);
+    }
+}

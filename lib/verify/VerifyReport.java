@@ -1,0 +1,67 @@
+package verify;
+
+import java.io.PrintWriter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What verify_zip prints: with --json this record as one document, else a human summary. Field names
+ * are the contract's; a failure's entry is left out when it concerns the whole archive.
+ */
+public record VerifyReport(int schemaVersion, String zip, String manifest, boolean valid, int entries,
+                    List<Check> checks, List<Failure> failures) {
+
+    /** Bumped when a field changes meaning or goes away; adding fields does not bump it. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** One check that ran; a check with no input (no --content-dir, no --project-id, no zip) is not listed. */
+    record Check(String code, boolean ok) {}
+
+    record Failure(String code, String entry, String message) {}
+
+    public static VerifyReport of(ZipVerifier.Result result) {
+        Set<VerifyCheck> failed = result.findings().stream().map(VerifyFinding::check)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(VerifyCheck.class)));
+        EnumSet<VerifyCheck> ran = EnumSet.noneOf(VerifyCheck.class);
+        ran.addAll(result.checked());
+        ran.addAll(failed);
+        List<Check> checks = ran.stream().map(c -> new Check(c.name(), !failed.contains(c))).toList();
+        List<Failure> failures = result.findings().stream()
+                .map(f -> new Failure(f.check().name(), f.entry(), f.message())).toList();
+        return new VerifyReport(SCHEMA_VERSION, result.zip().toString(), result.manifest().toString(), result.valid(),
+                result.entries(), checks, failures);
+    }
+
+    /** The codes that failed, in check order, for the one-line error. */
+    public List<String> failedCodes() {
+        return checks.stream().filter(c -> !c.ok()).map(Check::code).toList();
+    }
+
+    public void printHuman(PrintWriter out, boolean verbose) {
+        out.printf(Locale.ROOT, "verify_zip %s%n  manifest: %s%n  entries:  %d%n", zip, manifest, entries);
+        long failedChecks = checks.stream().filter(c -> !c.ok()).count();
+        out.printf(Locale.ROOT, "  checks:   %d run, %d failed%n", checks.size(), failedChecks);
+        if (verbose) {
+            for (Check check : checks) {
+                out.printf(Locale.ROOT, "  %-4s %-26s %s%n", check.ok() ? "ok" : "FAIL", check.code(),
+                        VerifyCheck.valueOf(check.code()).passes());
+            }
+        }
+        Set<String> ran = checks.stream().map(Check::code).collect(Collectors.toSet());
+        List<String> skipped = EnumSet.allOf(VerifyCheck.class).stream().map(Enum::name).filter(c -> !ran.contains(c)).toList();
+        if (!skipped.isEmpty()) {
+            out.printf(Locale.ROOT, "  not run:  %s%n", String.join(", ", skipped));
+        }
+        if (!failures.isEmpty()) {
+            out.printf(Locale.ROOT, "Failures (%d):%n", failures.size());
+            for (Failure f : failures) {
+                out.printf(Locale.ROOT, "  %-26s %s%s%n", f.code(), f.entry() == null ? "" : f.entry() + ": ", f.message());
+            }
+        }
+        out.printf(Locale.ROOT, "Status: %s%n", valid ? "valid" : "invalid");
+        out.flush();
+    }
+}

@@ -1,0 +1,50 @@
+package zip;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.RandomAccess;
+
+/** The spec's ZipEntryDraftV1 made active: one manifest line per zip entry, in zip order. */
+// Fields a later v1 toolkit adds are ignored: only a schema_version change may break readers.
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ZipEntryV1(String relativePath, String sha256OrBlake3, long uncompressedBytes, String normalizedMode) {
+
+    /** The digest is always sha256 here; the prefix says so, as the field name allows blake3 too. */
+    public static final String SHA256_PREFIX = "sha256:";
+
+    public static ZipEntryV1 of(String relativePath, String sha256Hex, long bytes) {
+        return new ZipEntryV1(relativePath, SHA256_PREFIX + sha256Hex, bytes, ZipPolicyV1.NORMALIZED_MODE);
+    }
+
+    /**
+     * The entries of these staged files, made one at a time as they are read: the manifest of a
+     * 100,000-file commit is written from this without 100,000 entries and digest strings in memory at once.
+     */
+    public static List<ZipEntryV1> of(List<StagedFile> staged) {
+        return new StagedView(List.copyOf(staged));
+    }
+
+    /** An immutable view: {@link ZipManifest} keeps it as it is instead of copying it. */
+    static final class StagedView extends AbstractList<ZipEntryV1> implements RandomAccess {
+        private final List<StagedFile> staged;
+
+        private StagedView(List<StagedFile> staged) {
+            this.staged = staged;
+        }
+
+        @Override
+        public ZipEntryV1 get(int index) {
+            StagedFile file = staged.get(index);
+            return of(file.relativePath(), file.sha256Hex(), file.size());
+        }
+
+        @Override
+        public int size() {
+            return staged.size();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package zip;
+
+import cli.Toolkit;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The spec's ZipPackagingMetadataDraftV1 made active: the policy constants plus the values one zip was
+ * built with. Written under "metadata" in every manifest, and by the zip_packaging capability preview.
+ */
+// Fields a later v1 toolkit adds are ignored: only a schema_version change may break readers.
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ZipPackagingMetadataV1(
+        int schemaVersion,
+        String format,
+        String entryOrder,
+        String timestampPolicy,
+        String permissionPolicy,
+        long fixedEpochMs,
+        String fixedTimeUtc,
+        String fileMode,
+        List<String> storedExtensions,
+        int deflateLevel,
+        Toolchain toolchain) {
+
+    /** What built the zip: the same input gives the same bytes only with the same zlib behind the JDK. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Toolchain(String toolkitVersion, String zip4jVersion, String javaVersion, String javaVendor) {
+
+        static Toolchain current() {
+            return new Toolchain(Toolkit.VERSION, readZip4jVersion(),
+                    System.getProperty("java.version"), System.getProperty("java.vendor"));
+        }
+
+        private static String readZip4jVersion() {
+            try (InputStream in = ZipPackagingMetadataV1.class.getResourceAsStream(
+                    "/META-INF/maven/net.lingala.zip4j/zip4j/pom.properties")) {
+                if (in != null) {
+                    Properties properties = new Properties();
+                    properties.load(in);
+                    return properties.getProperty("version", "unknown");
+                }
+            } catch (IOException ignored) {
+                // Falls through: the version is informative, never a reason to fail a delivery.
+            }
+            return "unknown";
+        }
+    }
+
+    public static ZipPackagingMetadataV1 current(long fixedEpochMs) {
+        return new ZipPackagingMetadataV1(
+                ZipPolicyV1.SCHEMA_VERSION,
+                ZipPolicyV1.FORMAT,
+                ZipPolicyV1.ENTRY_ORDER,
+                ZipPolicyV1.TIMESTAMP_POLICY,
+                ZipPolicyV1.PERMISSION_POLICY,
+                fixedEpochMs,
+                Instant.ofEpochMilli(fixedEpochMs).toString(),
+                "0" + Integer.toOctalString(ZipPolicyV1.FILE_MODE),
+                ZipPolicyV1.STORED_EXTENSIONS,
+                ZipPolicyV1.DEFLATE_LEVEL,
+                Toolchain.current());
+    }
+}

@@ -1,0 +1,129 @@
+package commit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cli.ErrorCode;
+import cli.PrezipException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import report.StagerReport;
+import support.CliRun;
+import support.SafetyTrees;
+import support.StagerProject;
+import support.TempTrees;
+import zip.ZipManifest;
+
+/** One commit per output zip at a time: a second one refuses clearly and never interleaves. */
+class OutputLockTest extends StagerProject {
+    static final String ID = "p1";
+
+    OutputLockTest() {
+        super(ID, List.of("png", "txt"), "p1.zip");
+    }
+
+    @BeforeEach
+    void files() {
+        TempTrees.file(content, "a.txt", "a");
+        TempTrees.file(content, "b/c.png", "c");
+    }
+
+    CliRun commit(Path target) {
+        return CliRun.stager(TempTrees.args(ID, content, data, target, "--commit"));
+    }
+
+    @Test
+    void aCommitRefusesWhileAnotherHoldsTheLockAndWorksOnceItIsReleased() throws Exception {
+        byte[] old = SafetyTrees.writeOldZip(zip);
+        try (OutputLock held = OutputLock.acquire(zip)) {
+            CliRun run = commit(zip);
+            assertEquals(1, run.exitCode(), run.describe());
+            assertTrue(run.err().contains("PZ_OUTPUT_LOCKED"), run.err());
+            assertArrayEquals(old, Files.readAllBytes(zip), "nothing written while locked");
+            assertFalse(TempTrees.exists(ZipManifest.pathFor(zip)));
+            assertEquals(List.of(), SafetyTrees.leftovers(out));
+            assertFalse(TempTrees.exists(StagerReport.pathFor(zip)), "the holder's report is not overwritten");
+        }
+        CliRun run = commit(zip);
+        assertEquals(0, run.exitCode(), run.describe());
+        assertEquals(List.of("a.txt", "b/c.png"), SafetyTrees.zipEntries(zip));
+        assertEquals(SafetyTrees.delivered("p1.zip"), SafetyTrees.list(out), "the lock file stays; nothing else but the delivery");
+    }
+
+    @Test
+    void noZipIsCreatedWhileLocked() {
+        try (OutputLock held = OutputLock.acquire(zip)) {
+            CliRun run = commit(zip);
+            assertEquals(1, run.exitCode(), run.describe());
+            assertFalse(TempTrees.exists(zip));
+            // The run holding the lock owns the reports: the one turned away writes none.
+            assertEquals(List.of(".p1.zip.prezip-lock"), SafetyTrees.list(out));
+        }
+    }
+
+    @Test
+    void theLockIsAnOsLockSeenByAnotherProcess() throws Exception {
+        try (OutputLock held = OutputLock.acquire(zip)) {
+            Path log = tmp.resolve("child.log");
+            Process child = SafetyTrees.startStager(log, TempTrees.args(ID, content, data, zip, "--commit"));
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+            String text = TempTrees.readString(log);
+            assertEquals(1, child.exitValue(), text);
+            assertTrue(text.contains("PZ_OUTPUT_LOCKED"), text);
+            assertFalse(TempTrees.exists(zip));
+        }
+    }
+
+    @Test
+    void aSecondAcquireInTheSameProcessRefuses() {
+        try (OutputLock first = OutputLock.acquire(zip)) {
+            PrezipException e = assertThrows(PrezipException.class, () -> OutputLock.acquire(zip));
+            assertEquals(ErrorCode.PZ_OUTPUT_LOCKED, e.code());
+            assertEquals(1, e.exitCode());
+        }
+        // Released: it can be taken again, and a stale lock file left behind does not block.
+        assertTrue(TempTrees.exists(OutputLock.lockFileFor(zip)));
+        OutputLock.acquire(zip).close();
+    }
+
+    @Test
+    void aLockOnAnotherZipInTheSameFolderDoesNotBlock() {
+        try (OutputLock other = OutputLock.acquire(out.resolve("other.zip"))) {
+            CliRun run = commit(zip);
+            assertEquals(0, run.exitCode(), run.describe());
+        }
+    }
+
+    @Test
+    void aDryRunIgnoresTheLock() {
+        try (OutputLock held = OutputLock.acquire(zip)) {
+            CliRun run = CliRun.stager(TempTrees.args(ID, content, data, zip));
+            assertEquals(0, run.exitCode(), run.describe());
+        }
+    }
+
+    /**
+     * A live commit to "p1.zip-b" (its lock held) has a staging folder beside it; a commit to "p1.zip" in the
+     * same folder must not sweep it away as its own leftover.
+     */
+    @Test
+    void theLeftoverSweepLeavesAnotherZipsLiveStagingAlone() throws Exception {
+        try (OutputLock otherRun = OutputLock.acquire(out.resolve("p1.zip-b"));
+             OutputLock thirdRun = OutputLock.acquire(out.resolve("p1.zip.old"))) {
+            Path liveStaging = TempTrees.file(out, ".prezip-staging-p1.zip-b-0b3f5a52-1111-2222-3333-444455556666/x.txt", "live")
+                    .getParent();
+            Path liveTemp = TempTrees.file(out, ".p1.zip.old.8c1e7b0a-1111-2222-3333-444455556666.tmp", "live temp of p1.zip.old");
+            CliRun run = commit(zip);
+            assertEquals(0, run.exitCode(), run.describe());
+            assertTrue(TempTrees.exists(liveStaging), "the other run's staging must survive: " + SafetyTrees.list(out));
+            assertTrue(TempTrees.exists(liveTemp), "the other zip's temp must survive: " + SafetyTrees.list(out));
+        }
+    }
+}

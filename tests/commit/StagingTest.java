@@ -1,0 +1,128 @@
+package commit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cli.ErrorCode;
+import cli.PrezipException;
+import cli.TreeRemoval;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import scan.ScannedEntry;
+import support.TempTrees;
+import zip.StagedFile;
+
+/** The staging folder: copies with their digests, mirrored folders, and removal that never leaves the tree. */
+class StagingTest {
+    @TempDir
+    Path tmp;
+
+    ScannedEntry scanned(Path root, String rel) throws Exception {
+        Path file = root.resolve(rel);
+        return new ScannedEntry(rel, root, ScannedEntry.Kind.REGULAR, Files.size(file),
+                Files.getLastModifiedTime(file).toMillis(), null);
+    }
+
+    @Test
+    void aCopyHasTheSourceBytesAndTheirDigest() throws Exception {
+        Path content = Files.createDirectories(tmp.resolve("content"));
+        TempTrees.file(content, "a/b.txt", "hello staging");
+        try (Staging staging = Staging.createBeside(tmp.resolve("out.zip"))) {
+            staging.createDirectories(List.of("a"));
+            StagedFile staged = staging.copy(scanned(content, "a/b.txt"), null);
+            byte[] bytes = "hello staging".getBytes(StandardCharsets.UTF_8);
+            assertEquals("a/b.txt", staged.relativePath());
+            assertEquals(bytes.length, staged.size());
+            assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(bytes), staged.sha256());
+            assertEquals(TempTrees.sha256(bytes), staged.sha256Hex());
+            assertArrayEquals(bytes, Files.readAllBytes(staging.root().resolve("a/b.txt")));
+        }
+    }
+
+    @Test
+    void aSourceThatChangedSinceTheScanStopsTheCopy() throws Exception {
+        Path content = Files.createDirectories(tmp.resolve("content"));
+        TempTrees.file(content, "b.txt", "before");
+        ScannedEntry entry = scanned(content, "b.txt");
+        Files.setLastModifiedTime(content.resolve("b.txt"), FileTime.fromMillis(entry.modifiedMillis() - 10_000));
+        try (Staging staging = Staging.createBeside(tmp.resolve("out.zip"))) {
+            PrezipException e = assertThrows(PrezipException.class, () -> staging.copy(entry, null));
+            assertEquals(ErrorCode.PZ_SOURCE_CHANGED, e.code());
+        }
+    }
+
+    @Test
+    void foldersGivenInAnyOrderAreAllMirroredParentsFirst() throws Exception {
+        List<String> folders = List.of("x/y/z", "a", "x", "a/b/c/d", "x/y", "a/b", "a/b/c", "m");
+        try (Staging staging = Staging.createBeside(tmp.resolve("out.zip"))) {
+            staging.createDirectories(folders);
+            for (String folder : folders) {
+                assertTrue(Files.isDirectory(staging.root().resolve(folder)), folder);
+            }
+        }
+    }
+
+    @Test
+    void closingRemovesTheWholeStagingTree() throws Exception {
+        Path root;
+        try (Staging staging = Staging.createBeside(tmp.resolve("out.zip"))) {
+            root = staging.root();
+            List<String> folders = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                folders.add("f" + i);
+                folders.add("f" + i + "/g" + (i % 4));
+            }
+            staging.createDirectories(folders);
+            for (String folder : folders) {
+                TempTrees.file(root, folder + "/file.txt", folder);
+            }
+            assertTrue(root.getFileName().toString().startsWith(Staging.PREFIX));
+        }
+        assertFalse(Files.exists(root));
+        assertEquals(List.of(), TempTrees.list(tmp));
+    }
+
+    @Test
+    void removalNeverFollowsALinkOutOfTheTree() throws Exception {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        TempTrees.file(outside, "keep/me.txt", "not staging's");
+        Path tree = Files.createDirectories(tmp.resolve("tree/sub"));
+        TempTrees.file(tree, "own.txt", "staging's");
+        TempTrees.symlink(tree.resolve("link-to-folder"), outside);
+        TempTrees.symlink(tree.resolve("link-to-file"), outside.resolve("keep/me.txt"));
+        Path topLink = TempTrees.symlink(tmp.resolve("top-link"), outside);
+
+        TreeRemoval.deleteTree(tmp.resolve("tree"));
+        TreeRemoval.deleteTree(topLink);
+
+        assertFalse(Files.exists(tmp.resolve("tree")));
+        assertFalse(Files.exists(topLink, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertEquals("not staging's", Files.readString(outside.resolve("keep/me.txt")));
+    }
+
+    @Test
+    void leftoversOfThisZipAreRemovedAndAnotherZipsAreNot() throws Exception {
+        Path zip = tmp.resolve("p1.zip");
+        Path ours = Files.createDirectories(tmp.resolve(Staging.PREFIX + "p1.zip-" + UUID.randomUUID() + "/a"));
+        TempTrees.file(ours, "x.txt", "left by a killed run");
+        Path oursTemp = TempTrees.file(tmp, ".p1.zip." + UUID.randomUUID() + ".tmp", "half a zip");
+        Path another = Files.createDirectories(tmp.resolve(Staging.PREFIX + "p1.zip-b-" + UUID.randomUUID()));
+
+        Staging.removeLeftovers(zip);
+
+        assertFalse(Files.exists(ours.getParent()));
+        assertFalse(Files.exists(oursTemp));
+        assertTrue(Files.isDirectory(another), "another zip's staging has its own lock");
+    }
+}

@@ -1,0 +1,270 @@
+package report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import support.CliRun;
+import support.StagerProject;
+import support.TempTrees;
+import zip.ZipManifest;
+
+/** The dashboard: summary.jsonl read leniently, rendered to one self-contained page, summarised as JSON. */
+class DashboardPageTest extends StagerProject {
+    static final String ID = "dash2";
+
+    DashboardPageTest() {
+        super(ID, List.of("txt"), "dash2.zip");
+    }
+
+    @BeforeEach
+    void files() {
+        TempTrees.file(content, "a.txt", "alpha");
+        TempTrees.file(content, "notes/build.log", "a banned type refuses the run unless --allow-unknown");
+    }
+
+    static CliRun dashboard(String... args) {
+        return CliRun.dashboard(args);
+    }
+
+    Path summaryFile() {
+        return data.resolve("dashboard").resolve("summary.jsonl");
+    }
+
+    void appendLines(String... lines) throws IOException {
+        Files.createDirectories(summaryFile().getParent());
+        Files.writeString(summaryFile(), String.join("\n", lines) + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    static String line(String at, String project, String status, String reasons, String sha) {
+        return "{\"at\":\"" + at + "\",\"projectId\":\"" + project + "\",\"status\":\"" + status
+                + "\",\"eligibleFiles\":2,\"eligibleBytes\":2048,\"excludedByReason\":" + reasons
+                + (sha == null ? "" : ",\"zipSha256\":\"" + sha + "\"") + ",\"outputZip\":\"/srv/out/" + project + ".zip\"}";
+    }
+
+    @Test
+    void noSummaryYetIsAPageThatSaysSo() {
+        CliRun run = dashboard("--data-dir", data.toString());
+        assertEquals(0, run.exitCode(), run.describe());
+        Path page = data.resolve("dashboard").resolve("index.html");
+        assertTrue(Files.isRegularFile(page), "the default page, its folder created");
+        String html = HtmlReportTest.read(page);
+        assertTrue(html.contains("id=\"no-runs\""));
+        assertTrue(html.contains("No runs yet"));
+        assertFalse(Files.exists(summaryFile()), "reading never creates the log");
+        HtmlReportTest.assertSelfContained(html);
+        assertTrue(run.out().contains(page.toString()), run.describe());
+    }
+
+    @Test
+    void noSummaryYetInJson() {
+        CliRun run = dashboard("--data-dir", data.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.describe());
+        JsonNode json = run.json();
+        assertEquals(DashboardPage.SCHEMA_VERSION, json.get("schemaVersion").asInt());
+        assertEquals(0, json.get("runs").asInt());
+        assertEquals(0, json.get("projects").size());
+        assertEquals(0, json.get("byStatus").size());
+    }
+
+    @Test
+    void commitsOkAndRefusedShowUpWithTheirNumbers() {
+        assertEquals(1, stager("--commit").exitCode(), "refused: a banned log");
+        CliRun ok = stager("--commit", "--allow-unknown");
+        assertEquals(0, ok.exitCode(), ok.describe());
+        assertEquals(0, stager("--commit", "--allow-unknown").exitCode());
+        String sha = HtmlReportTest.json(ZipManifest.pathFor(zip)).get("zip_sha256").asText();
+
+        Path page = tmp.resolve("dash.html");
+        CliRun run = dashboard("--data-dir", data.toString(), "--output", page.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.describe());
+        JsonNode json = run.json();
+        assertEquals(3, json.get("runs").asInt());
+        assertEquals(0, json.get("malformedLines").asInt());
+        assertEquals(2, json.get("byStatus").get("ok").asInt());
+        assertEquals(1, json.get("byStatus").get("refused").asInt());
+        JsonNode project = json.get("projects").get(ID);
+        assertEquals(3, project.get("runs").asInt());
+        assertEquals("ok", project.get("lastStatus").asText());
+        assertEquals(sha, project.get("lastZipSha256").asText());
+        assertEquals(page.toString(), json.get("page").asText());
+        assertFalse(Files.exists(data.resolve("dashboard").resolve("index.html")), "--output replaces the default");
+
+        String html = HtmlReportTest.read(page);
+        assertEquals("3", HtmlReportTest.idText(html, "total-runs"));
+        assertEquals("1", HtmlReportTest.idText(html, "project-count"));
+        assertEquals("2", HtmlReportTest.idText(html, "status-count-ok"));
+        assertEquals("1", HtmlReportTest.idText(html, "status-count-refused"));
+        assertEquals("0", HtmlReportTest.idText(html, "status-count-failed"));
+        assertTrue(html.contains(">" + sha.substring(0, DashboardPage.SHORT_SHA_CHARS) + "</code>"), "the short sha");
+        assertTrue(html.contains("title=\"" + sha + "\""), "the full sha in the tooltip");
+        assertTrue(html.contains("href=\"" + HtmlReport.pathFor(zip).toUri() + "\""), "the latest run links its report");
+        assertEquals(1, html.split("href=", -1).length - 1, "only the latest run of a zip links the report beside it");
+        HtmlReportTest.assertNoScript(html);
+        HtmlReportTest.assertSelfContained(html);
+    }
+
+    @Test
+    void malformedLinesAreSkippedAndCounted() throws IOException {
+        appendLines(
+                line("2025-10-06T10:00:00Z", "p1", "ok", "{\"hidden\":1}", "ab".repeat(32)),
+                "not json",
+                "[1,2,3]",
+                "{\"at\":\"yesterday\",\"projectId\":\"p1\",\"status\":\"ok\",\"eligibleFiles\":1,\"eligibleBytes\":1}",
+                "{\"at\":\"2025-10-06T10:00:00Z\",\"projectId\":\"p1\",\"status\":\"ok\",\"eligibleFiles\":\"many\",\"eligibleBytes\":1}",
+                "{\"at\":\"2025-10-06T10:00:00Z\",\"status\":\"ok\",\"eligibleFiles\":1,\"eligibleBytes\":1}",
+                "{\"at\":\"2025-10-06T10:00:00Z\",\"projectId\":\"p1\",\"status\":\"ok\",\"eligibleFiles\":1,\"eligibleBytes\":-5}",
+                "{\"at\":\"2025-10-06T10:00:00Z\",\"projectId\":\"p1\",\"status\":\"ok\",\"eligibleFiles\":1,\"eligibleBytes\":1,\"excludedByReason\":[]}",
+                "",
+                "{\"at\":\"2025-10-06T11:00:00Z\",\"projectId\":\"p1\",\"status\":\"refu");
+        Files.write(summaryFile(), new byte[] {(byte) 0xff, (byte) 0xfe, '\n'}, StandardOpenOption.APPEND);
+        CliRun run = dashboard("--data-dir", data.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.describe());
+        JsonNode json = run.json();
+        assertEquals(1, json.get("runs").asInt());
+        assertEquals(9, json.get("malformedLines").asInt(), "every non-blank bad line, the torn last one and the bad bytes included");
+        assertTrue(run.err().contains("skipped 9 malformed line(s)"), run.describe());
+        String html = HtmlReportTest.read(data.resolve("dashboard").resolve("index.html"));
+        assertEquals("9", HtmlReportTest.idText(html, "malformed-lines"));
+        assertEquals("1", HtmlReportTest.idText(html, "total-runs"));
+    }
+
+    @Test
+    void quietPrintsNothing() throws IOException {
+        appendLines("garbage");
+        CliRun run = dashboard("--data-dir", data.toString(), "--quiet");
+        assertEquals(0, run.exitCode(), run.describe());
+        assertEquals("", run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void everyDataTextIsEscaped() throws IOException {
+        String evil = "<script>alert(1)</script>";
+        appendLines("{\"at\":\"2025-10-06T10:00:00Z\",\"projectId\":\"" + evil.replace("/", "\\/") + "\",\"status\":\""
+                + evil + "\",\"eligibleFiles\":1,\"eligibleBytes\":1,\"excludedByReason\":{\"" + evil + "\":1},"
+                + "\"zipSha256\":\"" + evil + "\",\"outputZip\":\"/tmp/" + evil + "\\\"x.zip\"}");
+        CliRun run = dashboard("--data-dir", data.toString());
+        assertEquals(0, run.exitCode(), run.describe());
+        String html = HtmlReportTest.read(data.resolve("dashboard").resolve("index.html"));
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        HtmlReportTest.assertNoScript(html);
+        HtmlReportTest.assertSelfContained(html);
+    }
+
+    @Test
+    void projectsAndRunsAreNewestFirst() {
+        List<DashboardPage.Run> runs = List.of(
+                run("2025-10-01T10:00:00Z", "old", "ok", Map.of(), 0),
+                run("2025-10-03T10:00:00Z", "new", "ok", Map.of(), 1),
+                run("2025-10-02T10:00:00Z", "old", "refused", Map.of("not_allowed", 1), 2),
+                run("2025-10-02T10:00:00Z", "old", "ok", Map.of(), 3));
+        Map<String, List<DashboardPage.Run>> projects = DashboardPage.byProject(runs);
+        assertEquals(List.of("new", "old"), List.copyOf(projects.keySet()));
+        assertEquals(List.of(3, 2, 0), projects.get("old").stream().map(DashboardPage.Run::order).toList(),
+                "the same instant: the later line first");
+
+        String html = DashboardPage.render(new DashboardPage.Log(tmp.resolve("summary.jsonl"), true, runs, 0), Instant.EPOCH);
+        assertTrue(html.indexOf("id=\"project-new\"") < html.indexOf("id=\"project-old\""));
+    }
+
+    @Test
+    void refusalsAreCountedPerDayAndReason() {
+        List<DashboardPage.Run> runs = List.of(
+                run("2025-10-01T23:59:59Z", "p", "refused", Map.of("not_allowed", 3, "banned_type", 1, "hidden", 4), 0),
+                run("2025-10-02T00:00:00Z", "p", "refused", Map.of("hidden", 2), 1),
+                run("2025-10-02T08:00:00Z", "p", "refused", Map.of("not_allowed", 1), 2),
+                run("2025-10-02T09:00:00Z", "p", "ok", Map.of("not_allowed", 1), 3),
+                run("2025-10-02T10:00:00Z", "p", "failed", Map.of(), 4));
+        Map<String, DashboardPage.DayRefusals> days = DashboardPage.refusalsByDay(runs);
+        assertEquals(List.of("2025-10-02", "2025-10-01"), List.copyOf(days.keySet()), "UTC days, newest first");
+        assertEquals(new DashboardPage.DayRefusals(4, 2, Map.of("not_allowed", 1, DashboardPage.OTHER_REASON, 1)),
+                days.get("2025-10-02"), "hidden files never refuse a run: that refusal had another cause");
+        assertEquals(new DashboardPage.DayRefusals(1, 1, Map.of("not_allowed", 1, "banned_type", 1)), days.get("2025-10-01"));
+        assertFalse(DashboardPage.REFUSING_REASONS.contains("hidden"));
+        assertTrue(DashboardPage.REFUSING_REASONS.contains("unsafe_name"));
+
+        String html = DashboardPage.render(new DashboardPage.Log(tmp.resolve("summary.jsonl"), true, runs, 0), Instant.EPOCH);
+        assertEquals("2", HtmlReportTest.idText(html, "day-refused-2025-10-02"));
+        assertEquals("4", HtmlReportTest.idText(html, "day-runs-2025-10-02"));
+        assertEquals("1", HtmlReportTest.idText(html, "status-count-failed"));
+    }
+
+    @Test
+    void onlyTheMostRecentDaysAndRunsAreShown() {
+        List<DashboardPage.Run> runs = new java.util.ArrayList<>();
+        int days = DashboardPage.MAX_DAYS + 5;
+        for (int i = 0; i < days; i++) {
+            runs.add(run(Instant.parse("2025-01-01T12:00:00Z").plusSeconds(86_400L * i).toString(), "p", "ok", Map.of(), i));
+        }
+        assertEquals(DashboardPage.MAX_DAYS, DashboardPage.refusalsByDay(runs).size());
+        String html = DashboardPage.render(new DashboardPage.Log(tmp.resolve("s.jsonl"), true, runs, 0), Instant.EPOCH);
+        assertTrue(html.contains((days - DashboardPage.RECENT_RUNS_PER_PROJECT) + " older run(s) not shown"));
+        assertEquals(String.valueOf(days), HtmlReportTest.idText(html, "total-runs"));
+    }
+
+    @Test
+    void parseAcceptsTheHooksLineAndNothingElse() {
+        DashboardPage.Run parsed = DashboardPage.parse(line("2025-10-06T10:00:00.123456Z", "p1", "ok", "{\"hidden\":1}", "cd".repeat(32)), 7);
+        assertNotNull(parsed);
+        assertEquals(Instant.parse("2025-10-06T10:00:00.123456Z"), parsed.at());
+        assertEquals(Map.of("hidden", 1), parsed.excludedByReason());
+        assertEquals(2048, parsed.eligibleBytes());
+        assertEquals(7, parsed.order());
+        assertEquals("cd".repeat(32), parsed.zipSha256());
+        assertNull(DashboardPage.parse(line("2025-10-06", "p1", "ok", "{}", null), 0), "a date is not an instant");
+        assertNull(DashboardPage.parse(line("2025-10-06T10:00:00Z", "", "ok", "{}", null), 0));
+        assertNull(DashboardPage.parse(line("2025-10-06T10:00:00Z", "p1", "ok", "{\"hidden\":1.5}", null), 0));
+        assertNull(DashboardPage.parse("null", 0));
+        assertNull(DashboardPage.parse("{}", 0));
+        assertNull(DashboardPage.parse(line("2025-10-06T10:00:00Z", "p1", "ok", "{}", null) + " trailing", 0));
+    }
+
+    @Test
+    void outputNamingAFolderIsAUsageError() {
+        CliRun run = dashboard("--data-dir", data.toString(), "--output", tmp.toString());
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("PZ_USAGE"), run.describe());
+    }
+
+    @Test
+    void aMissingDataDirIsAConfigurationError() {
+        CliRun run = dashboard("--data-dir", tmp.resolve("nope").toString());
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("PZ_DATA_DIR_INVALID"), run.describe());
+    }
+
+    static DashboardPage.Run run(String at, String project, String status, Map<String, Integer> reasons, int order) {
+        return run(at, project, status, reasons, null, order);
+    }
+
+    static DashboardPage.Run run(String at, String project, String status, Map<String, Integer> reasons, String errorCode,
+                                 int order) {
+        return new DashboardPage.Run(Instant.parse(at), project, status, 1, 10, reasons, null, null, errorCode, order);
+    }
+
+    @Test
+    void aRefusalOtherThanFilesThatMayNotShipCountsUnderItsErrorCode() {
+        List<DashboardPage.Run> runs = List.of(
+                run("2026-01-02T10:00:00Z", "p", "refused", Map.of("not_allowed", 2), "PZ_COMPANIONS_SPLIT", 0),
+                run("2026-01-02T11:00:00Z", "p", "refused", Map.of("not_allowed", 2), "PZ_REFUSED", 1),
+                run("2026-01-02T12:00:00Z", "p", "refused", Map.of(), null, 2));
+        DashboardPage.DayRefusals day = DashboardPage.refusalsByDay(runs).get("2026-01-02");
+        assertEquals(3, day.refusedRuns());
+        assertEquals(Map.of("PZ_COMPANIONS_SPLIT", 1, "not_allowed", 1, DashboardPage.OTHER_REASON, 1), day.byReason());
+    }
+}
