@@ -3,6 +3,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cli.Json;
+import cli.Toolkit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,11 @@ class WrapperTest {
     }
 
     Run run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", WRAPPER.toString()));
+        return run(WRAPPER, environment, args);
+    }
+
+    Run run(Path wrapper, Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", wrapper.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile())
                 .redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
@@ -51,15 +56,27 @@ class WrapperTest {
         assertEquals(1, Json.MAPPER.readTree(preview.out()).get("schema_version").asInt());
     }
 
-    @Test
-    void theFastPathMapsClassesFromAnArchiveAndNeverPassesATruncatedOne() throws Exception {
-        // The JBang jar this run's wrapper fetched; with a jbang on PATH the wrapper has no fast path at all.
+    /**
+     * A wrapper cache of this test's own, holding (as a link) the JBang jar this run's wrapper fetched, so
+     * that no cached command of another run is taken; null when the wrapper runs a jbang from PATH, which
+     * has no fast path at all.
+     */
+    Path ownWrapperCache() throws IOException {
         String cacheHome = System.getenv().getOrDefault("XDG_CACHE_HOME", System.getProperty("user.home") + "/.cache");
         Path jbangJar = Path.of(System.getenv().getOrDefault("PREZIP_JBANG_CACHE", cacheHome + "/prezip/jbang-0.132.1"),
                 "jbang-cli-0.132.1-all.jar");
-        assumeTrue(Files.isRegularFile(jbangJar), "the wrapper runs a jbang from PATH here");
+        if (!Files.isRegularFile(jbangJar)) {
+            return null;
+        }
         Path cache = Files.createDirectories(tmp.resolve("cache"));
         Files.createSymbolicLink(cache.resolve(jbangJar.getFileName()), jbangJar);
+        return cache;
+    }
+
+    @Test
+    void theFastPathMapsClassesFromAnArchiveAndNeverPassesATruncatedOne() throws Exception {
+        Path cache = ownWrapperCache();
+        assumeTrue(cache != null, "the wrapper runs a jbang from PATH here");
         Path classLog = tmp.resolve("classes.log");
         Map<String, String> environment = Map.of("PREZIP_JBANG_CACHE", cache.toString(),
                 "JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + classLog);
@@ -102,6 +119,42 @@ class WrapperTest {
         assertEquals(first.out(), other.out());
         assertTrue(Files.readAllLines(classLog).stream()
                 .anyMatch(line -> line.contains(" prezip_stager source: file:")), "prezip_stager read from its jar");
+    }
+
+    @Test
+    void anEditInANestedLibPackageIsRunByTheNextCommandWithNoOtherStep() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        for (String file : List.of("jbang", "prezip_stager.java", "jbang.properties", "jbang-catalog.json")) {
+            Files.copy(TempTrees.repoRoot().resolve(file), repo.resolve(file));
+        }
+        Path lib = TempTrees.repoRoot().resolve("lib");
+        try (var files = Files.walk(lib)) {
+            for (Path from : files.filter(Files::isRegularFile).toList()) {
+                Path to = repo.resolve("lib").resolve(lib.relativize(from).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(from, to);
+            }
+        }
+        Path cache = ownWrapperCache();
+        Map<String, String> environment = cache == null ? Map.of() : Map.of("PREZIP_JBANG_CACHE", cache.toString());
+        Run before = run(repo.resolve("jbang"), environment, "prezip_stager", "--version");
+        assertEquals(0, before.exitCode(), before.err());
+        assertEquals(Toolkit.VERSION, before.out().strip());
+
+        Path toolkit = repo.resolve("lib/cli/Toolkit.java");
+        String quoted = '"' + Toolkit.VERSION + '"';
+        String source = Files.readString(toolkit);
+        assertTrue(source.contains(quoted), "the version literal is in " + toolkit);
+        Files.writeString(toolkit, source.replace(quoted, '"' + Toolkit.VERSION + "-edited\""));
+        Run after = run(repo.resolve("jbang"), environment, "prezip_stager", "--version");
+        assertEquals(0, after.exitCode(), after.err());
+        assertEquals(Toolkit.VERSION + "-edited", after.out().strip(), "the edit in lib/cli/ is what runs");
+        if (cache != null) {
+            // The fast path was taken both times, under a new key after the edit.
+            try (var commands = Files.list(cache.resolve("launch"))) {
+                assertEquals(2, commands.filter(f -> f.getFileName().toString().matches("prezip_stager-[0-9a-f]{32}\\.cmd")).count());
+            }
+        }
     }
 
     @Test

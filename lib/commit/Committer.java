@@ -48,8 +48,8 @@ public final class Committer {
 
     /** What to commit and how: the plan from the scan, and the policy values that shape the zip. */
     public record Plan(TreeScanner.ScanResult scan, Classification classification, Classifier classifier,
-                long fixedEpochMs, boolean forbidEmptyDirs, PolicyPreset.Applied policy, PrivateKey signKey,
-                int threads, Progress progress, Timings timings) {}
+                       long fixedEpochMs, boolean forbidEmptyDirs, PolicyPreset.Applied policy, PrivateKey signKey,
+                       int threads, Progress progress, Timings timings) {}
 
     /** Commits under the zip's lock: the zip, its manifest, checksum and (with a key) signature. */
     public static ZipManifest commit(Plan plan, Path outputZip) {

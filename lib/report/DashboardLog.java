@@ -25,11 +25,11 @@ public final class DashboardLog {
 
     /** @param errorCode why a refused or failed attempt stopped (the report's error code), else null */
     public record Line(String at, String projectId, String status, int eligibleFiles, long eligibleBytes,
-                Map<String, Integer> excludedByReason, String zipSha256, String outputZip, String errorCode) {
+                       Map<String, Integer> excludedByReason, String zipSha256, String outputZip, String errorCode) {
 
         /** An attempt that did not stop on an error. */
         public Line(String at, String projectId, String status, int eligibleFiles, long eligibleBytes,
-             Map<String, Integer> excludedByReason, String zipSha256, String outputZip) {
+                    Map<String, Integer> excludedByReason, String zipSha256, String outputZip) {
             this(at, projectId, status, eligibleFiles, eligibleBytes, excludedByReason, zipSha256, outputZip, null);
         }
     }

@@ -30,7 +30,7 @@ public final class ProjectManifest {
     private ProjectManifest() {}
 
     public record Metrics(int eligibleFiles, long eligibleBytes, Map<String, Integer> excludedByReason,
-                   long zipBytes, String zipSha256, long durationMs) {}
+                          long zipBytes, String zipSha256, long durationMs) {}
 
     /** Fails before a commit starts if the hook could not update the file afterwards. */
     public static void requireUpdatable(DataDir data, ProjectId id) {

@@ -55,14 +55,14 @@ public record StagerReport(
     public record ExtensionTotal(int files, long bytes) {}
 
     public record Totals(int eligibleFiles, long eligibleBytes, Map<String, ExtensionTotal> byExtension,
-                  Map<String, Integer> excludedByReason) {}
+                         Map<String, Integer> excludedByReason) {}
 
     /** What stopped the run: a stable code and the message the operator saw. */
     public record Problem(String code, String message) {}
 
     public static StagerReport of(ProjectId id, String contentDir, String outputZip, String mode,
-                           Classification classification, PolicyPreset.Applied policy, CompanionMode companionMode,
-                           List<Companions.SplitGroup> companions) {
+                                  Classification classification, PolicyPreset.Applied policy, CompanionMode companionMode,
+                                  List<Companions.SplitGroup> companions) {
         List<Classification.Item> eligibleItems = classification.eligible();
         // A view, not a copy: a commit keeps the report to its end, and each row is made when it is read.
         List<EligibleFile> eligible = new AbstractList<>() {

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * are the contract's; a failure's entry is left out when it concerns the whole archive.
  */
 public record VerifyReport(int schemaVersion, String zip, String manifest, boolean valid, int entries,
-                    List<Check> checks, List<Failure> failures) {
+                           List<Check> checks, List<Failure> failures) {
 
     /** Bumped when a field changes meaning or goes away; adding fields does not bump it. */
     public static final int SCHEMA_VERSION = 1;

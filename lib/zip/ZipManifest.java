@@ -21,7 +21,7 @@ import policy.PolicyPreset;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ZipManifest(ZipPackagingMetadataV1 metadata, PolicyPreset.Applied policy, List<ZipEntryV1> entries,
-                   long zipBytes, String zipSha256) {
+                          long zipBytes, String zipSha256) {
 
     public ZipManifest {
         entries = entries instanceof ZipEntryV1.StagedView ? entries : List.copyOf(entries);

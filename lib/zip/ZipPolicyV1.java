@@ -18,7 +18,7 @@ public final class ZipPolicyV1 {
     static final int SCHEMA_VERSION = 1;
     /** Spec constant: the transport format. */
     public static final String FORMAT = "zip";
-    /** Spec constant: entries sorted by the unsigned bytes of their UTF-8 names ({@link PathOrder}). */
+    /** Spec constant: entries sorted by the unsigned bytes of their UTF-8 names ({@link scan.PathOrder}). */
     public static final String ENTRY_ORDER = "lexicographic_path";
     /** Spec constant: one fixed instant for every entry. */
     public static final String TIMESTAMP_POLICY = "fixed_epoch_ms";
