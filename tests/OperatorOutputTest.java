@@ -9,8 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine.Help.Ansi;
-import report.TextTable;
 import support.CliRun;
 import support.TempTrees;
 
@@ -50,18 +48,6 @@ class OperatorOutputTest {
         assertTrue(rows.get(2).trim().startsWith("total"), run.out());
         int end = rows.get(0).length();
         rows.forEach(r -> assertEquals(end, r.length(), "right-aligned numbers end in one column:\n" + run.out()));
-    }
-
-    @Test
-    void colourMarkupRendersOnlyWhenAsked() {
-        TextTable table = new TextTable(Ansi.ON, false).row("@|yellow x|@", "1").row("longer", "22");
-        String coloured = table.render("");
-        assertTrue(coloured.contains("\u001b["), coloured);
-        String plain = new TextTable(Ansi.OFF, false).row("@|yellow x|@", "1").row("longer", "22").render("");
-        assertEquals("x        1\nlonger  22\n", plain.replace(System.lineSeparator(), "\n"));
-        // Alignment is measured on the text without markup, so colour does not shift the columns.
-        assertEquals(plain.replace(System.lineSeparator(), "\n"),
-                Ansi.OFF.string(coloured).replaceAll("\u001b\\[[0-9;]*m", "").replace(System.lineSeparator(), "\n"));
     }
 
     @Test

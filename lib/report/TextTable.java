@@ -9,24 +9,24 @@ import picocli.CommandLine.Help.Ansi;
  * (numbers), optionally a last free-text column. Widths are measured on the plain text, so colour markup
  * does not break the alignment.
  */
-public final class TextTable {
+final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
     private final Ansi ansi;
     private final boolean lastIsText;
 
     /** @param lastIsText whether the last column is free text (left-aligned) rather than a number */
-    public TextTable(Ansi ansi, boolean lastIsText) {
+    TextTable(Ansi ansi, boolean lastIsText) {
         this.ansi = ansi;
         this.lastIsText = lastIsText;
     }
 
     /** Cells may hold picocli markup such as {@code @|yellow text|@}. */
-    public TextTable row(String... cells) {
+    TextTable row(String... cells) {
         rows.add(cells);
         return this;
     }
 
-    public String render(String indent) {
+    String render(String indent) {
         int columns = rows.stream().mapToInt(r -> r.length).max().orElse(0);
         int[] widths = new int[columns];
         for (String[] row : rows) {
