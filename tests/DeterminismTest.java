@@ -148,8 +148,8 @@ class DeterminismTest {
 
     @Test
     void calendarOfTheDefaultLocaleDoesNotChangeTheTime() throws IOException {
-        // Zip4j turns the instant into DOS time with Calendar.getInstance(), which follows the default
-        // format locale: under th-TH that is the Buddhist calendar, and entries used to get 2011-01-01.
+        // A writer that takes DOS time from Calendar.getInstance() follows the default format locale: under
+        // th-TH that is the Buddhist calendar, and toolkit 1.0.0's entries (Zip4j) once got 2011-01-01.
         Path file = TempTrees.file(tmp, "src/x.txt", "x");
         List<byte[]> zips = new ArrayList<>();
         for (String tag : List.of("und", "th-TH", "ja-JP-u-ca-japanese")) {

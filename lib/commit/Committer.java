@@ -75,9 +75,8 @@ public final class Committer {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = new DigestOutputStream(
                          new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES), sha256)) {
-                DeterministicZipWriter writer = new DeterministicZipWriter(out);
-                staged = Packer.pack(eligible, staging, writer, plan.fixedEpochMs(), plan.threads(),
-                        plan.progress());
+                DeterministicZipWriter writer = new DeterministicZipWriter(out, plan.fixedEpochMs());
+                staged = Packer.pack(eligible, staging, writer, plan.threads(), plan.progress());
                 writer.finish();
                 out.flush();
                 plan.timings().lap("stage+hash+zip");

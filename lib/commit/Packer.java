@@ -1,12 +1,15 @@
 package commit;
 
 import cli.ErrorCode;
+import cli.ExitCleanup;
 import cli.PrezipException;
 import cli.Progress;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,15 +24,17 @@ import java.util.concurrent.TimeUnit;
 import scan.ScannedEntry;
 import zip.DeterministicZipWriter;
 import zip.StagedFile;
+import zip.ZipPolicyV1;
 
 /**
  * Stages and zips the eligible files in one pass over each: worker threads copy a file into staging
- * while hashing it and deflating it into an in-memory zip record; the calling thread appends the records
- * in v1 order. Files above {@link #INLINE_LIMIT} are only staged by the workers and zipped from staging
- * by the calling thread, so memory stays bounded whatever the file sizes.
+ * while hashing it, taking its CRC and deflating it; the calling thread appends the entries in v1 order.
+ * The data of a file up to {@link #INLINE_LIMIT} is kept in memory; a larger file's deflated data goes to
+ * a record file in staging (and a larger STORED file is appended from its staged copy), so memory stays
+ * bounded whatever the file sizes, and big files deflate on every core.
  */
 public final class Packer {
-    /** Records up to this size are built in memory by a worker; larger ones stream from staging. */
+    /** Files up to this size have their zip data built in memory by a worker; larger ones go through staging. */
     static final long INLINE_LIMIT = 4L << 20;
     /** Bytes of files in flight at once (staged but not yet appended): bounds memory on any tree. */
     static final long WINDOW_BYTES = 64L << 20;
@@ -51,23 +56,15 @@ public final class Packer {
 
     private Packer() {}
 
-    /** A staged file and, when built in memory, its zip record. */
-    private record Packed(StagedFile staged, DeterministicZipWriter.Entry entry, Record record) {}
+    /** Where large files' deflated data waits for its turn, inside staging (hidden: it never ships). */
+    static final String RECORDS_FOLDER = ".prezip-records";
 
-    /** A ByteArrayOutputStream whose buffer is appended without another copy. */
-    private static final class Record extends ByteArrayOutputStream {
-        Record(int size) {
-            super(size);
-        }
-
-        byte[] bytes() {
-            return buf;
-        }
-
-        int length() {
-            return count;
-        }
-    }
+    /**
+     * A staged file and its zip entry, whose data is in memory ({@code data}), in a record file
+     * ({@code dataFile}), or, for a large STORED file, the staged copy itself (both null).
+     */
+    private record Packed(StagedFile staged, DeterministicZipWriter.Entry entry, DeterministicZipWriter.ByteSink data,
+                          Path dataFile) {}
 
     /**
      * @param entries eligible scanned files, in v1 order
@@ -76,7 +73,7 @@ public final class Packer {
      * @return the staged files, in v1 order
      */
     static List<StagedFile> pack(List<ScannedEntry> entries, Staging staging, DeterministicZipWriter writer,
-                                 long fixedEpochMs, int threads, Progress progress) throws IOException {
+                                 int threads, Progress progress) throws IOException {
         progress.total(entries.size(), entries.stream().mapToLong(ScannedEntry::size).sum());
         // Workers take the queued file with the lowest rank in its folder first: creating files in one
         // folder serialises on that folder's lock, so concurrent creations should go to different folders.
@@ -87,6 +84,10 @@ public final class Packer {
                     return thread;
                 });
         int[] rankInFolder = ranksInFolder(entries);
+        Path records = staging.root().resolve(RECORDS_FOLDER);
+        if (entries.stream().anyMatch(e -> e.size() > INLINE_LIMIT && !ZipPolicyV1.isStored(e.relativePath()))) {
+            ExitCleanup.guarded(() -> Files.createDirectory(records));
+        }
         List<StagedFile> staged = new ArrayList<>(entries.size());
         ArrayDeque<Future<Packed>> window = new ArrayDeque<>();
         int windowFiles = threads * WINDOW_FILES_PER_THREAD;
@@ -99,17 +100,19 @@ public final class Packer {
                     int index = next++;
                     ScannedEntry entry = entries.get(index);
                     windowBytes += weight(entry);
-                    Task task = new Task(rankInFolder[index], index, () -> stage(entry, staging, fixedEpochMs));
+                    Task task = new Task(rankInFolder[index], index, () -> stage(entry, index, staging, records));
                     workers.execute(task);
                     window.add(task);
                 }
                 Packed packed = await(window.poll());
                 windowBytes -= weight(entries.get(i));
-                append(packed, staging, writer, fixedEpochMs);
+                append(packed, staging, writer);
                 staged.add(packed.staged());
                 progress.advance(1, packed.staged().size());
             }
             progress.done();
+            // Empty by now (each record file goes once appended); staging must hold only what ships.
+            Files.deleteIfExists(records);
             return staged;
         } finally {
             workers.shutdownNow();
@@ -157,35 +160,43 @@ public final class Packer {
         return Math.min(entry.size(), INLINE_LIMIT) + 1;
     }
 
-    private static Packed stage(ScannedEntry entry, Staging staging, long fixedEpochMs) throws IOException {
-        if (entry.size() > INLINE_LIMIT) {
-            return new Packed(staging.copy(entry, null), null, null);
+    private static Packed stage(ScannedEntry entry, int index, Staging staging, Path records) throws IOException {
+        String name = entry.relativePath();
+        if (entry.size() <= INLINE_LIMIT) {
+            // Room for deflate's worst case on incompressible bytes (about 0.03 %).
+            DeterministicZipWriter.ByteSink data = new DeterministicZipWriter.ByteSink((int) (entry.size() + entry.size() / 256 + 64));
+            DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), data);
+            StagedFile staged = staging.copy(entry, zipEntry);
+            zipEntry.close();
+            return new Packed(staged, zipEntry, data, null);
         }
-        // Room for the headers and for deflate's worst case on incompressible bytes (about 0.03 %).
-        Record record = new Record((int) (entry.size() + entry.size() / 256 + 1024));
-        DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(entry.relativePath(), entry.size(),
-                fixedEpochMs, record);
-        StagedFile staged = staging.copy(entry, zipEntry);
-        zipEntry.close();
-        return new Packed(staged, zipEntry, record);
+        if (ZipPolicyV1.isStored(name)) {
+            DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), null);
+            StagedFile staged = staging.copy(entry, zipEntry);
+            zipEntry.close();
+            return new Packed(staged, zipEntry, null, null);
+        }
+        Path dataFile = records.resolve(Integer.toString(index));
+        return ExitCleanup.guarded(() -> {
+            try (OutputStream data = new BufferedOutputStream(Files.newOutputStream(dataFile, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), DeterministicZipWriter.BUFFER_BYTES)) {
+                DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), data);
+                StagedFile staged = staging.copy(entry, zipEntry);
+                zipEntry.close();
+                return new Packed(staged, zipEntry, null, dataFile);
+            }
+        });
     }
 
-    private static void append(Packed packed, Staging staging, DeterministicZipWriter writer, long fixedEpochMs) throws IOException {
-        if (packed.record() != null) {
-            writer.append(packed.entry(), packed.record().bytes(), packed.record().length());
-            return;
+    private static void append(Packed packed, Staging staging, DeterministicZipWriter writer) throws IOException {
+        if (packed.data() != null) {
+            writer.append(packed.entry(), packed.data().bytes(), packed.data().size());
+        } else if (packed.dataFile() != null) {
+            writer.append(packed.entry(), packed.dataFile());
+            Files.delete(packed.dataFile());
+        } else {
+            writer.append(packed.entry(), staging.root().resolve(packed.staged().relativePath()));
         }
-        StagedFile file = packed.staged();
-        DeterministicZipWriter.Entry entry = DeterministicZipWriter.openEntry(file.relativePath(), file.size(),
-                fixedEpochMs, writer.stream());
-        byte[] buffer = new byte[DeterministicZipWriter.BUFFER_BYTES];
-        try (InputStream in = Files.newInputStream(staging.root().resolve(file.relativePath()))) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                entry.write(buffer, 0, n);
-            }
-        }
-        entry.close();
-        writer.append(entry, null, 0);
     }
 
     private static Packed await(Future<Packed> future) throws IOException {

@@ -360,8 +360,7 @@ public final class HtmlReport {
         kv(b, "stored_extensions", "policy-stored-extensions",
                 m.storedExtensions() == null ? null : String.join(", ", m.storedExtensions()));
         ZipPackagingMetadataV1.Toolchain t = m.toolchain();
-        kv(b, "toolchain", "policy-toolchain", t == null ? null : "prezip " + t.toolkitVersion() + ", zip4j " + t.zip4jVersion()
-                + ", Java " + t.javaVersion() + " (" + t.javaVendor() + ")");
+        kv(b, "toolchain", "policy-toolchain", t == null ? null : "prezip " + t.toolkitVersion() + ", Java " + t.javaVersion() + " (" + t.javaVendor() + ")");
         b.append("</dl>\n");
     }
 

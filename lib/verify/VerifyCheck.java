@@ -40,6 +40,16 @@ public enum VerifyCheck {
     VZ_EXTRA_FIELD("no extra fields but zip64, no entry comments"),
     /** Not STORED for a stored extension, not DEFLATED for the rest. */
     VZ_COMPRESSION_METHOD("stored extensions are STORED, everything else DEFLATED"),
+    /** 1.1.0 layout: general-purpose flags other than exactly bit 11 (a data descriptor's bit 3, patched data, ...). */
+    VZ_ENTRY_FLAGS("every entry's general-purpose flags are exactly bit 11 (UTF-8): no data descriptor"),
+    /** 1.1.0 layout: a version needed other than 1.0 STORED / 2.0 DEFLATED / 4.5 zip64, or another version made by. */
+    VZ_ENTRY_VERSION("every entry's version needed and made by are the layout's"),
+    /** 1.1.0 layout: internal attributes other than 0. */
+    VZ_INTERNAL_ATTRIBUTES("every entry's internal attributes are 0"),
+    /** 1.1.0 layout: a zip64 extra where nothing overflows, or not holding exactly the overflowing fields. */
+    VZ_ZIP64_EXTRA("zip64 extras only where a value does not fit, holding exactly those values"),
+    /** 1.1.0 layout: a zip64 end record where nothing overflows (or none where needed), wrong markers, versions or disks. */
+    VZ_END_RECORDS("the end records are the layout's: zip64 ones only where needed, one disk"),
     /** The manifest is missing, is not JSON, or lacks or misstates a required v1 field. */
     VZ_MANIFEST_INVALID("the manifest is present and well-formed"),
     /** The manifest's metadata.schema_version is not one this verifier knows. */

@@ -83,25 +83,42 @@ public final class ZipStructure {
 
     /** The end of the archive: where the central directory is and what follows it. */
     record End(long endOffset, int commentLength, long zip64EndOffset, long zip64EndLength,
-               long centralOffset, long centralSize, long entryCount) {
+               long centralOffset, long centralSize, long entryCount, Classic classic, int zip64VersionMadeBy,
+               int zip64VersionNeeded) {
         boolean zip64() {
             return zip64EndOffset >= 0;
         }
     }
 
-    /** One central directory record, with zip64 values already substituted for their markers. */
+    /** The classic end record's fields as written, markers included. */
+    record Classic(int disk, int centralDisk, int entriesHere, int entries, long centralSize, long centralOffset) {}
+
+    /** Which values a header took from its zip64 extra (its field held the marker): bits of these. */
+    static final int DEFERRED_SIZE = 1;
+    static final int DEFERRED_COMPRESSED_SIZE = 2;
+    static final int DEFERRED_OFFSET = 4;
+    static final int DEFERRED_DISK = 8;
+
+    /**
+     * One central directory record, with zip64 values already substituted for their markers.
+     * @param deferred the DEFERRED_ bits of the values taken from the zip64 extra
+     */
     record CentralHeader(int index, long headerOffset, int versionMadeBy, int versionNeeded, int flags, int method,
                          int dosTime, int dosDate, long crc, long compressedSize, long uncompressedSize,
                          byte[] rawName, Extras extras, int commentLength, long diskStart, int internalAttributes,
-                         long externalAttributes, long localHeaderOffset) {
+                         long externalAttributes, long localHeaderOffset, int deferred) {
         int hostByte() {
             return versionMadeBy >>> 8;
         }
     }
 
-    /** One local header; sizes with zip64 substituted where the header defers to it. */
+    /**
+     * One local header; sizes with zip64 substituted where the header defers to it.
+     * @param deferred the DEFERRED_ bits of the sizes taken from the zip64 extra
+     */
     record LocalHeader(long offset, int versionNeeded, int flags, int method, int dosTime, int dosDate, long crc,
-                       long compressedSize, long uncompressedSize, byte[] rawName, Extras extras, long dataOffset) {
+                       long compressedSize, long uncompressedSize, byte[] rawName, Extras extras, long dataOffset,
+                       int deferred) {
         boolean zip64() {
             return extras.find(ZIP64_EXTRA_ID) != null;
         }
@@ -147,6 +164,7 @@ public final class ZipStructure {
         long centralSize = u32(end, 12);
         long centralOffset = u32(end, 16);
         int commentLength = u16(end, 20);
+        Classic classic = new Classic(disk, centralDisk, entriesHere, entries, centralSize, centralOffset);
 
         long zip64EndOffset = -1;
         long zip64EndLength = 0;
@@ -184,12 +202,12 @@ public final class ZipStructure {
             requireAgrees(centralSize, ZIP64_MARKER_32, centralSize64, "central directory size");
             requireAgrees(centralOffset, ZIP64_MARKER_32, centralOffset64, "central directory offset");
             return checkedEnd(new End(endOffset, commentLength, zip64EndOffset, zip64EndLength,
-                    centralOffset64, centralSize64, entries64));
+                    centralOffset64, centralSize64, entries64, classic, u16(z, 12), u16(z, 14)));
         }
         if (disk != 0 || centralDisk != 0 || entriesHere != entries) {
             throw new MalformedZipException("multi-disk (split) zip: the end record names other disks");
         }
-        return checkedEnd(new End(endOffset, commentLength, -1, 0, centralOffset, centralSize, entries));
+        return checkedEnd(new End(endOffset, commentLength, -1, 0, centralOffset, centralSize, entries, classic, 0, 0));
     }
 
     private static End checkedEnd(End end) throws MalformedZipException {
@@ -243,8 +261,10 @@ public final class ZipStructure {
             long disk = u16(fixed, 34);
             long localOffset = u32(fixed, 42);
             ExtraField zip64 = extras.find(ZIP64_EXTRA_ID);
-            if (uncompressed == ZIP64_MARKER_32 || compressed == ZIP64_MARKER_32 || localOffset == ZIP64_MARKER_32
-                    || disk == ZIP64_MARKER_16) {
+            int deferred = (uncompressed == ZIP64_MARKER_32 ? DEFERRED_SIZE : 0)
+                    | (compressed == ZIP64_MARKER_32 ? DEFERRED_COMPRESSED_SIZE : 0)
+                    | (localOffset == ZIP64_MARKER_32 ? DEFERRED_OFFSET : 0) | (disk == ZIP64_MARKER_16 ? DEFERRED_DISK : 0);
+            if (deferred != 0) {
                 // APPNOTE 4.5.3: only the fields whose header value is the marker are present, in this order.
                 ByteBuffer z = zip64 == null ? ByteBuffer.allocate(0) : ByteBuffer.wrap(zip64.data()).order(ByteOrder.LITTLE_ENDIAN);
                 String entry = Names.display(name);
@@ -274,7 +294,7 @@ public final class ZipStructure {
             }
             headers.add(new CentralHeader(index, position, u16(fixed, 4), u16(fixed, 6), u16(fixed, 8), u16(fixed, 10),
                     u16(fixed, 12), u16(fixed, 14), u32(fixed, 16), compressed, uncompressed, name, extras,
-                    commentLength, disk, u16(fixed, 36), u32(fixed, 38), localOffset));
+                    commentLength, disk, u16(fixed, 36), u32(fixed, 38), localOffset, deferred));
             position += recordLength;
         }
         if (position != limit) {
@@ -306,17 +326,20 @@ public final class ZipStructure {
         long compressed = u32(fixed, 18);
         long uncompressed = u32(fixed, 22);
         ExtraField zip64 = extras.find(ZIP64_EXTRA_ID);
+        int deferred = 0;
         if (zip64 != null) {
             ByteBuffer z = ByteBuffer.wrap(zip64.data()).order(ByteOrder.LITTLE_ENDIAN);
             if (uncompressed == ZIP64_MARKER_32 && z.remaining() >= Long.BYTES) {
                 uncompressed = z.getLong();
+                deferred |= DEFERRED_SIZE;
             }
             if (compressed == ZIP64_MARKER_32 && z.remaining() >= Long.BYTES) {
                 compressed = z.getLong();
+                deferred |= DEFERRED_COMPRESSED_SIZE;
             }
         }
         return new LocalHeader(offset, u16(fixed, 4), u16(fixed, 6), u16(fixed, 8), u16(fixed, 10), u16(fixed, 12),
-                u32(fixed, 14), compressed, uncompressed, name, extras, dataOffset);
+                u32(fixed, 14), compressed, uncompressed, name, extras, dataOffset, deferred);
     }
 
     /**

@@ -43,6 +43,7 @@ import scan.ScannedEntry;
 import scan.TreeScanner;
 import zip.ManifestSignature;
 import zip.ZipEntryV1;
+import zip.ZipLayout;
 import zip.ZipManifest;
 import zip.ZipPackagingMetadataV1;
 import zip.ZipPolicyV1;
@@ -89,6 +90,11 @@ public final class ZipVerifier {
     /** The v1 file mode as the manifest's metadata writes it. */
     private static final String METADATA_FILE_MODE = "0" + Integer.toOctalString(ZipPolicyV1.FILE_MODE);
     private static final EnumSet<VerifyCheck> ZIP_CHECKS = EnumSet.range(VerifyCheck.VZ_ZIP_UNREADABLE, VerifyCheck.VZ_COMPRESSION_METHOD);
+    /** The checks of the record layout written since toolkit 1.1.0; a 1.0.0 zip (data descriptors, Zip4j's zip64) skips them. */
+    private static final EnumSet<VerifyCheck> LAYOUT_CHECKS = EnumSet.range(VerifyCheck.VZ_ENTRY_FLAGS, VerifyCheck.VZ_END_RECORDS);
+    /** The flag bits VZ_ENCRYPTED_ENTRY reports: not reported again as VZ_ENTRY_FLAGS. */
+    private static final int ENCRYPTION_FLAGS = ZipStructure.FLAG_ENCRYPTED | ZipStructure.FLAG_STRONG_ENCRYPTION
+            | ZipStructure.FLAG_MASKED_LOCAL_HEADER;
 
     private final Request request;
     private final Progress progress;
@@ -173,6 +179,8 @@ public final class ZipVerifier {
         String zipSha256;
         long zipBytes;
         Set<String> storedExtensions = Set.copyOf(ZipPolicyV1.STORED_EXTENSIONS);
+        /** Held to the 1.1.0 layout unless the manifest says an earlier toolkit wrote the zip. */
+        boolean layoutSince110 = true;
     }
 
     private Manifest readManifest() {
@@ -206,6 +214,9 @@ public final class ZipVerifier {
                         + ", not an even second a zip can hold (1980-01-01T00:00:00Z to 2107-12-31T23:59:58Z)");
             } else {
                 usable.fixedEpochMs = epoch;
+            }
+            if (metadata.toolchain() != null && metadata.toolchain().toolkitVersion() != null) {
+                usable.layoutSince110 = !writtenBefore110(metadata.toolchain().toolkitVersion());
             }
             if (metadata.storedExtensions() != null) {
                 // The values the zip was built with decide what should be stored, not this toolkit's list.
@@ -302,6 +313,13 @@ public final class ZipVerifier {
             locate(channel, end, entry);
         }
         checkLayout(channel, end, entries);
+        if (manifest.layoutSince110) {
+            checked.addAll(LAYOUT_CHECKS);
+            for (Entry entry : entries) {
+                checkRecordFields(entry);
+            }
+            checkEndRecords(end);
+        }
         progress.total(entries.size(), entries.stream().mapToLong(e -> e.central.uncompressedSize()).sum());
         try (EntryDataReader reader = new EntryDataReader(channel)) {
             for (Entry entry : entries) {
@@ -512,6 +530,119 @@ public final class ZipVerifier {
             archive(VerifyCheck.VZ_LAYOUT, trailing > 0 ? trailing + " bytes after the end record"
                     : "the archive comment runs " + (-trailing) + " bytes past the end of the file");
         }
+    }
+
+    /** A toolkit version before 1.1.0 (its zips have data descriptors and Zip4j's zip64 choices). */
+    static boolean writtenBefore110(String toolkitVersion) {
+        String[] parts = toolkitVersion.split("[.-]", 3);
+        try {
+            int major = Integer.parseInt(parts[0]);
+            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            return major < 1 || (major == 1 && minor < 1);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** The 1.1.0 layout of one entry's headers: flags, versions, internal attributes, zip64 extras. */
+    private void checkRecordFields(Entry entry) {
+        ZipStructure.CentralHeader c = entry.central;
+        int flags = c.flags() & ~ENCRYPTION_FLAGS;
+        if (flags != ZipLayout.FLAGS) {
+            add(VerifyCheck.VZ_ENTRY_FLAGS, entry, String.format(Locale.ROOT, "general-purpose flags 0x%04x; the layout sets exactly"
+                    + " bit 11 (0x%04x)%s", c.flags(), ZipLayout.FLAGS, (c.flags() & ZipStructure.FLAG_DATA_DESCRIPTOR) != 0
+                    ? ": bit 3 (a data descriptor) leaves streaming readers without the sizes" : ""));
+        }
+        int centralZip64 = (ZipLayout.overflows(c.uncompressedSize()) ? ZipStructure.DEFERRED_SIZE : 0)
+                | (ZipLayout.overflows(c.compressedSize()) ? ZipStructure.DEFERRED_COMPRESSED_SIZE : 0)
+                | (ZipLayout.overflows(c.localHeaderOffset()) ? ZipStructure.DEFERRED_OFFSET : 0);
+        int needed = centralZip64 != 0 ? ZipLayout.VERSION_ZIP64
+                : c.method() == ZipStructure.METHOD_STORED ? ZipLayout.VERSION_STORED : ZipLayout.VERSION_DEFLATED;
+        if (c.versionNeeded() != needed) {
+            add(VerifyCheck.VZ_ENTRY_VERSION, entry, "version needed " + version(c.versionNeeded()) + "; the layout writes "
+                    + version(needed) + " for this entry");
+        }
+        if (c.hostByte() == ZipPolicyV1.HOST_UNIX && c.versionMadeBy() != ZipLayout.VERSION_MADE_BY) {
+            add(VerifyCheck.VZ_ENTRY_VERSION, entry, "version made by " + version(c.versionMadeBy() & 0xFF)
+                    + "; the layout writes " + version(ZipLayout.SPEC_VERSION));
+        }
+        if (c.internalAttributes() != ZipLayout.INTERNAL_ATTRIBUTES) {
+            add(VerifyCheck.VZ_INTERNAL_ATTRIBUTES, entry, String.format(Locale.ROOT, "internal attributes 0x%04x; the layout writes 0",
+                    c.internalAttributes()));
+        }
+        ZipStructure.ExtraField central64 = c.extras().find(ZipStructure.ZIP64_EXTRA_ID);
+        if (c.deferred() != centralZip64 || (central64 == null) != (centralZip64 == 0)
+                || (central64 != null && central64.data().length != Integer.bitCount(centralZip64) * Long.BYTES)) {
+            add(VerifyCheck.VZ_ZIP64_EXTRA, entry, "the central header's zip64 use (" + zip64Use(c.deferred(), central64)
+                    + ") is not exactly the values that overflow 32 bits (" + zip64Use(centralZip64, null) + ")");
+        }
+        if (entry.local != null) {
+            ZipStructure.LocalHeader l = entry.local;
+            boolean sizesOverflow = (centralZip64 & ~ZipStructure.DEFERRED_OFFSET) != 0;
+            int localZip64 = sizesOverflow ? ZipStructure.DEFERRED_SIZE | ZipStructure.DEFERRED_COMPRESSED_SIZE : 0;
+            ZipStructure.ExtraField local64 = l.extras().find(ZipStructure.ZIP64_EXTRA_ID);
+            if (l.deferred() != localZip64 || (local64 == null) == sizesOverflow
+                    || (local64 != null && local64.data().length != 2 * Long.BYTES)) {
+                add(VerifyCheck.VZ_ZIP64_EXTRA, entry, "the local header's zip64 use (" + zip64Use(l.deferred(), local64)
+                        + ") is not " + (sizesOverflow ? "both sizes, as a size overflows 32 bits" : "none, as no size overflows 32 bits"));
+            }
+        }
+    }
+
+    /** The 1.1.0 end records: zip64 ones only where a value overflows, then markers exactly there; one disk. */
+    private void checkEndRecords(ZipStructure.End end) {
+        ZipStructure.Classic classic = end.classic();
+        boolean countOverflows = end.entryCount() >= ZipLayout.MARKER_16_VALUE;
+        boolean needed = countOverflows || ZipLayout.overflows(end.centralSize()) || ZipLayout.overflows(end.centralOffset());
+        if (end.zip64() != needed) {
+            archive(VerifyCheck.VZ_END_RECORDS, needed ? "no zip64 end record, although the entry count or the central directory's"
+                    + " size or offset does not fit the classic one" : "a zip64 end record and locator, although every value"
+                    + " fits the classic end record (" + end.entryCount() + " entries)");
+        }
+        if (classic.disk() != 0 || classic.centralDisk() != 0) {
+            archive(VerifyCheck.VZ_END_RECORDS, "the end record names disk " + classic.disk() + " and central-directory disk "
+                    + classic.centralDisk() + "; a delivery is one disk, 0 (readers take other values for a split archive)");
+        }
+        if (end.zip64()) {
+            int entries = countOverflows ? ZipLayout.MARKER_16_VALUE : (int) end.entryCount();
+            long size = ZipLayout.overflows(end.centralSize()) ? ZipStructure.ZIP64_MARKER_32 : end.centralSize();
+            long offset = ZipLayout.overflows(end.centralOffset()) ? ZipStructure.ZIP64_MARKER_32 : end.centralOffset();
+            if (classic.entries() != entries || classic.entriesHere() != entries || classic.centralSize() != size
+                    || classic.centralOffset() != offset) {
+                archive(VerifyCheck.VZ_END_RECORDS, "the classic end record beside the zip64 one holds " + classic.entries()
+                        + " entries, size " + classic.centralSize() + ", offset " + classic.centralOffset()
+                        + "; the layout writes the real values where they fit and the marker only where they do not");
+            }
+            if (end.zip64EndLength() != ZipLayout.ZIP64_END_BYTES || end.zip64VersionMadeBy() != ZipLayout.VERSION_MADE_BY
+                    || end.zip64VersionNeeded() != ZipLayout.VERSION_ZIP64) {
+                archive(VerifyCheck.VZ_END_RECORDS, String.format(Locale.ROOT, "the zip64 end record is %d bytes, made by 0x%04x,"
+                        + " needs %s; the layout writes %d bytes, 0x%04x, %s", end.zip64EndLength(), end.zip64VersionMadeBy(),
+                        version(end.zip64VersionNeeded()), ZipLayout.ZIP64_END_BYTES, ZipLayout.VERSION_MADE_BY,
+                        version(ZipLayout.VERSION_ZIP64)));
+            }
+        }
+    }
+
+    private static String version(int value) {
+        return value / 10 + "." + value % 10;
+    }
+
+    private static String zip64Use(int deferred, ZipStructure.ExtraField extra) {
+        List<String> fields = new ArrayList<>();
+        if ((deferred & ZipStructure.DEFERRED_SIZE) != 0) {
+            fields.add("size");
+        }
+        if ((deferred & ZipStructure.DEFERRED_COMPRESSED_SIZE) != 0) {
+            fields.add("compressed size");
+        }
+        if ((deferred & ZipStructure.DEFERRED_OFFSET) != 0) {
+            fields.add("offset");
+        }
+        if ((deferred & ZipStructure.DEFERRED_DISK) != 0) {
+            fields.add("disk");
+        }
+        String deferredText = fields.isEmpty() ? "no field deferred" : String.join(", ", fields);
+        return extra == null ? deferredText : deferredText + "; a zip64 extra of " + extra.data().length + " bytes";
     }
 
     private void compareLocalHeader(Entry entry) {

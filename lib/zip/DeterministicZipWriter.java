@@ -3,36 +3,32 @@ package zip;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TimeZone;
-import java.util.concurrent.ConcurrentHashMap;
-import net.lingala.zip4j.headers.HeaderWriter;
-import net.lingala.zip4j.io.outputstream.ZipOutputStream;
-import net.lingala.zip4j.model.FileHeader;
-import net.lingala.zip4j.model.Zip4jConfig;
-import net.lingala.zip4j.model.ZipModel;
-import net.lingala.zip4j.model.ZipParameters;
-import net.lingala.zip4j.model.enums.CompressionLevel;
-import net.lingala.zip4j.model.enums.CompressionMethod;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import scan.PathOrder;
 
 /**
- * Writes a Deterministic ZIP v1 archive with Zip4j: regular-file entries only, in v1 order, one fixed
- * UTC time, mode 0100644 with a Unix host byte, no extra fields but zip64.
+ * Writes a Deterministic ZIP v1 archive in the layout of {@link ZipLayout}: regular-file entries only, in v1
+ * order, one fixed UTC time, mode 0100644 with a Unix host byte, no data descriptors (CRC and sizes in
+ * every local header), zip64 fields and records only where a value does not fit.
  *
- * <p>A zip is a run of self-contained local records (header, data, data descriptor) followed by a
- * central directory that points at them. So each entry's record is written by its own Zip4j
- * {@link ZipOutputStream} ({@link #openEntry}), on any thread and into any sink; the records are then
- * {@link #append}ed in order, and {@link #finish} writes the central directory with Zip4j's
- * {@link HeaderWriter}. One code path makes both the serial and the parallel zip, so they are the same bytes.
+ * <p>An entry's data is produced first ({@link #openEntry}: deflated or stored, with its CRC, on any thread
+ * and into any sink), so that its local header can say everything before the data; the entries are then
+ * {@link #append}ed in order, header and data, and {@link #finish} writes the central directory and end
+ * records. One code path makes both the serial and the parallel zip, so they are the same bytes. Written
+ * on {@link Deflater} and {@link CRC32} by hand: Zip4j writes a data descriptor on every entry it streams,
+ * picks zip64 from the uncompressed size alone and takes DOS time from the JVM's default time zone.
  */
 public final class DeterministicZipWriter {
     /** One file to pack: its entry name and where its bytes are. */
@@ -40,108 +36,274 @@ public final class DeterministicZipWriter {
 
     /** Large enough that per-call overhead vanishes, small enough to stay in L2. */
     public static final int BUFFER_BYTES = 1 << 16;
-    /** Zip4j's smallest allowed buffer. */
+    /** The smallest buffer an entry gets: tiny files need no more, and a tree of them allocates little. */
     private static final int MIN_BUFFER_BYTES = 512;
-    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
-    /**
-     * Guards the JVM defaults Zip4j reads (through Calendar.getInstance()) when it turns the fixed instant
-     * into DOS time: the time zone, and the format locale, which picks the calendar (Buddhist under th-TH).
-     */
-    private static final Object CALENDAR_DEFAULTS_LOCK = new Object();
 
     private final OutputStream out;
-    private final List<FileHeader> headers = new ArrayList<>();
+    private final int dosTime;
+    private final int dosDate;
+    /** What the central directory needs of each entry, kept from append to finish: about 70 bytes each. */
+    private final List<Central> central = new ArrayList<>();
     private long offset;
-    private boolean zip64;
     private String lastName;
 
-    /** @param out where the zip goes; left open by {@link #finish} */
-    public DeterministicZipWriter(OutputStream out) {
+    /** One entry as the central directory will describe it. */
+    private record Central(byte[] name, boolean deflated, int crc, long compressedSize, long size, long offset) {}
+
+    /**
+     * @param out where the zip goes; left open by {@link #finish}
+     * @param fixedEpochMs the one instant of every entry (see {@link ZipPolicyV1#fixedEpochMs()})
+     */
+    public DeterministicZipWriter(OutputStream out, long fixedEpochMs) {
         this.out = out;
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(Math.floorDiv(fixedEpochMs, 1000), 0, ZoneOffset.UTC);
+        this.dosTime = ZipLayout.dosTime(utc);
+        this.dosDate = ZipLayout.dosDate(utc);
     }
 
-    /** One entry's local record being written: feed it the file's bytes, then {@link #close()} it. */
+    /**
+     * One entry's data being produced: feed it the file's bytes, then {@link #close()} it. The CRC and both
+     * sizes come from the bytes fed; the data (deflated, or as fed when STORED) goes to the sink given to
+     * {@link #openEntry}, or nowhere when that was null (a STORED file appended later from its staged copy).
+     */
     public static final class Entry {
         private final String name;
-        private final ZipOutputStream zip;
-        private final CountingSink sink;
-        private FileHeader header;
+        private final byte[] nameBytes;
+        private final OutputStream data;
+        private final Deflater deflater;
+        private final byte[] deflated;
+        private final CRC32 crc = new CRC32();
+        private long size;
+        private long compressedSize;
 
-        private Entry(String name, ZipOutputStream zip, CountingSink sink) {
+        private Entry(String name, OutputStream data, boolean deflate, int bufferBytes) {
             this.name = name;
-            this.zip = zip;
-            this.sink = sink;
+            this.nameBytes = name.getBytes(StandardCharsets.UTF_8);
+            this.data = data;
+            this.deflater = deflate ? new Deflater(ZipPolicyV1.DEFLATE_LEVEL, true) : null;
+            this.deflated = deflate ? new byte[bufferBytes] : null;
         }
 
         public void write(byte[] bytes, int off, int len) throws IOException {
-            zip.write(bytes, off, len);
+            crc.update(bytes, off, len);
+            size += len;
+            if (deflater == null) {
+                if (data != null) {
+                    data.write(bytes, off, len);
+                }
+                compressedSize += len;
+                return;
+            }
+            deflater.setInput(bytes, off, len);
+            while (!deflater.needsInput()) {
+                drain();
+            }
         }
 
-        /** Ends the record (the data descriptor is written) without any central directory. */
+        /** Ends the data (the deflate stream is finished); the entry is ready to append. */
         public void close() throws IOException {
-            header = zip.closeEntry();
-            // The central directory keeps every header to the end. Their attributes and flags are the
-            // same few values, so all headers share one array of each (a zip of 100,000 entries held
-            // 4.8 MB of copies); Zip4j only reads them from here on.
-            header.setExternalFileAttributes(EXTERNAL_ATTRIBUTES);
-            header.setGeneralPurposeFlag(sharedFlags(header.getGeneralPurposeFlag()));
+            if (deflater != null) {
+                try {
+                    deflater.finish();
+                    while (!deflater.finished()) {
+                        drain();
+                    }
+                } finally {
+                    deflater.end();
+                }
+            }
         }
-    }
 
-    /** Starts the local record of one entry into {@code sink}; thread-safe. */
-    public static Entry openEntry(String name, long size, long fixedEpochMs, OutputStream sink) throws IOException {
-        CountingSink counting = new CountingSink(sink);
-        ZipOutputStream zip = new ZipOutputStream(counting, null,
-                new Zip4jConfig(StandardCharsets.UTF_8, bufferFor(size), true), new ZipModel());
-        putNextEntryInUtc(zip, parameters(name, size, fixedEpochMs));
-        return new Entry(name, zip, counting);
+        /** Whether its data is deflated (else STORED, the bytes as they are). */
+        public boolean deflated() {
+            return deflater != null;
+        }
+
+        private void drain() throws IOException {
+            int n = deflater.deflate(deflated, 0, deflated.length, Deflater.NO_FLUSH);
+            data.write(deflated, 0, n);
+            compressedSize += n;
+        }
     }
 
     /**
-     * Appends a closed entry whose record is already in the zip's stream (it was opened on {@code out}
-     * itself) or is given as {@code record} bytes to copy there. Entries must come in v1 order.
+     * Starts one entry whose data goes to {@code data}; thread-safe. A STORED entry may have no sink: its
+     * bytes are then given again at {@link #append(Entry, Path)}.
      */
-    public void append(Entry entry, byte[] record, int length) throws IOException {
+    public static Entry openEntry(String name, long size, OutputStream data) {
+        boolean deflate = !ZipPolicyV1.isStored(name);
+        if (deflate && data == null) {
+            throw new IllegalArgumentException("a deflated entry needs a sink for its data: " + name);
+        }
+        return new Entry(name, data, deflate, bufferFor(size));
+    }
+
+    /** Appends a closed entry: its local header, then the first {@code length} bytes of {@code data}. */
+    public void append(Entry entry, byte[] data, int length) throws IOException {
+        if (length != entry.compressedSize) {
+            throw new IllegalArgumentException(entry.name + ": " + length + " bytes of data for " + entry.compressedSize);
+        }
+        writeLocalHeader(entry);
+        out.write(data, 0, length);
+        offset += length;
+    }
+
+    /** Appends a closed entry whose data is the content of {@code file}: a staged copy, or a deflated record. */
+    public void append(Entry entry, Path file) throws IOException {
+        writeLocalHeader(entry);
+        byte[] buffer = new byte[BUFFER_BYTES];
+        long copied = 0;
+        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                out.write(buffer, 0, n);
+                copied += n;
+            }
+        }
+        if (copied != entry.compressedSize) {
+            throw new IOException(file + " holds " + copied + " bytes of " + entry.name + "'s " + entry.compressedSize);
+        }
+        offset += copied;
+    }
+
+    private void writeLocalHeader(Entry entry) throws IOException {
         if (lastName != null && PathOrder.UTF8_BYTES.compare(lastName, entry.name) >= 0) {
             throw new IllegalArgumentException("zip entries out of v1 order or duplicated: " + lastName + ", " + entry.name);
         }
         lastName = entry.name;
-        if (record != null) {
-            out.write(record, 0, length);
+        Central c = new Central(entry.nameBytes, entry.deflated(), (int) entry.crc.getValue(), entry.compressedSize,
+                entry.size, offset);
+        central.add(c);
+        boolean zip64 = ZipLayout.overflows(c.size) || ZipLayout.overflows(c.compressedSize);
+        ByteBuffer header = littleEndian(ZipLayout.LOCAL_HEADER_FIXED_BYTES + c.name.length
+                + (zip64 ? ZipLayout.LOCAL_ZIP64_EXTRA_BYTES : 0));
+        putSharedFields(header.putInt(ZipLayout.LOCAL_HEADER_SIGNATURE), c)
+                // With a zip64 extra, both sizes are in it and both fields say so (APPNOTE 4.5.3).
+                .putInt(zip64 ? ZipLayout.MARKER_32 : (int) c.compressedSize)
+                .putInt(zip64 ? ZipLayout.MARKER_32 : (int) c.size)
+                .putShort((short) c.name.length)
+                .putShort((short) (zip64 ? ZipLayout.LOCAL_ZIP64_EXTRA_BYTES : 0))
+                .put(c.name);
+        if (zip64) {
+            header.putShort((short) ZipLayout.ZIP64_EXTRA_ID).putShort((short) (2 * Long.BYTES))
+                    .putLong(c.size).putLong(c.compressedSize);
         }
-        entry.header.setOffsetLocalHeader(offset);
-        // As Zip4j's own stream decides it: a zip64 local header (known size over the limit) makes a zip64 zip.
-        zip64 |= entry.header.getUncompressedSize() >= ZIP64_LIMIT;
-        offset += entry.sink.count;
-        headers.add(entry.header);
-    }
-
-    /** The stream an entry is opened on when its record goes straight into the zip (no copy). */
-    public OutputStream stream() {
-        return out;
+        out.write(header.array());
+        offset += header.capacity();
     }
 
     /** Writes the central directory and end records; the caller closes {@code out}. */
     public void finish() throws IOException {
-        ZipModel model = new ZipModel();
-        model.getCentralDirectory().getFileHeaders().addAll(headers);
-        model.setZip64Format(zip64);
-        model.getEndOfCentralDirectoryRecord().setOffsetOfStartOfCentralDirectory(offset);
-        new HeaderWriter().finalizeZipFile(model, out, StandardCharsets.UTF_8);
+        long directoryOffset = offset;
+        for (Central c : central) {
+            writeCentralHeader(c);
+        }
+        long directorySize = offset - directoryOffset;
+        long count = central.size();
+        boolean zip64 = count >= ZipLayout.MARKER_16_VALUE || ZipLayout.overflows(directorySize)
+                || ZipLayout.overflows(directoryOffset);
+        if (zip64) {
+            long zip64EndOffset = offset;
+            ByteBuffer end64 = littleEndian(ZipLayout.ZIP64_END_BYTES + ZipLayout.ZIP64_LOCATOR_BYTES);
+            end64.putInt(ZipLayout.ZIP64_END_SIGNATURE)
+                    .putLong(ZipLayout.ZIP64_END_BYTES - 12)
+                    .putShort((short) ZipLayout.VERSION_MADE_BY)
+                    .putShort((short) ZipLayout.VERSION_ZIP64)
+                    .putInt(0)
+                    .putInt(0)
+                    .putLong(count)
+                    .putLong(count)
+                    .putLong(directorySize)
+                    .putLong(directoryOffset)
+                    .putInt(ZipLayout.ZIP64_LOCATOR_SIGNATURE)
+                    .putInt(0)
+                    .putLong(zip64EndOffset)
+                    .putInt(1);
+            out.write(end64.array());
+            offset += end64.capacity();
+        }
+        ByteBuffer end = littleEndian(ZipLayout.END_BYTES);
+        short entries = (short) (count >= ZipLayout.MARKER_16_VALUE ? ZipLayout.MARKER_16_VALUE : count);
+        end.putInt(ZipLayout.END_SIGNATURE)
+                .putShort((short) 0)
+                .putShort((short) 0)
+                .putShort(entries)
+                .putShort(entries)
+                .putInt(ZipLayout.overflows(directorySize) ? ZipLayout.MARKER_32 : (int) directorySize)
+                .putInt(ZipLayout.overflows(directoryOffset) ? ZipLayout.MARKER_32 : (int) directoryOffset)
+                .putShort((short) 0);
+        out.write(end.array());
+        offset += end.capacity();
         out.flush();
     }
 
-    /** Zip4j's own threshold for zip64 records. */
-    private static final long ZIP64_LIMIT = 0xFFFFFFFFL;
+    private void writeCentralHeader(Central c) throws IOException {
+        int zip64Fields = (ZipLayout.overflows(c.size) ? 1 : 0) + (ZipLayout.overflows(c.compressedSize) ? 1 : 0)
+                + (ZipLayout.overflows(c.offset) ? 1 : 0);
+        int extraBytes = zip64Fields == 0 ? 0 : 4 + zip64Fields * Long.BYTES;
+        ByteBuffer header = littleEndian(ZipLayout.CENTRAL_HEADER_FIXED_BYTES + c.name.length + extraBytes);
+        putSharedFields(header.putInt(ZipLayout.CENTRAL_HEADER_SIGNATURE).putShort((short) ZipLayout.VERSION_MADE_BY), c)
+                .putInt(ZipLayout.overflows(c.compressedSize) ? ZipLayout.MARKER_32 : (int) c.compressedSize)
+                .putInt(ZipLayout.overflows(c.size) ? ZipLayout.MARKER_32 : (int) c.size)
+                .putShort((short) c.name.length)
+                .putShort((short) extraBytes)
+                .putShort((short) 0)
+                .putShort((short) 0)
+                .putShort((short) ZipLayout.INTERNAL_ATTRIBUTES)
+                .putInt((int) ZipPolicyV1.EXTERNAL_ATTRIBUTES)
+                .putInt(ZipLayout.overflows(c.offset) ? ZipLayout.MARKER_32 : (int) c.offset)
+                .put(c.name);
+        if (zip64Fields > 0) {
+            // Exactly the fields that overflow, in APPNOTE 4.5.3 order.
+            header.putShort((short) ZipLayout.ZIP64_EXTRA_ID).putShort((short) (zip64Fields * Long.BYTES));
+            if (ZipLayout.overflows(c.size)) {
+                header.putLong(c.size);
+            }
+            if (ZipLayout.overflows(c.compressedSize)) {
+                header.putLong(c.compressedSize);
+            }
+            if (ZipLayout.overflows(c.offset)) {
+                header.putLong(c.offset);
+            }
+        }
+        out.write(header.array());
+        offset += header.capacity();
+    }
+
+    /** The fields both headers hold, in the same order: version needed, flags, method, time, date, CRC-32. */
+    private ByteBuffer putSharedFields(ByteBuffer header, Central c) {
+        return header.putShort((short) versionNeeded(c))
+                .putShort((short) ZipLayout.FLAGS)
+                .putShort((short) method(c))
+                .putShort((short) dosTime)
+                .putShort((short) dosDate)
+                .putInt(c.crc);
+    }
+
+    /** 4.5 for an entry with a zip64 extra in either header (the central one has it whenever the local one does). */
+    private static int versionNeeded(Central c) {
+        if (ZipLayout.overflows(c.size) || ZipLayout.overflows(c.compressedSize) || ZipLayout.overflows(c.offset)) {
+            return ZipLayout.VERSION_ZIP64;
+        }
+        return c.deflated ? ZipLayout.VERSION_DEFLATED : ZipLayout.VERSION_STORED;
+    }
+
+    private static int method(Central c) {
+        return c.deflated ? ZipLayout.METHOD_DEFLATED : ZipLayout.METHOD_STORED;
+    }
+
+    private static ByteBuffer littleEndian(int bytes) {
+        return ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    }
 
     /** The serial writer: every source, sorted into v1 order, read from disk into {@code out}. */
     public static void write(List<Source> sources, OutputStream out, long fixedEpochMs) throws IOException {
         List<Source> sorted = new ArrayList<>(sources);
         sorted.sort((a, b) -> PathOrder.UTF8_BYTES.compare(a.name(), b.name()));
-        DeterministicZipWriter writer = new DeterministicZipWriter(out);
+        DeterministicZipWriter writer = new DeterministicZipWriter(out, fixedEpochMs);
         byte[] buffer = new byte[BUFFER_BYTES];
         for (Source source : sorted) {
-            Entry entry = openEntry(source.name(), source.size(), fixedEpochMs, writer.stream());
+            ByteSink data = new ByteSink();
+            Entry entry = openEntry(source.name(), source.size(), data);
             long copied = 0;
             try (InputStream in = Files.newInputStream(source.file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
                 for (int n; (n = in.read(buffer)) > 0; ) {
@@ -153,7 +315,7 @@ public final class DeterministicZipWriter {
                 throw new IOException(source.file() + " changed size while zipping (" + source.size() + " -> " + copied + ")");
             }
             entry.close();
-            writer.append(entry, null, 0);
+            writer.append(entry, data.bytes(), data.size());
         }
         writer.finish();
     }
@@ -166,91 +328,18 @@ public final class DeterministicZipWriter {
         return (int) Math.max(MIN_BUFFER_BYTES, Math.min(BUFFER_BYTES, size + 1));
     }
 
-    private static ZipParameters parameters(String name, long size, long fixedEpochMs) {
-        ZipParameters p = new ZipParameters();
-        p.setFileNameInZip(name);
-        boolean stored = ZipPolicyV1.isStored(name);
-        p.setCompressionMethod(stored ? CompressionMethod.STORE : CompressionMethod.DEFLATE);
-        p.setCompressionLevel(deflateLevel());
-        // A known size lets Zip4j choose zip64 for the local header up front (entries over 4 GiB).
-        p.setEntrySize(size);
-        p.setLastModifiedFileTime(fixedEpochMs);
-        p.setUnixMode(true);
-        return p;
-    }
-
-    /**
-     * Zip4j converts the instant to DOS fields with the JVM's default calendar; v1 wants UTC wall-clock
-     * fields of the Gregorian calendar, so those defaults are set for the moment the header is built.
-     */
-    private static void putNextEntryInUtc(ZipOutputStream zip, ZipParameters parameters) throws IOException {
-        synchronized (CALENDAR_DEFAULTS_LOCK) {
-            TimeZone savedZone = TimeZone.getDefault();
-            Locale savedLocale = Locale.getDefault(Locale.Category.FORMAT);
-            TimeZone.setDefault(UTC);
-            Locale.setDefault(Locale.Category.FORMAT, Locale.ROOT);
-            try {
-                zip.putNextEntry(parameters);
-            } finally {
-                Locale.setDefault(Locale.Category.FORMAT, savedLocale);
-                TimeZone.setDefault(savedZone);
-            }
-        }
-    }
-
-    private static final byte[] EXTERNAL_ATTRIBUTES = externalAttributes();
-    /** Zip4j's general-purpose flags by content: two bytes, a handful of distinct values in one zip. */
-    private static final Map<Integer, byte[]> SHARED_FLAGS = new ConcurrentHashMap<>();
-
-    /** The one array holding these two flag bytes (keyed by both, so only equal arrays are ever swapped). */
-    private static byte[] sharedFlags(byte[] flags) {
-        return flags.length != 2 ? flags
-                : SHARED_FLAGS.computeIfAbsent((flags[0] & 0xff) | (flags[1] & 0xff) << 8, k -> flags.clone());
-    }
-
-    private static byte[] externalAttributes() {
-        long value = ZipPolicyV1.EXTERNAL_ATTRIBUTES;
-        return new byte[] {(byte) value, (byte) (value >> 8), (byte) (value >> 16), (byte) (value >> 24)};
-    }
-
-    private static CompressionLevel deflateLevel() {
-        for (CompressionLevel level : CompressionLevel.values()) {
-            if (level.getLevel() == ZipPolicyV1.DEFLATE_LEVEL) {
-                return level;
-            }
-        }
-        throw new IllegalStateException("Zip4j has no deflate level " + ZipPolicyV1.DEFLATE_LEVEL);
-    }
-
-    /** Counts a record's bytes; never closes the sink (Zip4j's streams would close it). */
-    private static final class CountingSink extends OutputStream {
-        private final OutputStream sink;
-        private long count;
-
-        CountingSink(OutputStream sink) {
-            this.sink = sink;
+    /** An in-memory sink whose bytes are appended without another copy. */
+    public static final class ByteSink extends java.io.ByteArrayOutputStream {
+        public ByteSink() {
+            super();
         }
 
-        @Override
-        public void write(int b) throws IOException {
-            sink.write(b);
-            count++;
+        public ByteSink(int size) {
+            super(size);
         }
 
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            sink.write(b, off, len);
-            count += len;
-        }
-
-        @Override
-        public void flush() throws IOException {
-            sink.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
+        public byte[] bytes() {
+            return buf;
         }
     }
 }

@@ -4,11 +4,8 @@ import cli.Toolkit;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * The spec's ZipPackagingMetadataDraftV1 made active: the policy constants plus the values one zip was
@@ -30,27 +27,16 @@ public record ZipPackagingMetadataV1(
         int deflateLevel,
         Toolchain toolchain) {
 
-    /** What built the zip: the same input gives the same bytes only with the same zlib behind the JDK. */
+    /**
+     * What built the zip: the same input gives the same bytes only with the same zlib behind the JDK. A
+     * 1.0.0 manifest also names its Zip4j version; it is read and ignored.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Toolchain(String toolkitVersion, String zip4jVersion, String javaVersion, String javaVendor) {
+    public record Toolchain(String toolkitVersion, String javaVersion, String javaVendor) {
 
         static Toolchain current() {
-            return new Toolchain(Toolkit.VERSION, readZip4jVersion(),
-                    System.getProperty("java.version"), System.getProperty("java.vendor"));
-        }
-
-        private static String readZip4jVersion() {
-            try (InputStream in = ZipPackagingMetadataV1.class.getResourceAsStream(
-                    "/META-INF/maven/net.lingala.zip4j/zip4j/pom.properties")) {
-                if (in != null) {
-                    Properties properties = new Properties();
-                    properties.load(in);
-                    return properties.getProperty("version", "unknown");
-                }
-            } catch (IOException ignored) {
-                // Falls through: the version is informative, never a reason to fail a delivery.
-            }
-            return "unknown";
+            return new Toolchain(Toolkit.VERSION, System.getProperty("java.version"), System.getProperty("java.vendor"));
         }
     }
 

@@ -1,5 +1,3 @@
-//DEPS net.lingala.zip4j:zip4j:2.11.5
-
 package zip;
 
 import cli.ErrorCode;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +15,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.TimeZone;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import java.util.zip.ZipFile;
-import net.lingala.zip4j.io.outputstream.ZipOutputStream;
-import net.lingala.zip4j.model.FileHeader;
-import net.lingala.zip4j.model.ZipParameters;
-import net.lingala.zip4j.model.enums.CompressionLevel;
-import net.lingala.zip4j.model.enums.CompressionMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import scan.PathOrder;
@@ -27,9 +25,10 @@ import scan.TreeScanner;
 import support.CliRun;
 import support.TempTrees;
 import zip.DeterministicZipWriter;
+import zip.ZipLayout;
 import zip.ZipPolicyV1;
 
-/** The parallel packer makes the same bytes as the serial writer, and both the same as one Zip4j stream. */
+/** The parallel packer makes the same bytes as the serial writer, record by record as a streaming reader reads them. */
 class PackerTest {
     @TempDir
     Path tmp;
@@ -83,37 +82,60 @@ class PackerTest {
         }
     }
 
-    /** Per-entry records stitched under one central directory equal what a single Zip4j stream writes. */
+    /**
+     * Walked from the first byte as a streaming reader walks it: each local header holds the entry's CRC and
+     * sizes, its data is the file (STORED) or one deflate stream of the whole file (whatever the chunks it
+     * was fed in), and the next header follows at once; after the last entry comes the central directory.
+     */
     @Test
-    void stitchedRecordsEqualOneZip4jStream() throws IOException {
+    void everyLocalRecordSaysItsSizesAndIsFollowedByTheNext() throws IOException {
         Path content = tree();
+        byte[] bigImage = new byte[(int) Packer.INLINE_LIMIT + 777];
+        new Random(11).nextBytes(bigImage);
+        Files.write(content.resolve("img/big.png"), bigImage);
+        Path data = TempTrees.dataDir(tmp.resolve("data"), "p", List.of("png", "txt"));
+        ByteBuffer zip = ByteBuffer.wrap(commit(content, data, "walk", 4)).order(ByteOrder.LITTLE_ENDIAN);
         List<DeterministicZipWriter.Source> sources = sources(content);
-        ByteArrayOutputStream ours = new ByteArrayOutputStream();
-        DeterministicZipWriter.write(sources, ours, ZipPolicyV1.DEFAULT_EPOCH_MS);
-
-        ByteArrayOutputStream reference = new ByteArrayOutputStream();
-        TimeZone saved = TimeZone.getDefault();
-        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
-        try (ZipOutputStream zip = new ZipOutputStream(reference, null,
-                new net.lingala.zip4j.model.Zip4jConfig(StandardCharsets.UTF_8, 1 << 16, true), new net.lingala.zip4j.model.ZipModel())) {
-            for (DeterministicZipWriter.Source source : sources) {
-                ZipParameters p = new ZipParameters();
-                p.setFileNameInZip(source.name());
-                p.setCompressionMethod(ZipPolicyV1.isStored(source.name()) ? CompressionMethod.STORE : CompressionMethod.DEFLATE);
-                p.setCompressionLevel(CompressionLevel.HIGHER);
-                p.setEntrySize(source.size());
-                p.setLastModifiedFileTime(ZipPolicyV1.DEFAULT_EPOCH_MS);
-                p.setUnixMode(true);
-                zip.putNextEntry(p);
-                zip.write(Files.readAllBytes(source.file()));
-                FileHeader header = zip.closeEntry();
-                header.setExternalFileAttributes(new byte[] {0, 0, (byte) 0xA4, (byte) 0x81});
-            }
-        } finally {
-            TimeZone.setDefault(saved);
+        int at = 0;
+        for (DeterministicZipWriter.Source source : sources) {
+            assertEquals(ZipLayout.LOCAL_HEADER_SIGNATURE, zip.getInt(at), source.name());
+            assertEquals(ZipLayout.FLAGS, zip.getShort(at + 6), "only bit 11, no data descriptor: " + source.name());
+            byte[] bytes = Files.readAllBytes(source.file());
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            assertEquals((int) crc.getValue(), zip.getInt(at + 14), source.name());
+            byte[] expected = ZipPolicyV1.isStored(source.name()) ? bytes : deflated(bytes);
+            assertEquals(expected.length, zip.getInt(at + 18), source.name());
+            assertEquals(bytes.length, zip.getInt(at + 22), source.name());
+            int nameLength = zip.getShort(at + 26);
+            assertEquals(0, zip.getShort(at + 28), "no extra field: " + source.name());
+            byte[] name = new byte[nameLength];
+            zip.get(at + 30, name);
+            assertEquals(source.name(), new String(name, StandardCharsets.UTF_8));
+            byte[] stored = new byte[expected.length];
+            zip.get(at + 30 + nameLength, stored);
+            assertArrayEquals(expected, stored, source.name());
+            at += 30 + nameLength + expected.length;
         }
-        assertEquals(6, ZipPolicyV1.DEFLATE_LEVEL, "the reference stream above uses level 6 (HIGHER)");
-        assertArrayEquals(reference.toByteArray(), ours.toByteArray());
+        assertEquals(ZipLayout.CENTRAL_HEADER_SIGNATURE, zip.getInt(at));
+        try (var left = Files.list(tmp.resolve("walk"))) {
+            assertEquals(List.of("p.zip", "p.zip.manifest.json", "p.zip.report.html", "p.zip.report.json", "p.zip.sha256"),
+                    left.filter(p -> !p.equals(OutputLock.lockFileFor(p.resolveSibling("p.zip"))))
+                            .map(p -> p.getFileName().toString()).sorted().toList(), "no staging or record file left");
+        }
+    }
+
+    static byte[] deflated(byte[] bytes) {
+        Deflater deflater = new Deflater(ZipPolicyV1.DEFLATE_LEVEL, true);
+        deflater.setInput(bytes);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[1 << 16];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        return out.toByteArray();
     }
 
     static List<DeterministicZipWriter.Source> sources(Path content) throws IOException {

@@ -2,6 +2,7 @@ package support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -88,6 +89,14 @@ public final class VerifyFixtures {
     /** A zip and a matching manifest of these entries (the manifest hides nothing: only the zip is off). */
     public static Path craft(Path dir, String name, List<ZipTamper.Entry> entries) {
         return craft(dir, name, entries, entries);
+    }
+
+    /** A zip and manifest as toolkit 1.0.0 described them: the manifest's toolkit_version is 1.0.0. */
+    public static Path craftBefore110(Path dir, String name, List<ZipTamper.Entry> entries) {
+        Path zip = craft(dir, name, entries, entries);
+        ZipTamper.editManifest(ZipManifest.pathFor(zip),
+                root -> ((ObjectNode) root.at("/metadata/toolchain")).put("toolkit_version", "1.0.0"));
+        return zip;
     }
 
     /** The standard entries with one changed (by name). */

@@ -21,22 +21,22 @@ import java.util.zip.Deflater;
 import verify.ZipStructure;
 import verify.ZipVerifier;
 import zip.ZipEntryV1;
+import zip.ZipLayout;
 import zip.ZipManifest;
 import zip.ZipPackagingMetadataV1;
 import zip.ZipPolicyV1;
 
 /**
- * Writes zips byte for byte as DeterministicZipWriter (through Zip4j) does, with every field of every
- * record open to change, so each tampering test differs from a good v1 zip in exactly one respect.
+ * Writes zips byte for byte as DeterministicZipWriter does (the 1.1.0 layout of ZipLayout), with every
+ * field of every record open to change, so each tampering test differs from a good v1 zip in exactly one
+ * respect. Setting the data-descriptor flag writes a descriptor as 1.0.0 (Zip4j) did.
  * Also: manifests for hand-made zips, deflate bombs, and byte patching at header offsets.
  */
 public final class ZipTamper {
-    /** Zip4j's "version made by": spec 5.1, host Unix. */
-    static final int V1_VERSION_MADE_BY = (ZipPolicyV1.HOST_UNIX << 8) | 51;
-    public static final int VERSION_NEEDED_STORED = 10;
-    static final int VERSION_NEEDED_DEFLATED = 20;
-    /** Bit 3 (data descriptor) and bit 11 (UTF-8), as Zip4j's streaming writer sets them. */
-    static final int V1_FLAGS = ZipStructure.FLAG_DATA_DESCRIPTOR | ZipStructure.FLAG_UTF8;
+    static final int V1_VERSION_MADE_BY = ZipLayout.VERSION_MADE_BY;
+    public static final int VERSION_NEEDED_STORED = ZipLayout.VERSION_STORED;
+    static final int VERSION_NEEDED_DEFLATED = ZipLayout.VERSION_DEFLATED;
+    static final int V1_FLAGS = ZipLayout.FLAGS;
     static final int DEFLATE_BUFFER = 1 << 16;
 
     private ZipTamper() {}
@@ -112,6 +112,11 @@ public final class ZipTamper {
         long size() {
             return declaredSize != null ? declaredSize : content.length;
         }
+
+        /** What the local zip64 record says of the compressed size: 0 with a descriptor, as Zip4j wrote it. */
+        long descriptorCompressedSize(byte[] data) {
+            return (flags & ZipStructure.FLAG_DATA_DESCRIPTOR) != 0 ? 0 : data.length;
+        }
     }
 
     /** Raw deflate at the v1 level, as Zip4j produces it. */
@@ -177,7 +182,7 @@ public final class ZipTamper {
             anyZip64 |= e.zip64;
             byte[] data = e.data();
             byte[] localName = e.localName != null ? e.localName : e.name;
-            byte[] localExtra = e.zip64 ? concat(zip64Extra(e.size(), 0), e.localExtra) : e.localExtra;
+            byte[] localExtra = e.zip64 ? concat(zip64Extra(e.size(), e.descriptorCompressedSize(data)), e.localExtra) : e.localExtra;
             out.u32(ZipStructure.LOCAL_HEADER_SIGNATURE).u16(e.versionNeeded).u16(e.flags).u16(e.method)
                     .u16(e.localDosTime != null ? e.localDosTime : e.dosTime).u16(e.dosDate);
             boolean descriptor = (e.flags & ZipStructure.FLAG_DATA_DESCRIPTOR) != 0;
@@ -225,9 +230,8 @@ public final class ZipTamper {
         long centralSize = out.size() - centralOffset;
         if (anyZip64 || listed >= ZipStructure.ZIP64_MARKER_16) {
             long zip64End = out.size();
-            Entry first = entries.get(0);
             out.u32(ZipStructure.ZIP64_END_SIGNATURE).u64(ZipStructure.ZIP64_END_MIN_BODY_BYTES)
-                    .u16(first.versionMadeBy).u16(first.versionNeeded).u32(0).u32(0)
+                    .u16(ZipLayout.VERSION_MADE_BY).u16(ZipLayout.VERSION_ZIP64).u32(0).u32(0)
                     .u64(listed).u64(listed).u64(centralSize).u64(centralOffset);
             out.u32(ZipStructure.ZIP64_LOCATOR_SIGNATURE).u32(0).u64(zip64End).u32(1);
         }
@@ -237,7 +241,7 @@ public final class ZipTamper {
         return out.toByteArray();
     }
 
-    /** Local zip64 record: both sizes, as Zip4j writes it. */
+    /** Local zip64 record: both sizes (APPNOTE 4.5.3). */
     private static byte[] zip64Extra(long size, long compressed) {
         return new Out().u16(ZipStructure.ZIP64_EXTRA_ID).u16(16).u64(size).u64(compressed).toByteArray();
     }

@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import policy.AllowlistStore;
 import policy.BanRules;
 import policy.Classifier;
@@ -33,6 +35,7 @@ import support.ZipTamper;
 import zip.DeterministicZipWriter;
 import zip.ManifestSignature;
 import zip.ZipEntryV1;
+import zip.ZipLayout;
 import zip.ZipManifest;
 import zip.ZipPackagingMetadataV1;
 import zip.ZipPolicyV1;
@@ -131,11 +134,79 @@ class ZipVerifierTest {
         assertArrayEquals(TempTrees.readBytes(good.zip()), handMade);
     }
 
+    /** Bit 3 a data descriptor, 1 and 2 deflate options, 4 enhanced deflate, 5 patched data, 12 and 15 reserved. */
+    @ParameterizedTest
+    @ValueSource(ints = {1 << 1, 1 << 2, 1 << 3, 1 << 4, 1 << 5, 1 << 12, 1 << 15})
+    void anyFlagBesidesUtf8FailsTheLayout(int bit) {
+        assertOnly(verify(craft("flag.zip", VerifyFixtures.v1EntriesWith("notes/readme.txt", e -> e.with(x -> x.flags |= bit)))),
+                VerifyCheck.VZ_ENTRY_FLAGS);
+    }
+
     @Test
-    void acceptsZip64RecordsOnSmallEntries() {
+    void anAsciiNameWithoutTheUtf8FlagFailsTheLayout() {
+        assertOnly(verify(craft("noutf8.zip", VerifyFixtures.v1EntriesWith("notes/readme.txt", e -> e.with(x -> x.flags = 0)))),
+                VerifyCheck.VZ_ENTRY_FLAGS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0xFFFF, ZipLayout.VERSION_ZIP64, ZipLayout.VERSION_STORED, 63})
+    void aVersionNeededOtherThanTheLayoutsFails(int version) {
+        // notes/readme.txt is DEFLATED and small: 2.0 is the one right value.
+        assertOnly(verify(craft("needed.zip", VerifyFixtures.v1EntriesWith("notes/readme.txt",
+                e -> e.with(x -> x.versionNeeded = version)))), VerifyCheck.VZ_ENTRY_VERSION);
+    }
+
+    @Test
+    void anotherVersionMadeByFails() {
+        assertOnly(verify(craft("madeby.zip", VerifyFixtures.v1EntriesWith("notes/readme.txt",
+                e -> e.with(x -> x.versionMadeBy = ZipPolicyV1.HOST_UNIX << 8 | 20)))), VerifyCheck.VZ_ENTRY_VERSION);
+    }
+
+    @Test
+    void internalAttributesFail() {
+        Path zip = craft("internal.zip", VerifyFixtures.v1Entries());
+        byte[] bytes = TempTrees.readBytes(zip);
+        // Bit 0: "apparently a text file", which some readers take as leave to rewrite line ends.
+        ZipTamper.putShort(bytes, ZipTamper.centralHeaderOffset(bytes, "notes/readme.txt") + 36, 1);
+        ZipTamper.writeBytes(zip, bytes);
+        ZipTamper.refreshZipDigest(zip);
+        assertOnly(verify(zip), VerifyCheck.VZ_INTERNAL_ATTRIBUTES);
+    }
+
+    @Test
+    void diskNumbersInTheClassicEndRecordBesideAZip64OneFail() {
         List<ZipTamper.Entry> entries = VerifyFixtures.v1Entries();
         entries.forEach(e -> e.zip64 = true);
-        assertValid(verify(craft("zip64.zip", entries)));
+        Path zip = craft("disks.zip", entries);
+        byte[] bytes = TempTrees.readBytes(zip);
+        ZipTamper.putShort(bytes, bytes.length - ZipLayout.END_BYTES + 4, 1);
+        ZipTamper.putShort(bytes, bytes.length - ZipLayout.END_BYTES + 6, 1);
+        ZipTamper.writeBytes(zip, bytes);
+        ZipTamper.refreshZipDigest(zip);
+        ZipVerifier.Result result = verify(zip);
+        assertTrue(result.findings().stream().anyMatch(f -> f.check() == VerifyCheck.VZ_END_RECORDS && f.message().contains("names disk 1")),
+                describe(result));
+    }
+
+    @Test
+    void zip64RecordsOnSmallEntriesFailTheLayout() {
+        List<ZipTamper.Entry> entries = VerifyFixtures.v1Entries();
+        entries.forEach(e -> e.zip64 = true);
+        assertOnly(verify(craft("zip64.zip", entries)), VerifyCheck.VZ_ZIP64_EXTRA, VerifyCheck.VZ_END_RECORDS);
+    }
+
+    @Test
+    void aZipAsToolkit100WroteItStaysValid() {
+        // Zip4j's layout: a data descriptor on every entry, zip64 records on all of them and a zip64 end record.
+        List<ZipTamper.Entry> entries = VerifyFixtures.v1Entries();
+        entries.forEach(e -> e.with(x -> {
+            x.flags |= ZipStructure.FLAG_DATA_DESCRIPTOR;
+            x.zip64 = true;
+            x.versionMadeBy = ZipPolicyV1.HOST_UNIX << 8 | 51;
+        }));
+        assertValid(verify(VerifyFixtures.craftBefore110(tmp, "zip4j.zip", entries)));
+        assertOnly(verify(craft("zip4j-as-110.zip", entries)), VerifyCheck.VZ_ENTRY_FLAGS, VerifyCheck.VZ_ENTRY_VERSION,
+                VerifyCheck.VZ_ZIP64_EXTRA, VerifyCheck.VZ_END_RECORDS);
     }
 
     @Test
@@ -396,8 +467,11 @@ class ZipVerifierTest {
 
     @Test
     void dataDescriptorDisagreeingWithCentralFails() {
-        Path zip = craft("descriptor.zip", VerifyFixtures.v1EntriesWith("config/scene.yaml",
-                e -> e.with(x -> x.descriptorCrc = 0x12345678L)));
+        Path zip = VerifyFixtures.craftBefore110(tmp, "descriptor.zip", VerifyFixtures.v1EntriesWith("config/scene.yaml",
+                e -> e.with(x -> {
+                    x.flags |= ZipStructure.FLAG_DATA_DESCRIPTOR;
+                    x.descriptorCrc = 0x12345678L;
+                })));
         assertOnly(verify(zip), VerifyCheck.VZ_LOCAL_HEADER_MISMATCH);
     }
 
@@ -427,8 +501,8 @@ class ZipVerifierTest {
     @Test
     void nonAsciiNameWithoutTheUtf8FlagFails() {
         List<ZipTamper.Entry> entries = new ArrayList<>(VerifyFixtures.v1Entries());
-        entries.add(ZipTamper.Entry.v1("notes/r\u00e9sum\u00e9.txt", "cv").with(e -> e.flags = ZipStructure.FLAG_DATA_DESCRIPTOR));
-        assertOnly(verify(craft("cp437.zip", entries)), VerifyCheck.VZ_UNSAFE_NAME);
+        entries.add(ZipTamper.Entry.v1("notes/r\u00e9sum\u00e9.txt", "cv").with(e -> e.flags = 0));
+        assertOnly(verify(craft("cp437.zip", entries)), VerifyCheck.VZ_UNSAFE_NAME, VerifyCheck.VZ_ENTRY_FLAGS);
     }
 
     @Test
