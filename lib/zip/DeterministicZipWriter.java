@@ -42,13 +42,16 @@ public final class DeterministicZipWriter {
     private final OutputStream out;
     private final int dosTime;
     private final int dosDate;
-    /** What the central directory needs of each entry, kept from append to finish: about 70 bytes each. */
+    /**
+     * What the central directory needs of each entry, kept from append to finish: about 50 bytes each, as
+     * the name is the caller's own string (the staged file's path), encoded again when written.
+     */
     private final List<Central> central = new ArrayList<>();
     private long offset;
     private String lastName;
 
     /** One entry as the central directory will describe it. */
-    private record Central(byte[] name, boolean deflated, int crc, long compressedSize, long size, long offset) {}
+    private record Central(String name, boolean deflated, int crc, long compressedSize, long size, long offset) {}
 
     /**
      * @param out where the zip goes; left open by {@link #finish}
@@ -170,19 +173,20 @@ public final class DeterministicZipWriter {
             throw new IllegalArgumentException("zip entries out of v1 order or duplicated: " + lastName + ", " + entry.name);
         }
         lastName = entry.name;
-        Central c = new Central(entry.nameBytes, entry.deflated(), (int) entry.crc.getValue(), entry.compressedSize,
+        Central c = new Central(entry.name, entry.deflated(), (int) entry.crc.getValue(), entry.compressedSize,
                 entry.size, offset);
         central.add(c);
+        byte[] name = entry.nameBytes;
         boolean zip64 = ZipLayout.overflows(c.size) || ZipLayout.overflows(c.compressedSize);
-        ByteBuffer header = littleEndian(ZipLayout.LOCAL_HEADER_FIXED_BYTES + c.name.length
+        ByteBuffer header = littleEndian(ZipLayout.LOCAL_HEADER_FIXED_BYTES + name.length
                 + (zip64 ? ZipLayout.LOCAL_ZIP64_EXTRA_BYTES : 0));
         putSharedFields(header.putInt(ZipLayout.LOCAL_HEADER_SIGNATURE), c)
                 // With a zip64 extra, both sizes are in it and both fields say so (APPNOTE 4.5.3).
                 .putInt(zip64 ? ZipLayout.MARKER_32 : (int) c.compressedSize)
                 .putInt(zip64 ? ZipLayout.MARKER_32 : (int) c.size)
-                .putShort((short) c.name.length)
+                .putShort((short) name.length)
                 .putShort((short) (zip64 ? ZipLayout.LOCAL_ZIP64_EXTRA_BYTES : 0))
-                .put(c.name);
+                .put(name);
         if (zip64) {
             header.putShort((short) ZipLayout.ZIP64_EXTRA_ID).putShort((short) (2 * Long.BYTES))
                     .putLong(c.size).putLong(c.compressedSize);
@@ -240,18 +244,19 @@ public final class DeterministicZipWriter {
         int zip64Fields = (ZipLayout.overflows(c.size) ? 1 : 0) + (ZipLayout.overflows(c.compressedSize) ? 1 : 0)
                 + (ZipLayout.overflows(c.offset) ? 1 : 0);
         int extraBytes = zip64Fields == 0 ? 0 : 4 + zip64Fields * Long.BYTES;
-        ByteBuffer header = littleEndian(ZipLayout.CENTRAL_HEADER_FIXED_BYTES + c.name.length + extraBytes);
+        byte[] name = c.name.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer header = littleEndian(ZipLayout.CENTRAL_HEADER_FIXED_BYTES + name.length + extraBytes);
         putSharedFields(header.putInt(ZipLayout.CENTRAL_HEADER_SIGNATURE).putShort((short) ZipLayout.VERSION_MADE_BY), c)
                 .putInt(ZipLayout.overflows(c.compressedSize) ? ZipLayout.MARKER_32 : (int) c.compressedSize)
                 .putInt(ZipLayout.overflows(c.size) ? ZipLayout.MARKER_32 : (int) c.size)
-                .putShort((short) c.name.length)
+                .putShort((short) name.length)
                 .putShort((short) extraBytes)
                 .putShort((short) 0)
                 .putShort((short) 0)
                 .putShort((short) ZipLayout.INTERNAL_ATTRIBUTES)
                 .putInt((int) ZipPolicyV1.EXTERNAL_ATTRIBUTES)
                 .putInt(ZipLayout.overflows(c.offset) ? ZipLayout.MARKER_32 : (int) c.offset)
-                .put(c.name);
+                .put(name);
         if (zip64Fields > 0) {
             // Exactly the fields that overflow, in APPNOTE 4.5.3 order.
             header.putShort((short) ZipLayout.ZIP64_EXTRA_ID).putShort((short) (zip64Fields * Long.BYTES));
