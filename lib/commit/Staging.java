@@ -120,7 +120,7 @@ public final class Staging implements AutoCloseable {
             throw changed(entry, "its size went from " + entry.size() + " to " + copied + " bytes during the copy");
         }
         requireUnchanged(entry);
-        return new StagedFile(entry.relativePath(), copied, sha256.digest());
+        return StagedFile.of(entry.relativePath(), copied, sha256.digest());
     }
 
     private static void requireUnchanged(ScannedEntry entry) throws IOException {

@@ -32,7 +32,7 @@ class StagingInvariantsTest {
         List<StagedFile> staged = new ArrayList<>();
         for (String path : paths) {
             TempTrees.file(staging, path, path);
-            staged.add(new StagedFile(path, path.length(), new byte[32]));
+            staged.add(StagedFile.of(path, path.length(), new byte[32]));
         }
         staged.sort((a, b) -> PathOrder.UTF8_BYTES.compare(a.relativePath(), b.relativePath()));
         return staged;
