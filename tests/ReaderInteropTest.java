@@ -40,8 +40,8 @@ import support.TempTrees;
  * that is not installed is a skipped test, never a pass.
  */
 class ReaderInteropTest {
-    /** One more than a classic end record can count: the zip needs its zip64 end record. */
-    static final int MANY_ENTRIES = 0xFFFF + 1;
+    /** The first count a classic end record cannot hold (0xFFFF is its marker): the zip64 end record appears. */
+    static final int MANY_ENTRIES = 0xFFFF;
 
     @TempDir
     static Path shared;

@@ -6,8 +6,10 @@ import cli.PrezipException;
 import cli.Progress;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
@@ -96,16 +98,16 @@ public final class Packer {
         try {
             for (int i = 0; i < entries.size(); i++) {
                 while (next < entries.size() && window.size() < windowFiles
-                        && (window.isEmpty() || windowBytes + weight(entries.get(next)) <= WINDOW_BYTES)) {
+                        && (window.isEmpty() || windowBytes + weight(entries.get(next), threads) <= WINDOW_BYTES)) {
                     int index = next++;
                     ScannedEntry entry = entries.get(index);
-                    windowBytes += weight(entry);
+                    windowBytes += weight(entry, threads);
                     Task task = new Task(rankInFolder[index], index, () -> stage(entry, index, staging, records));
                     workers.execute(task);
                     window.add(task);
                 }
                 Packed packed = await(window.poll());
-                windowBytes -= weight(entries.get(i));
+                windowBytes -= weight(entries.get(i), threads);
                 append(packed, staging, writer);
                 staged.add(packed.staged());
                 progress.advance(1, packed.staged().size());
@@ -155,8 +157,15 @@ public final class Packer {
         return ranks;
     }
 
-    /** What a file costs the window: the memory its record takes (big files stream and take a buffer). */
-    private static long weight(ScannedEntry entry) {
+    /**
+     * What a file costs the window: the memory its data takes in flight (a large STORED file streams and
+     * takes a buffer). A large DEFLATED file counts as a worker's share of the window, so no more of them
+     * than there are workers are in flight: each has a record file on disk until it is appended.
+     */
+    private static long weight(ScannedEntry entry, int threads) {
+        if (entry.size() > INLINE_LIMIT && !ZipPolicyV1.isStored(entry.relativePath())) {
+            return Math.max(INLINE_LIMIT + 1, WINDOW_BYTES / threads);
+        }
         return Math.min(entry.size(), INLINE_LIMIT) + 1;
     }
 
@@ -166,26 +175,44 @@ public final class Packer {
             // Room for deflate's worst case on incompressible bytes (about 0.03 %).
             DeterministicZipWriter.ByteSink data = new DeterministicZipWriter.ByteSink((int) (entry.size() + entry.size() / 256 + 64));
             DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), data);
-            StagedFile staged = staging.copy(entry, zipEntry);
-            zipEntry.close();
-            return new Packed(staged, zipEntry, data, null);
+            return new Packed(copyInto(entry, staging, zipEntry), zipEntry, data, null);
         }
         if (ZipPolicyV1.isStored(name)) {
             DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), null);
+            return new Packed(copyInto(entry, staging, zipEntry), zipEntry, null, null);
+        }
+        // Staged first, then deflated from the staged copy (from the page cache): a stop signal's cleanup
+        // waits for a guarded step, and a copy is short where deflating a large file is not.
+        StagedFile staged = staging.copy(entry, null);
+        Path dataFile = records.resolve(Integer.toString(index));
+        OutputStream file = ExitCleanup.guarded(() -> Files.newOutputStream(dataFile, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE));
+        try (OutputStream data = new BufferedOutputStream(file, DeterministicZipWriter.BUFFER_BYTES)) {
+            DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), data);
+            try (InputStream in = Files.newInputStream(staging.root().resolve(name), StandardOpenOption.READ,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                byte[] buffer = new byte[DeterministicZipWriter.BUFFER_BYTES];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    zipEntry.write(buffer, 0, n);
+                }
+                zipEntry.close();
+            } finally {
+                zipEntry.discard();
+            }
+            return new Packed(staged, zipEntry, null, dataFile);
+        }
+    }
+
+    /** Stages the file while feeding its zip entry, which is closed (or, on failure, discarded) here. */
+    private static StagedFile copyInto(ScannedEntry entry, Staging staging, DeterministicZipWriter.Entry zipEntry)
+            throws IOException {
+        try {
             StagedFile staged = staging.copy(entry, zipEntry);
             zipEntry.close();
-            return new Packed(staged, zipEntry, null, null);
+            return staged;
+        } finally {
+            zipEntry.discard();
         }
-        Path dataFile = records.resolve(Integer.toString(index));
-        return ExitCleanup.guarded(() -> {
-            try (OutputStream data = new BufferedOutputStream(Files.newOutputStream(dataFile, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE), DeterministicZipWriter.BUFFER_BYTES)) {
-                DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), data);
-                StagedFile staged = staging.copy(entry, zipEntry);
-                zipEntry.close();
-                return new Packed(staged, zipEntry, null, dataFile);
-            }
-        });
     }
 
     private static void append(Packed packed, Staging staging, DeterministicZipWriter writer) throws IOException {

@@ -558,7 +558,9 @@ public final class ZipVerifier {
                 | (ZipLayout.overflows(c.localHeaderOffset()) ? ZipStructure.DEFERRED_OFFSET : 0);
         int needed = centralZip64 != 0 ? ZipLayout.VERSION_ZIP64
                 : c.method() == ZipStructure.METHOD_STORED ? ZipLayout.VERSION_STORED : ZipLayout.VERSION_DEFLATED;
-        if (c.versionNeeded() != needed) {
+        // Another method is VZ_COMPRESSION_METHOD's finding; the version it needs is then beside the point.
+        boolean knownMethod = c.method() == ZipStructure.METHOD_STORED || c.method() == ZipStructure.METHOD_DEFLATED;
+        if (knownMethod && c.versionNeeded() != needed) {
             add(VerifyCheck.VZ_ENTRY_VERSION, entry, "version needed " + version(c.versionNeeded()) + "; the layout writes "
                     + version(needed) + " for this entry");
         }
@@ -571,7 +573,9 @@ public final class ZipVerifier {
                     c.internalAttributes()));
         }
         ZipStructure.ExtraField central64 = c.extras().find(ZipStructure.ZIP64_EXTRA_ID);
-        if (c.deferred() != centralZip64 || (central64 == null) != (centralZip64 == 0)
+        if (zip64Extras(c.extras()) > 1) {
+            add(VerifyCheck.VZ_ZIP64_EXTRA, entry, "the central header holds " + zip64Extras(c.extras()) + " zip64 extras; readers take the first");
+        } else if (c.deferred() != centralZip64 || (central64 == null) != (centralZip64 == 0)
                 || (central64 != null && central64.data().length != Integer.bitCount(centralZip64) * Long.BYTES)) {
             add(VerifyCheck.VZ_ZIP64_EXTRA, entry, "the central header's zip64 use (" + zip64Use(c.deferred(), central64)
                     + ") is not exactly the values that overflow 32 bits (" + zip64Use(centralZip64, null) + ")");
@@ -581,7 +585,9 @@ public final class ZipVerifier {
             boolean sizesOverflow = (centralZip64 & ~ZipStructure.DEFERRED_OFFSET) != 0;
             int localZip64 = sizesOverflow ? ZipStructure.DEFERRED_SIZE | ZipStructure.DEFERRED_COMPRESSED_SIZE : 0;
             ZipStructure.ExtraField local64 = l.extras().find(ZipStructure.ZIP64_EXTRA_ID);
-            if (l.deferred() != localZip64 || (local64 == null) == sizesOverflow
+            if (zip64Extras(l.extras()) > 1) {
+                add(VerifyCheck.VZ_ZIP64_EXTRA, entry, "the local header holds " + zip64Extras(l.extras()) + " zip64 extras; readers take the first");
+            } else if (l.deferred() != localZip64 || (local64 == null) == sizesOverflow
                     || (local64 != null && local64.data().length != 2 * Long.BYTES)) {
                 add(VerifyCheck.VZ_ZIP64_EXTRA, entry, "the local header's zip64 use (" + zip64Use(l.deferred(), local64)
                         + ") is not " + (sizesOverflow ? "both sizes, as a size overflows 32 bits" : "none, as no size overflows 32 bits"));
@@ -621,6 +627,10 @@ public final class ZipVerifier {
                         version(ZipLayout.VERSION_ZIP64)));
             }
         }
+    }
+
+    private static long zip64Extras(ZipStructure.Extras extras) {
+        return extras.fields().stream().filter(f -> f.id() == ZipStructure.ZIP64_EXTRA_ID).count();
     }
 
     private static String version(int value) {

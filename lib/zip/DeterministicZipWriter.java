@@ -113,7 +113,8 @@ public final class DeterministicZipWriter {
         private final byte[] nameBytes;
         private final OutputStream data;
         private final Deflater deflater;
-        private final byte[] deflated;
+        /** Deflate's output buffer, dropped once the stream ends: a closed entry may wait long to be appended. */
+        private byte[] deflated;
         private final CRC32 crc = new CRC32();
         private long size;
         private long compressedSize;
@@ -151,8 +152,19 @@ public final class DeterministicZipWriter {
                         drain();
                     }
                 } finally {
-                    deflater.end();
+                    discard();
                 }
+            }
+        }
+
+        /**
+         * Frees the deflater's native memory now rather than when the collector gets to it; after
+         * {@link #close()} it changes nothing, so a failing caller calls it in a finally.
+         */
+        public void discard() {
+            if (deflater != null) {
+                deflater.end();
+                deflated = null;
             }
         }
 
@@ -339,29 +351,44 @@ public final class DeterministicZipWriter {
         return ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** The serial writer: every source, sorted into v1 order, read from disk into {@code out}. */
+    /**
+     * The serial writer, the reference the parallel packer is held to: every source, sorted into v1 order,
+     * read from disk into {@code out}. Each file is read twice (once for its CRC and sizes, once for its
+     * data), so memory stays bounded whatever its size.
+     */
     public static void write(List<Source> sources, OutputStream out, long fixedEpochMs) throws IOException {
         List<Source> sorted = new ArrayList<>(sources);
         sorted.sort((a, b) -> PathOrder.UTF8_BYTES.compare(a.name(), b.name()));
         DeterministicZipWriter writer = new DeterministicZipWriter(out, fixedEpochMs);
-        byte[] buffer = new byte[BUFFER_BYTES];
         for (Source source : sorted) {
-            ByteSink data = new ByteSink();
-            Entry entry = openEntry(source.name(), source.size(), data);
-            long copied = 0;
-            try (InputStream in = Files.newInputStream(source.file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    entry.write(buffer, 0, n);
-                    copied += n;
-                }
+            Entry sizes = openEntry(source.name(), source.size(), OutputStream.nullOutputStream());
+            feed(source, sizes);
+            writer.writeLocalHeader(sizes);
+            Entry data = openEntry(source.name(), source.size(), out);
+            feed(source, data);
+            if (data.compressedSize != sizes.compressedSize || data.crc.getValue() != sizes.crc.getValue()) {
+                throw new IOException(source.file() + " changed while zipping");
             }
-            if (copied != source.size()) {
-                throw new IOException(source.file() + " changed size while zipping (" + source.size() + " -> " + copied + ")");
-            }
-            entry.close();
-            writer.append(entry, data.bytes(), data.size());
+            writer.offset += data.compressedSize;
         }
         writer.finish();
+    }
+
+    private static void feed(Source source, Entry entry) throws IOException {
+        byte[] buffer = new byte[BUFFER_BYTES];
+        long copied = 0;
+        try (InputStream in = Files.newInputStream(source.file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                entry.write(buffer, 0, n);
+                copied += n;
+            }
+            entry.close();
+        } finally {
+            entry.discard();
+        }
+        if (copied != source.size()) {
+            throw new IOException(source.file() + " changed size while zipping (" + source.size() + " -> " + copied + ")");
+        }
     }
 
     /**
@@ -374,10 +401,6 @@ public final class DeterministicZipWriter {
 
     /** An in-memory sink whose bytes are appended without another copy. */
     public static final class ByteSink extends java.io.ByteArrayOutputStream {
-        public ByteSink() {
-            super();
-        }
-
         public ByteSink(int size) {
             super(size);
         }

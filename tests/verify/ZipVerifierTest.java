@@ -174,6 +174,17 @@ class ZipVerifierTest {
     }
 
     @Test
+    void aSecondZip64ExtraFails() {
+        Path zip = craft("two64.zip", VerifyFixtures.v1EntriesWith("notes/readme.txt", e -> e.with(x -> {
+            x.zip64 = true;
+            x.centralExtra = ZipTamper.extraField(ZipLayout.ZIP64_EXTRA_ID, new byte[8]);
+        })));
+        ZipVerifier.Result result = verify(zip);
+        assertTrue(result.findings().stream().anyMatch(f -> f.check() == VerifyCheck.VZ_ZIP64_EXTRA
+                && f.message().contains("holds 2 zip64 extras")), describe(result));
+    }
+
+    @Test
     void diskNumbersInTheClassicEndRecordBesideAZip64OneFail() {
         List<ZipTamper.Entry> entries = VerifyFixtures.v1Entries();
         entries.forEach(e -> e.zip64 = true);
