@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import report.DashboardPage;
 import report.HtmlReport;
-import report.HtmlReportTest;
 import report.StagerReport;
 import support.CliRun;
+import support.HtmlPages;
 import support.StagerProject;
 import support.TempTrees;
 import zip.ZipManifest;
@@ -51,7 +51,7 @@ class BrowserRenderTest extends StagerProject {
         TempTrees.file(content, "a.txt", "alpha");
         TempTrees.file(content, "img/b.png", "bee bytes");
         TempTrees.file(content, "notes/build.log", "banned");
-        TempTrees.file(content, HtmlReportTest.HIDDEN_SCRIPT_PATH, "hidden, listed as text");
+        TempTrees.file(content, HtmlPages.HIDDEN_SCRIPT_PATH, "hidden, listed as text");
     }
 
     /** What one browser run printed on stdout; the process and its children never outlive the call. */
@@ -101,19 +101,19 @@ class BrowserRenderTest extends StagerProject {
         CliRun run = stager("--commit", "--allow-unknown");
         assertEquals(0, run.exitCode(), run.describe());
         Path page = HtmlReport.pathFor(zip);
-        JsonNode report = HtmlReportTest.json(StagerReport.pathFor(zip));
-        JsonNode manifest = HtmlReportTest.json(ZipManifest.pathFor(zip));
+        JsonNode report = HtmlPages.json(StagerReport.pathFor(zip));
+        JsonNode manifest = HtmlPages.json(ZipManifest.pathFor(zip));
 
         String dom = dumpDom(page);
         JsonNode totals = report.get("totals");
-        assertEquals(totals.get("eligibleFiles").asText(), HtmlReportTest.idText(dom, "eligible-files"));
-        assertEquals(totals.get("eligibleBytes").asText(), HtmlReportTest.idText(dom, "eligible-bytes"));
-        assertEquals(String.valueOf(report.get("excluded").size()), HtmlReportTest.idText(dom, "excluded-total"));
-        assertEquals(manifest.get("zip_sha256").asText(), HtmlReportTest.idText(dom, "zip-sha256"));
-        assertEquals(manifest.get("zip_bytes").asText(), HtmlReportTest.idText(dom, "zip-bytes"));
-        assertEquals("ok", HtmlReportTest.idText(dom, "status"));
+        assertEquals(totals.get("eligibleFiles").asText(), HtmlPages.idText(dom, "eligible-files"));
+        assertEquals(totals.get("eligibleBytes").asText(), HtmlPages.idText(dom, "eligible-bytes"));
+        assertEquals(String.valueOf(report.get("excluded").size()), HtmlPages.idText(dom, "excluded-total"));
+        assertEquals(manifest.get("zip_sha256").asText(), HtmlPages.idText(dom, "zip-sha256"));
+        assertEquals(manifest.get("zip_bytes").asText(), HtmlPages.idText(dom, "zip-bytes"));
+        assertEquals("ok", HtmlPages.idText(dom, "status"));
         // The browser parsed the name as text: serialized back, its brackets are entities, and no element came of it.
-        assertTrue(dom.contains(".attic/" + HtmlReportTest.SCRIPT_NAME_ESCAPED), "the script name as text");
+        assertTrue(dom.contains(".attic/" + HtmlPages.SCRIPT_NAME_ESCAPED), "the script name as text");
         assertFalse(dom.toLowerCase(Locale.ROOT).contains("<script"), "no script element in the DOM");
 
         assertScreenshot(page);
@@ -121,16 +121,16 @@ class BrowserRenderTest extends StagerProject {
 
     @Test
     void aRefusedCommitsReportOpensToo() throws Exception {
-        TempTrees.file(content, HtmlReportTest.SCRIPT_NAME, "an unsafe name refuses even with --allow-unknown");
+        TempTrees.file(content, HtmlPages.SCRIPT_NAME, "an unsafe name refuses even with --allow-unknown");
         CliRun run = stager("--commit", "--allow-unknown");
         assertEquals(1, run.exitCode(), run.describe());
         String dom = dumpDom(HtmlReport.pathFor(zip));
-        JsonNode report = HtmlReportTest.json(StagerReport.pathFor(zip));
-        assertEquals("refused", HtmlReportTest.idText(dom, "status"));
-        assertEquals("PZ_REFUSED", HtmlReportTest.idText(dom, "error-code"));
-        assertEquals(report.get("totals").get("eligibleBytes").asText(), HtmlReportTest.idText(dom, "eligible-bytes"));
-        assertEquals("1", HtmlReportTest.idText(dom, "excluded-count-unsafe_name"));
-        assertTrue(dom.contains(">" + HtmlReportTest.SCRIPT_NAME_ESCAPED + "<"), "the unsafe name as text");
+        JsonNode report = HtmlPages.json(StagerReport.pathFor(zip));
+        assertEquals("refused", HtmlPages.idText(dom, "status"));
+        assertEquals("PZ_REFUSED", HtmlPages.idText(dom, "error-code"));
+        assertEquals(report.get("totals").get("eligibleBytes").asText(), HtmlPages.idText(dom, "eligible-bytes"));
+        assertEquals("1", HtmlPages.idText(dom, "excluded-count-unsafe_name"));
+        assertTrue(dom.contains(">" + HtmlPages.SCRIPT_NAME_ESCAPED + "<"), "the unsafe name as text");
         assertFalse(dom.toLowerCase(Locale.ROOT).contains("<script"));
     }
 
@@ -139,16 +139,16 @@ class BrowserRenderTest extends StagerProject {
         assertEquals(1, stager("--commit").exitCode(), "refused: a banned log without --allow-unknown");
         assertEquals(0, stager("--commit", "--allow-unknown").exitCode());
         assertEquals(0, stager("--commit", "--allow-unknown").exitCode());
-        String sha = HtmlReportTest.json(ZipManifest.pathFor(zip)).get("zip_sha256").asText();
+        String sha = HtmlPages.json(ZipManifest.pathFor(zip)).get("zip_sha256").asText();
         CliRun run = CliRun.dashboard("--data-dir", data.toString());
         assertEquals(0, run.exitCode(), run.describe());
         Path page = data.resolve("dashboard").resolve("index.html");
 
         String dom = dumpDom(page);
-        assertEquals("3", HtmlReportTest.idText(dom, "total-runs"));
-        assertEquals("2", HtmlReportTest.idText(dom, "status-count-ok"));
-        assertEquals("1", HtmlReportTest.idText(dom, "status-count-refused"));
-        assertEquals("1", HtmlReportTest.idText(dom, "project-count"));
+        assertEquals("3", HtmlPages.idText(dom, "total-runs"));
+        assertEquals("2", HtmlPages.idText(dom, "status-count-ok"));
+        assertEquals("1", HtmlPages.idText(dom, "status-count-refused"));
+        assertEquals("1", HtmlPages.idText(dom, "project-count"));
         assertTrue(dom.contains(sha.substring(0, DashboardPage.SHORT_SHA_CHARS)), "the latest zip's short sha");
         assertFalse(dom.toLowerCase(Locale.ROOT).contains("<script"));
 

@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import report.DashboardLogTest;
 import report.StagerReport;
 import support.CliRun;
 import support.HookTrees;
@@ -27,7 +26,6 @@ import support.StagerProject;
 import support.TempTrees;
 import zip.ChecksumFile;
 import zip.ManifestSignature;
-import zip.ManifestSignatureTest;
 import zip.ZipManifest;
 
 /**
@@ -123,7 +121,7 @@ class HooksCliTest extends StagerProject {
             for (int i = 1; i < words.length; i++) {
                 args.add(words[i].startsWith("-") ? words[i] : out.resolve(words[i]).toString());
             }
-            CliRun verify = ManifestSignatureTest.verifyZip(args.toArray(String[]::new));
+            CliRun verify = CliRun.verifyZip(args.toArray(String[]::new));
             assertEquals(0, verify.exitCode(), verify.describe());
         }
 
@@ -189,8 +187,8 @@ class HooksCliTest extends StagerProject {
         // The dashboard line, in the file and as the one JSON line on stderr.
         List<String> lines = HookTrees.dashboardLines(data);
         assertEquals(1, lines.size(), lines.toString());
-        assertEquals(List.of(lines.get(0)), DashboardLogTest.jsonLinesOf(err), err);
-        JsonNode line = DashboardLogTest.parseLine(lines.get(0), true);
+        assertEquals(List.of(lines.get(0)), HookTrees.jsonLinesOf(err), err);
+        JsonNode line = HookTrees.parseDashboardLine(lines.get(0), true);
         assertEquals("ok", line.get("status").asText());
         assertEquals(zipSha, line.get("zipSha256").asText());
 
@@ -205,8 +203,8 @@ class HooksCliTest extends StagerProject {
         assertTrue(err2.contains("PZ_REFUSED"), err2);
         List<String> after = HookTrees.dashboardLines(data);
         assertEquals(2, after.size(), after.toString());
-        assertEquals(List.of(after.get(1)), DashboardLogTest.jsonLinesOf(err2), err2);
-        assertEquals("refused", DashboardLogTest.parseLine(after.get(1), false).get("status").asText());
+        assertEquals(List.of(after.get(1)), HookTrees.jsonLinesOf(err2), err2);
+        assertEquals("refused", HookTrees.parseDashboardLine(after.get(1), false).get("status").asText());
         assertTrue(java.util.Arrays.equals(pmBytes, Files.readAllBytes(HookTrees.projectManifest(data, ID))),
                 "a refused commit leaves the project manifest alone");
     }
@@ -236,7 +234,7 @@ class HooksCliTest extends StagerProject {
         Set<String> outputs = new HashSet<>();
         Set<String> digests = new HashSet<>();
         for (String l : lines) {
-            JsonNode line = DashboardLogTest.parseLine(l, true);
+            JsonNode line = HookTrees.parseDashboardLine(l, true);
             assertEquals("ok", line.get("status").asText());
             outputs.add(line.get("outputZip").asText());
             digests.add(line.get("zipSha256").asText());

@@ -14,15 +14,15 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
+import policy.BanRules;
 import policy.Classifier;
-import policy.ClassifierTest;
 import scan.PathOrder;
 import support.TempTrees;
 import zip.StagedFile;
 
 /** The invariants checked on the staging tree itself, against the list of files the run staged. */
 class StagingInvariantsTest {
-    static final Classifier CLASSIFIER = new Classifier(Set.of("png", "txt"), ClassifierTest.BANS);
+    static final Classifier CLASSIFIER = new Classifier(Set.of("png", "txt"), BanRules.load(TempTrees.repoGlobalBans()));
 
     @TempDir
     Path staging;

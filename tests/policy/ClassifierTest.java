@@ -17,8 +17,8 @@ import scan.ScannedEntry;
 import scan.TreeScanner;
 import support.TempTrees;
 
-public class ClassifierTest {
-    public static final BanRules BANS = BanRules.load(TempTrees.repoGlobalBans());
+class ClassifierTest {
+    static final BanRules BANS = BanRules.load(TempTrees.repoGlobalBans());
     /** db, pub and json are allowed, so only the bans can exclude Thumbs.db, id_rsa.pub, credentials.json. */
     static final Classifier CLASSIFIER = new Classifier(Set.of("png", "txt", "yaml", "db", "pub", "json", "txt~"), BANS);
 

@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,10 +27,8 @@ import support.StagerProject;
 import support.TempTrees;
 
 /** The dashboard hook: one compact JSON line per commit attempt in DATA/dashboard/summary.jsonl, and on stderr. */
-public class DashboardLogTest extends StagerProject {
+class DashboardLogTest extends StagerProject {
     static final String ID = "dash1";
-    static final Set<String> FIELDS = Set.of("at", "projectId", "status", "eligibleFiles", "eligibleBytes",
-            "excludedByReason", "outputZip");
 
     DashboardLogTest() {
         super(ID, List.of("txt", "png"), "dash1.zip");
@@ -45,41 +41,6 @@ public class DashboardLogTest extends StagerProject {
         TempTrees.file(content, ".DS_Store", "hidden");
     }
 
-    /** The line parsed, after checking it is one compact JSON object with exactly the contract's fields. */
-    public static JsonNode parseLine(String line, boolean withSha) {
-        assertFalse(line.contains("\n") || line.contains("\r"), line);
-        JsonNode node = HookTrees.parseJson(line);
-        assertTrue(node.isObject(), line);
-        assertEquals(node.toString(), line, "compact: no whitespace between tokens");
-        Set<String> expected = new TreeSet<>(FIELDS);
-        if (withSha) {
-            expected.add("zipSha256");
-        }
-        // An attempt that stopped on an error names its code.
-        if (!"ok".equals(node.path("status").asText())) {
-            expected.add("errorCode");
-        }
-        Set<String> names = new TreeSet<>();
-        node.fieldNames().forEachRemaining(names::add);
-        assertEquals(expected, names, line);
-        Instant.parse(node.get("at").asText());
-        assertTrue(node.get("at").asText().endsWith("Z"), "UTC: " + line);
-        assertTrue(node.get("eligibleFiles").isIntegralNumber(), line);
-        assertTrue(node.get("eligibleBytes").isIntegralNumber(), line);
-        assertTrue(node.get("excludedByReason").isObject(), line);
-        return node;
-    }
-
-    /** The stderr lines that are JSON objects (the dashboard line; error lines are plain text). */
-    public static List<String> jsonLinesOf(String err) {
-        List<String> lines = new ArrayList<>();
-        for (String l : err.split("\\R")) {
-            if (l.startsWith("{")) {
-                lines.add(l);
-            }
-        }
-        return lines;
-    }
 
     @Test
     void anOkCommitAppendsOneLineWithTheZipSha256() throws Exception {
@@ -90,7 +51,7 @@ public class DashboardLogTest extends StagerProject {
 
         List<String> lines = HookTrees.dashboardLines(data);
         assertEquals(1, lines.size(), lines.toString());
-        JsonNode line = parseLine(lines.get(0), true);
+        JsonNode line = HookTrees.parseDashboardLine(lines.get(0), true);
         assertEquals(ID, line.get("projectId").asText());
         assertEquals("ok", line.get("status").asText());
         assertEquals(2, line.get("eligibleFiles").asInt());
@@ -104,7 +65,7 @@ public class DashboardLogTest extends StagerProject {
         assertEquals(report.get("outputZip"), line.get("outputZip"));
         assertEquals(report.get("totals").get("excludedByReason"), line.get("excludedByReason"));
 
-        assertEquals(List.of(lines.get(0)), jsonLinesOf(run.err()), "the same line, once, on stderr:\n" + run.err());
+        assertEquals(List.of(lines.get(0)), HookTrees.jsonLinesOf(run.err()), "the same line, once, on stderr:\n" + run.err());
     }
 
     @Test
@@ -116,14 +77,14 @@ public class DashboardLogTest extends StagerProject {
 
         List<String> lines = HookTrees.dashboardLines(data);
         assertEquals(1, lines.size(), lines.toString());
-        JsonNode line = parseLine(lines.get(0), false);
+        JsonNode line = HookTrees.parseDashboardLine(lines.get(0), false);
         assertEquals("refused", line.get("status").asText());
         assertEquals(ID, line.get("projectId").asText());
         assertEquals(2, line.get("eligibleFiles").asInt());
         assertEquals(Json.MAPPER.readTree("{\"banned_type\":1,\"hidden\":1,\"not_allowed\":1}"),
                 line.get("excludedByReason"));
         assertEquals(zip.toAbsolutePath().normalize().toString(), line.get("outputZip").asText());
-        assertEquals(List.of(lines.get(0)), jsonLinesOf(run.err()), run.err());
+        assertEquals(List.of(lines.get(0)), HookTrees.jsonLinesOf(run.err()), run.err());
         assertTrue(run.err().contains("PZ_REFUSED"), run.err());
     }
 
@@ -134,7 +95,7 @@ public class DashboardLogTest extends StagerProject {
         assertEquals(1, run.exitCode(), run.describe());
         List<String> lines = HookTrees.dashboardLines(data);
         assertEquals(1, lines.size(), lines.toString());
-        assertEquals("refused", parseLine(lines.get(0), false).get("status").asText());
+        assertEquals("refused", HookTrees.parseDashboardLine(lines.get(0), false).get("status").asText());
     }
 
     @Test
@@ -145,9 +106,9 @@ public class DashboardLogTest extends StagerProject {
         assertEquals(3, run.exitCode(), run.describe());
         List<String> lines = HookTrees.dashboardLines(data);
         assertEquals(1, lines.size(), lines.toString());
-        JsonNode line = parseLine(lines.get(0), false);
+        JsonNode line = HookTrees.parseDashboardLine(lines.get(0), false);
         assertEquals("failed", line.get("status").asText());
-        assertEquals(List.of(lines.get(0)), jsonLinesOf(run.err()), run.err());
+        assertEquals(List.of(lines.get(0)), HookTrees.jsonLinesOf(run.err()), run.err());
     }
 
     @Test
@@ -158,7 +119,7 @@ public class DashboardLogTest extends StagerProject {
         CliRun refused = stager();
         assertEquals(1, refused.exitCode(), refused.describe());
         assertFalse(TempTrees.exists(data.resolve("dashboard")), "a dry-run creates no dashboard folder");
-        assertEquals(List.of(), jsonLinesOf(refused.err()), refused.err());
+        assertEquals(List.of(), HookTrees.jsonLinesOf(refused.err()), refused.err());
     }
 
     @Test
@@ -171,9 +132,9 @@ public class DashboardLogTest extends StagerProject {
 
         List<String> lines = HookTrees.dashboardLines(data);
         assertEquals(3, lines.size(), lines.toString());
-        assertEquals("ok", parseLine(lines.get(0), true).get("status").asText());
-        assertEquals("refused", parseLine(lines.get(1), false).get("status").asText());
-        JsonNode last = parseLine(lines.get(2), true);
+        assertEquals("ok", HookTrees.parseDashboardLine(lines.get(0), true).get("status").asText());
+        assertEquals("refused", HookTrees.parseDashboardLine(lines.get(1), false).get("status").asText());
+        JsonNode last = HookTrees.parseDashboardLine(lines.get(2), true);
         assertEquals("ok", last.get("status").asText());
         assertEquals(Json.MAPPER.readTree("{\"hidden\":1,\"not_allowed\":1}"), last.get("excludedByReason"));
     }
@@ -212,10 +173,10 @@ public class DashboardLogTest extends StagerProject {
         String refused = DashboardLog.append(dir, new DashboardLog.Line("2025-10-06T16:21:00Z", "p1", "refused", 3, 30L,
                 Map.of(), null, "/out/p1.zip", "PZ_REFUSED"));
         assertEquals(List.of(ok, refused), HookTrees.dashboardLines(data));
-        JsonNode first = parseLine(ok, true);
+        JsonNode first = HookTrees.parseDashboardLine(ok, true);
         assertEquals("ab".repeat(32), first.get("zipSha256").asText());
         assertEquals("{\"hidden\":1,\"not_allowed\":2}", first.get("excludedByReason").toString(), "reasons sorted");
-        parseLine(refused, false);
+        HookTrees.parseDashboardLine(refused, false);
         assertEquals(TempTrees.readString(HookTrees.dashboard(data)), ok + "\n" + refused + "\n");
     }
 
@@ -226,7 +187,7 @@ public class DashboardLogTest extends StagerProject {
                 Map.of(), null, odd));
         List<String> lines = HookTrees.dashboardLines(data);
         assertEquals(List.of(line), lines);
-        assertEquals(odd, parseLine(lines.get(0), false).get("outputZip").asText());
+        assertEquals(odd, HookTrees.parseDashboardLine(lines.get(0), false).get("outputZip").asText());
     }
 
     @Test
@@ -282,7 +243,7 @@ public class DashboardLogTest extends StagerProject {
         assertEquals(writers * perWriter, lines.size());
         Map<String, List<Integer>> seen = new HashMap<>();
         for (String l : lines) {
-            JsonNode node = parseLine(l, true);
+            JsonNode node = HookTrees.parseDashboardLine(l, true);
             String tag = node.get("projectId").asText().substring(2);
             seen.computeIfAbsent(tag, k -> new ArrayList<>()).add(node.get("eligibleFiles").asInt());
             int n = node.get("eligibleFiles").asInt();

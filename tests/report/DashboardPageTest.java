@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import support.CliRun;
+import support.HtmlPages;
 import support.StagerProject;
 import support.TempTrees;
 import zip.ZipManifest;
@@ -62,11 +63,11 @@ class DashboardPageTest extends StagerProject {
         assertEquals(0, run.exitCode(), run.describe());
         Path page = data.resolve("dashboard").resolve("index.html");
         assertTrue(Files.isRegularFile(page), "the default page, its folder created");
-        String html = HtmlReportTest.read(page);
+        String html = HtmlPages.read(page);
         assertTrue(html.contains("id=\"no-runs\""));
         assertTrue(html.contains("No runs yet"));
         assertFalse(Files.exists(summaryFile()), "reading never creates the log");
-        HtmlReportTest.assertSelfContained(html);
+        HtmlPages.assertSelfContained(html);
         assertTrue(run.out().contains(page.toString()), run.describe());
     }
 
@@ -87,7 +88,7 @@ class DashboardPageTest extends StagerProject {
         CliRun ok = stager("--commit", "--allow-unknown");
         assertEquals(0, ok.exitCode(), ok.describe());
         assertEquals(0, stager("--commit", "--allow-unknown").exitCode());
-        String sha = HtmlReportTest.json(ZipManifest.pathFor(zip)).get("zip_sha256").asText();
+        String sha = HtmlPages.json(ZipManifest.pathFor(zip)).get("zip_sha256").asText();
 
         Path page = tmp.resolve("dash.html");
         CliRun run = dashboard("--data-dir", data.toString(), "--output", page.toString(), "--json");
@@ -104,18 +105,18 @@ class DashboardPageTest extends StagerProject {
         assertEquals(page.toString(), json.get("page").asText());
         assertFalse(Files.exists(data.resolve("dashboard").resolve("index.html")), "--output replaces the default");
 
-        String html = HtmlReportTest.read(page);
-        assertEquals("3", HtmlReportTest.idText(html, "total-runs"));
-        assertEquals("1", HtmlReportTest.idText(html, "project-count"));
-        assertEquals("2", HtmlReportTest.idText(html, "status-count-ok"));
-        assertEquals("1", HtmlReportTest.idText(html, "status-count-refused"));
-        assertEquals("0", HtmlReportTest.idText(html, "status-count-failed"));
+        String html = HtmlPages.read(page);
+        assertEquals("3", HtmlPages.idText(html, "total-runs"));
+        assertEquals("1", HtmlPages.idText(html, "project-count"));
+        assertEquals("2", HtmlPages.idText(html, "status-count-ok"));
+        assertEquals("1", HtmlPages.idText(html, "status-count-refused"));
+        assertEquals("0", HtmlPages.idText(html, "status-count-failed"));
         assertTrue(html.contains(">" + sha.substring(0, DashboardPage.SHORT_SHA_CHARS) + "</code>"), "the short sha");
         assertTrue(html.contains("title=\"" + sha + "\""), "the full sha in the tooltip");
         assertTrue(html.contains("href=\"" + HtmlReport.pathFor(zip).toUri() + "\""), "the latest run links its report");
         assertEquals(1, html.split("href=", -1).length - 1, "only the latest run of a zip links the report beside it");
-        HtmlReportTest.assertNoScript(html);
-        HtmlReportTest.assertSelfContained(html);
+        HtmlPages.assertNoScript(html);
+        HtmlPages.assertSelfContained(html);
     }
 
     @Test
@@ -138,9 +139,9 @@ class DashboardPageTest extends StagerProject {
         assertEquals(1, json.get("runs").asInt());
         assertEquals(9, json.get("malformedLines").asInt(), "every non-blank bad line, the torn last one and the bad bytes included");
         assertTrue(run.err().contains("skipped 9 malformed line(s)"), run.describe());
-        String html = HtmlReportTest.read(data.resolve("dashboard").resolve("index.html"));
-        assertEquals("9", HtmlReportTest.idText(html, "malformed-lines"));
-        assertEquals("1", HtmlReportTest.idText(html, "total-runs"));
+        String html = HtmlPages.read(data.resolve("dashboard").resolve("index.html"));
+        assertEquals("9", HtmlPages.idText(html, "malformed-lines"));
+        assertEquals("1", HtmlPages.idText(html, "total-runs"));
     }
 
     @Test
@@ -160,10 +161,10 @@ class DashboardPageTest extends StagerProject {
                 + "\"zipSha256\":\"" + evil + "\",\"outputZip\":\"/tmp/" + evil + "\\\"x.zip\"}");
         CliRun run = dashboard("--data-dir", data.toString());
         assertEquals(0, run.exitCode(), run.describe());
-        String html = HtmlReportTest.read(data.resolve("dashboard").resolve("index.html"));
+        String html = HtmlPages.read(data.resolve("dashboard").resolve("index.html"));
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        HtmlReportTest.assertNoScript(html);
-        HtmlReportTest.assertSelfContained(html);
+        HtmlPages.assertNoScript(html);
+        HtmlPages.assertSelfContained(html);
     }
 
     @Test
@@ -199,9 +200,9 @@ class DashboardPageTest extends StagerProject {
         assertTrue(DashboardPage.REFUSING_REASONS.contains("unsafe_name"));
 
         String html = DashboardPage.render(new DashboardPage.Log(tmp.resolve("summary.jsonl"), true, runs, 0), Instant.EPOCH);
-        assertEquals("2", HtmlReportTest.idText(html, "day-refused-2025-10-02"));
-        assertEquals("4", HtmlReportTest.idText(html, "day-runs-2025-10-02"));
-        assertEquals("1", HtmlReportTest.idText(html, "status-count-failed"));
+        assertEquals("2", HtmlPages.idText(html, "day-refused-2025-10-02"));
+        assertEquals("4", HtmlPages.idText(html, "day-runs-2025-10-02"));
+        assertEquals("1", HtmlPages.idText(html, "status-count-failed"));
     }
 
     @Test
@@ -214,7 +215,7 @@ class DashboardPageTest extends StagerProject {
         assertEquals(DashboardPage.MAX_DAYS, DashboardPage.refusalsByDay(runs).size());
         String html = DashboardPage.render(new DashboardPage.Log(tmp.resolve("s.jsonl"), true, runs, 0), Instant.EPOCH);
         assertTrue(html.contains((days - DashboardPage.RECENT_RUNS_PER_PROJECT) + " older run(s) not shown"));
-        assertEquals(String.valueOf(days), HtmlReportTest.idText(html, "total-runs"));
+        assertEquals(String.valueOf(days), HtmlPages.idText(html, "total-runs"));
     }
 
     @Test

@@ -6,35 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cli.Bytes;
-import cli.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import policy.Companions;
 import policy.PolicyPreset;
 import support.CliRun;
+import support.HtmlPages;
 import support.StagerProject;
 import support.TempTrees;
 import zip.ZipManifest;
 
 /** The stager's HTML report: written when it should be, the JSON report's numbers, and every data text escaped. */
-public class HtmlReportTest extends StagerProject {
+class HtmlReportTest extends StagerProject {
     static final String ID = "h1";
-    /** A name chosen to run script if a page pasted it in unescaped. Its "/" makes it a folder and a file. */
-    public static final String SCRIPT_NAME = "<script>alert(1)</script>.txt";
-    public static final String SCRIPT_NAME_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;.txt";
-    /** Hidden files are left out silently, so the script name can sit in a tree whose commit succeeds. */
-    public static final String HIDDEN_SCRIPT_PATH = ".attic/" + SCRIPT_NAME;
-
     HtmlReportTest() {
         super(ID, List.of("txt", "png"), "h1.zip");
     }
@@ -45,99 +35,27 @@ public class HtmlReportTest extends StagerProject {
         TempTrees.file(content, "docs/readme.txt", "read me, twice as long as alpha");
         TempTrees.file(content, "img/b.png", "not really a png, but bytes");
         TempTrees.file(content, "notes/build.log", "banned type");
-        TempTrees.file(content, HIDDEN_SCRIPT_PATH, "hidden");
-    }
-
-    /** The text of the element with this id, unescaped; null when there is none. */
-    public static String idText(String html, String id) {
-        Matcher m = Pattern.compile("\\bid=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)<").matcher(html);
-        return m.find() ? unescape(m.group(1)) : null;
-    }
-
-    static String unescape(String text) {
-        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-                .replace("&amp;", "&");
-    }
-
-    static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public static JsonNode json(Path file) {
-        try {
-            return Json.MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A start tag: its name, then its attributes with quoted values kept whole (data may sit in a value). */
-    static final Pattern TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>");
-    static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|'[^']*'");
-    /** Elements that run code or fetch something. */
-    static final List<String> FORBIDDEN_TAGS = List.of("script", "link", "iframe", "frame", "img", "object", "embed",
-            "audio", "video", "source", "base", "form");
-
-    /** The page's start tags as {name, attributes without their values}. */
-    static List<String[]> tags(String html) {
-        List<String[]> tags = new ArrayList<>();
-        Matcher m = TAG.matcher(html);
-        while (m.find()) {
-            tags.add(new String[] {m.group(1).toLowerCase(Locale.ROOT),
-                    QUOTED.matcher(m.group(2)).replaceAll("\"\"").toLowerCase(Locale.ROOT)});
-        }
-        return tags;
-    }
-
-    /** No script element, no inline handler, no script URL: nothing in the page can run. */
-    static void assertNoScript(String html) {
-        assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"), "a raw <script tag");
-        for (String[] tag : tags(html)) {
-            assertFalse(tag[0].equals("script"), "a script element");
-            assertFalse(Pattern.compile("(^|\\s)on[a-z]+\\s*=").matcher(tag[1]).find(), "an event handler in <" + tag[0] + tag[1] + ">");
-        }
-        Matcher href = Pattern.compile("\\shref=\"([^\"]*)\"").matcher(html);
-        while (href.find()) {
-            assertTrue(href.group(1).startsWith("file:"), "links only to local reports: " + href.group(1));
-        }
-    }
-
-    /** Nothing is fetched from anywhere: no external style sheet, image, font or frame. */
-    static void assertSelfContained(String html) {
-        String lower = html.toLowerCase(Locale.ROOT);
-        assertTrue(lower.startsWith("<!doctype html>"), "an HTML5 document");
-        assertTrue(lower.contains("<meta charset=\"utf-8\">"));
-        for (String[] tag : tags(html)) {
-            assertFalse(FORBIDDEN_TAGS.contains(tag[0]), "a fetching element <" + tag[0] + ">");
-            assertFalse(Pattern.compile("\\s(src|srcset|data|poster|action)\\s*=").matcher(tag[1]).find(),
-                    "a fetching attribute in <" + tag[0] + tag[1] + ">");
-        }
-        String css = html.substring(lower.indexOf("<style>"), lower.indexOf("</style>"));
-        assertFalse(css.contains("url(") || css.contains("@import"), "the style sheet fetches nothing");
+        TempTrees.file(content, HtmlPages.HIDDEN_SCRIPT_PATH, "hidden");
     }
 
     /** The page's key numbers against the JSON report (and the manifest when a zip was written). */
     static void assertMatchesReport(String html, JsonNode report, JsonNode manifest) {
         JsonNode totals = report.get("totals");
-        assertEquals(report.get("projectId").asText(), idText(html, "project-id"));
-        assertEquals(report.get("mode").asText(), idText(html, "mode"));
-        assertEquals(report.get("status").asText(), idText(html, "status"));
-        assertEquals(totals.get("eligibleFiles").asText(), idText(html, "eligible-files"));
-        assertEquals(totals.get("eligibleBytes").asText(), idText(html, "eligible-bytes"));
-        assertEquals(String.valueOf(report.get("excluded").size()), idText(html, "excluded-total"));
+        assertEquals(report.get("projectId").asText(), HtmlPages.idText(html, "project-id"));
+        assertEquals(report.get("mode").asText(), HtmlPages.idText(html, "mode"));
+        assertEquals(report.get("status").asText(), HtmlPages.idText(html, "status"));
+        assertEquals(totals.get("eligibleFiles").asText(), HtmlPages.idText(html, "eligible-files"));
+        assertEquals(totals.get("eligibleBytes").asText(), HtmlPages.idText(html, "eligible-bytes"));
+        assertEquals(String.valueOf(report.get("excluded").size()), HtmlPages.idText(html, "excluded-total"));
         totals.get("excludedByReason").fields().forEachRemaining(e ->
-                assertEquals(e.getValue().asText(), idText(html, "excluded-count-" + e.getKey()), e.getKey()));
+                assertEquals(e.getValue().asText(), HtmlPages.idText(html, "excluded-count-" + e.getKey()), e.getKey()));
         if (manifest == null) {
-            assertNull(idText(html, "zip-sha256"));
+            assertNull(HtmlPages.idText(html, "zip-sha256"));
             assertTrue(html.contains("id=\"no-zip\""));
         } else {
-            assertEquals(manifest.get("zip_sha256").asText(), idText(html, "zip-sha256"));
-            assertEquals(manifest.get("zip_bytes").asText(), idText(html, "zip-bytes"));
-            assertEquals(String.valueOf(manifest.get("entries").size()), idText(html, "zip-entries"));
+            assertEquals(manifest.get("zip_sha256").asText(), HtmlPages.idText(html, "zip-sha256"));
+            assertEquals(manifest.get("zip_bytes").asText(), HtmlPages.idText(html, "zip-bytes"));
+            assertEquals(String.valueOf(manifest.get("entries").size()), HtmlPages.idText(html, "zip-entries"));
         }
         for (JsonNode excluded : report.get("excluded")) {
             assertTrue(html.contains(HtmlReport.escape(excluded.get("path").asText())), "every excluded path: " + excluded);
@@ -152,15 +70,15 @@ public class HtmlReportTest extends StagerProject {
         Path html = HtmlReport.pathFor(zip);
         assertEquals(out.resolve("h1.zip.report.html"), html);
         assertTrue(Files.isRegularFile(html));
-        String page = read(html);
-        JsonNode report = json(StagerReport.pathFor(zip));
-        JsonNode manifest = json(ZipManifest.pathFor(zip));
+        String page = HtmlPages.read(html);
+        JsonNode report = HtmlPages.json(StagerReport.pathFor(zip));
+        JsonNode manifest = HtmlPages.json(ZipManifest.pathFor(zip));
         assertMatchesReport(page, report, manifest);
-        assertEquals("ok", idText(page, "status"));
-        assertEquals("3", idText(page, "eligible-files"));
-        assertEquals("commit", idText(page, "mode"));
-        assertNoScript(page);
-        assertSelfContained(page);
+        assertEquals("ok", HtmlPages.idText(page, "status"));
+        assertEquals("3", HtmlPages.idText(page, "eligible-files"));
+        assertEquals("commit", HtmlPages.idText(page, "mode"));
+        HtmlPages.assertNoScript(page);
+        HtmlPages.assertSelfContained(page);
         assertEquals(List.of(), TempTrees.list(out).stream().filter(n -> n.endsWith(".tmp")).toList(), "no temp file left");
     }
 
@@ -168,48 +86,48 @@ public class HtmlReportTest extends StagerProject {
     void theScriptNameRendersAsEscapedText() {
         buildTree();
         assertEquals(0, stager("--allow-unknown", "--commit").exitCode());
-        String page = read(HtmlReport.pathFor(zip));
-        assertTrue(page.contains(".attic/" + SCRIPT_NAME_ESCAPED), "the hidden file is listed, escaped");
-        assertFalse(page.contains(SCRIPT_NAME));
-        assertNoScript(page);
+        String page = HtmlPages.read(HtmlReport.pathFor(zip));
+        assertTrue(page.contains(".attic/" + HtmlPages.SCRIPT_NAME_ESCAPED), "the hidden file is listed, escaped");
+        assertFalse(page.contains(HtmlPages.SCRIPT_NAME));
+        HtmlPages.assertNoScript(page);
     }
 
     @Test
     void thePolicyBlockIsTheManifests() {
         buildTree();
         assertEquals(0, stager("--allow-unknown", "--commit").exitCode());
-        String page = read(HtmlReport.pathFor(zip));
-        JsonNode metadata = json(ZipManifest.pathFor(zip)).get("metadata");
-        assertEquals(metadata.get("schema_version").asText(), idText(page, "policy-schema-version"));
-        assertEquals(metadata.get("entry_order").asText(), idText(page, "policy-entry-order"));
-        assertEquals(metadata.get("timestamp_policy").asText(), idText(page, "policy-timestamp-policy"));
-        assertEquals(metadata.get("fixed_time_utc").asText(), idText(page, "policy-fixed-time-utc"));
-        assertEquals(metadata.get("permission_policy").asText(), idText(page, "policy-permission-policy"));
-        assertEquals(metadata.get("file_mode").asText(), idText(page, "policy-file-mode"));
-        assertEquals(metadata.get("deflate_level").asText(), idText(page, "policy-deflate-level"));
+        String page = HtmlPages.read(HtmlReport.pathFor(zip));
+        JsonNode metadata = HtmlPages.json(ZipManifest.pathFor(zip)).get("metadata");
+        assertEquals(metadata.get("schema_version").asText(), HtmlPages.idText(page, "policy-schema-version"));
+        assertEquals(metadata.get("entry_order").asText(), HtmlPages.idText(page, "policy-entry-order"));
+        assertEquals(metadata.get("timestamp_policy").asText(), HtmlPages.idText(page, "policy-timestamp-policy"));
+        assertEquals(metadata.get("fixed_time_utc").asText(), HtmlPages.idText(page, "policy-fixed-time-utc"));
+        assertEquals(metadata.get("permission_policy").asText(), HtmlPages.idText(page, "policy-permission-policy"));
+        assertEquals(metadata.get("file_mode").asText(), HtmlPages.idText(page, "policy-file-mode"));
+        assertEquals(metadata.get("deflate_level").asText(), HtmlPages.idText(page, "policy-deflate-level"));
         List<String> stored = new ArrayList<>();
         metadata.get("stored_extensions").forEach(e -> stored.add(e.asText()));
-        assertEquals(String.join(", ", stored), idText(page, "policy-stored-extensions"));
-        assertTrue(idText(page, "policy-toolchain").contains(metadata.get("toolchain").get("java_version").asText()));
+        assertEquals(String.join(", ", stored), HtmlPages.idText(page, "policy-stored-extensions"));
+        assertTrue(HtmlPages.idText(page, "policy-toolchain").contains(metadata.get("toolchain").get("java_version").asText()));
     }
 
     @Test
     void aRefusedCommitWritesThePageWithoutAZip() {
         TempTrees.file(content, "a.txt", "alpha");
-        TempTrees.file(content, SCRIPT_NAME, "an unsafe name refuses the run, even with --allow-unknown");
+        TempTrees.file(content, HtmlPages.SCRIPT_NAME, "an unsafe name refuses the run, even with --allow-unknown");
         CliRun run = stager("--allow-unknown", "--commit");
         assertEquals(1, run.exitCode(), run.describe());
         assertFalse(Files.exists(zip));
-        String page = read(HtmlReport.pathFor(zip));
-        JsonNode report = json(StagerReport.pathFor(zip));
+        String page = HtmlPages.read(HtmlReport.pathFor(zip));
+        JsonNode report = HtmlPages.json(StagerReport.pathFor(zip));
         assertMatchesReport(page, report, null);
-        assertEquals("refused", idText(page, "status"));
-        assertEquals("PZ_REFUSED", idText(page, "error-code"));
-        assertEquals(report.get("error").get("message").asText(), idText(page, "error-message"));
-        assertEquals("1", idText(page, "excluded-count-unsafe_name"));
-        assertTrue(page.contains("<code>" + SCRIPT_NAME_ESCAPED + "</code>"));
-        assertNoScript(page);
-        assertSelfContained(page);
+        assertEquals("refused", HtmlPages.idText(page, "status"));
+        assertEquals("PZ_REFUSED", HtmlPages.idText(page, "error-code"));
+        assertEquals(report.get("error").get("message").asText(), HtmlPages.idText(page, "error-message"));
+        assertEquals("1", HtmlPages.idText(page, "excluded-count-unsafe_name"));
+        assertTrue(page.contains("<code>" + HtmlPages.SCRIPT_NAME_ESCAPED + "</code>"));
+        HtmlPages.assertNoScript(page);
+        HtmlPages.assertSelfContained(page);
     }
 
     @Test
@@ -232,11 +150,11 @@ public class HtmlReportTest extends StagerProject {
         assertEquals(List.of(), TempTrees.list(out), "no zip, no report beside it");
         assertEquals(List.of("dry.html"), TempTrees.list(pages));
         assertEquals(contentBefore, TempTrees.snapshot(content));
-        String page = read(html);
+        String page = HtmlPages.read(html);
         assertMatchesReport(page, run.json(), null);
-        assertEquals("dry-run", idText(page, "mode"));
+        assertEquals("dry-run", HtmlPages.idText(page, "mode"));
         assertTrue(page.contains("This was a dry-run"));
-        assertNoScript(page);
+        HtmlPages.assertNoScript(page);
     }
 
     @Test
@@ -245,9 +163,9 @@ public class HtmlReportTest extends StagerProject {
         Path html = tmp.resolve("refused.html");
         CliRun run = stager("--html", html.toString(), "--json");
         assertEquals(1, run.exitCode(), run.describe());
-        String page = read(html);
+        String page = HtmlPages.read(html);
         assertMatchesReport(page, run.json(), null);
-        assertEquals("refused", idText(page, "status"));
+        assertEquals("refused", HtmlPages.idText(page, "status"));
         assertEquals(List.of(), TempTrees.list(out));
     }
 
@@ -256,7 +174,7 @@ public class HtmlReportTest extends StagerProject {
         buildTree();
         Path html = tmp.resolve("copy.html");
         assertEquals(0, stager("--allow-unknown", "--commit", "--html", html.toString()).exitCode());
-        assertEquals(read(HtmlReport.pathFor(zip)), read(html));
+        assertEquals(HtmlPages.read(HtmlReport.pathFor(zip)), HtmlPages.read(html));
     }
 
     @Test
@@ -300,10 +218,10 @@ public class HtmlReportTest extends StagerProject {
                 new StagerReport.Problem(evil, evil));
         String page = HtmlReport.render(report, null);
         assertFalse(page.contains("<img"), "no tag from data");
-        assertNoScript(page);
-        assertSelfContained(page);
-        assertEquals(evil, idText(page, "project-id"));
-        assertEquals(evil, idText(page, "error-message"));
+        HtmlPages.assertNoScript(page);
+        HtmlPages.assertSelfContained(page);
+        assertEquals(evil, HtmlPages.idText(page, "project-id"));
+        assertEquals(evil, HtmlPages.idText(page, "error-message"));
     }
 
     @Test

@@ -22,6 +22,10 @@ public record CliRun(int exitCode, String out, String err) {
         return run(command("inventory"), args);
     }
 
+    public static CliRun verifyZip(String... args) {
+        return run(command("verify_zip"), args);
+    }
+
     public static CliRun dashboard(String... args) {
         return run(command("dashboard"), args);
     }

@@ -1,5 +1,9 @@
 package support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cli.DataDir;
 import cli.Json;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,9 +16,13 @@ import java.nio.file.Path;
 import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import report.DashboardLog;
 
@@ -235,5 +243,45 @@ public final class HookTrees {
             }
             System.exit(0);
         }
+    }
+
+    /** The fields of a dashboard line (DATA/dashboard/summary.jsonl), as the contract names them. */
+    public static final Set<String> DASHBOARD_FIELDS = Set.of("at", "projectId", "status", "eligibleFiles", "eligibleBytes",
+            "excludedByReason", "outputZip");
+
+    /** The line parsed, after checking it is one compact JSON object with exactly the contract's fields. */
+    public static JsonNode parseDashboardLine(String line, boolean withSha) {
+        assertFalse(line.contains("\n") || line.contains("\r"), line);
+        JsonNode node = parseJson(line);
+        assertTrue(node.isObject(), line);
+        assertEquals(node.toString(), line, "compact: no whitespace between tokens");
+        Set<String> expected = new TreeSet<>(DASHBOARD_FIELDS);
+        if (withSha) {
+            expected.add("zipSha256");
+        }
+        // An attempt that stopped on an error names its code.
+        if (!"ok".equals(node.path("status").asText())) {
+            expected.add("errorCode");
+        }
+        Set<String> names = new TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        assertEquals(expected, names, line);
+        Instant.parse(node.get("at").asText());
+        assertTrue(node.get("at").asText().endsWith("Z"), "UTC: " + line);
+        assertTrue(node.get("eligibleFiles").isIntegralNumber(), line);
+        assertTrue(node.get("eligibleBytes").isIntegralNumber(), line);
+        assertTrue(node.get("excludedByReason").isObject(), line);
+        return node;
+    }
+
+    /** The stderr lines that are JSON objects (the dashboard line; error lines are plain text). */
+    public static List<String> jsonLinesOf(String err) {
+        List<String> lines = new ArrayList<>();
+        for (String l : err.split("\\R")) {
+            if (l.startsWith("{")) {
+                lines.add(l);
+            }
+        }
+        return lines;
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cli.Cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ import support.TempTrees;
  * --sign-key: ZIP.manifest.json.sig is the raw 64-byte Ed25519 signature of the manifest's exact bytes,
  * checked here with the JDK, with ManifestSignature, with openssl (when present) and with verify_zip.
  */
-public class ManifestSignatureTest extends StagerProject {
+class ManifestSignatureTest extends StagerProject {
     static final String ID = "signed";
 
     ManifestSignatureTest() {
@@ -284,19 +283,6 @@ public class ManifestSignatureTest extends StagerProject {
 
     // ---- verify_zip --public-key (when the build has it) ----
 
-    /** verify_zip run in-process, found by name so this test compiles whether or not the build has it. */
-    public static CliRun verifyZip(String... args) throws Exception {
-        Object command;
-        try {
-            command = Class.forName("verify_zip").getDeclaredConstructor().newInstance();
-        } catch (ClassNotFoundException e) {
-            Assumptions.abort("verify_zip is not part of this build");
-            throw e;
-        }
-        Assumptions.assumeTrue(Cli.commandLine(command).getCommandSpec().findOption("--public-key") != null,
-                "verify_zip has no --public-key option");
-        return CliRun.run(command, args);
-    }
 
     @Test
     void verifyZipChecksTheSignatureWithThePublicKey() throws Exception {
@@ -305,15 +291,15 @@ public class ManifestSignatureTest extends StagerProject {
         assertEquals(0, stager("--commit", "--sign-key", keys.resolve("key.pem").toString()).exitCode());
         String pub = keys.resolve("pub.pem").toString();
 
-        CliRun ok = verifyZip("--zip", zip.toString(), "--public-key", pub);
+        CliRun ok = CliRun.verifyZip("--zip", zip.toString(), "--public-key", pub);
         assertEquals(0, ok.exitCode(), ok.describe());
 
-        CliRun otherKey = verifyZip("--zip", zip.toString(), "--public-key", keys.resolve("other-pub.pem").toString());
+        CliRun otherKey = CliRun.verifyZip("--zip", zip.toString(), "--public-key", keys.resolve("other-pub.pem").toString());
         assertEquals(1, otherKey.exitCode(), otherKey.describe());
         assertTrue(otherKey.describe().toLowerCase(Locale.ROOT).contains("signature"), otherKey.describe());
 
         changeOneManifestByte();
-        CliRun changed = verifyZip("--zip", zip.toString(), "--public-key", pub);
+        CliRun changed = CliRun.verifyZip("--zip", zip.toString(), "--public-key", pub);
         assertEquals(1, changed.exitCode(), changed.describe());
         assertTrue(changed.describe().toLowerCase(Locale.ROOT).contains("signature"), changed.describe());
     }
@@ -322,9 +308,9 @@ public class ManifestSignatureTest extends StagerProject {
     void verifyZipWithAPublicKeyRequiresASignature() throws Exception {
         jdkKeys("");
         assertEquals(0, stager("--commit").exitCode());
-        CliRun run = verifyZip("--zip", zip.toString(), "--public-key", keys.resolve("pub.pem").toString());
+        CliRun run = CliRun.verifyZip("--zip", zip.toString(), "--public-key", keys.resolve("pub.pem").toString());
         assertEquals(1, run.exitCode(), "a missing signature fails\n" + run.describe());
-        CliRun without = verifyZip("--zip", zip.toString());
+        CliRun without = CliRun.verifyZip("--zip", zip.toString());
         assertEquals(0, without.exitCode(), "without --public-key the signature is not asked for\n" + without.describe());
     }
 
@@ -334,7 +320,7 @@ public class ManifestSignatureTest extends StagerProject {
         assertEquals(0, stager("--commit", "--sign-key", keys.resolve("key.pem").toString()).exitCode());
         Path garbage = TempTrees.write(keys.resolve("garbage-pub.pem"), "not a key".getBytes(StandardCharsets.US_ASCII));
         for (Path bad : List.of(garbage, keys.resolve("key.pem"), keys.resolve("missing-pub.pem"))) {
-            CliRun run = verifyZip("--zip", zip.toString(), "--public-key", bad.toString());
+            CliRun run = CliRun.verifyZip("--zip", zip.toString(), "--public-key", bad.toString());
             assertEquals(2, run.exitCode(), bad.getFileName() + "\n" + run.describe());
             assertTrue(run.err().contains("PZ_SIGN_KEY_INVALID"), run.err());
         }
@@ -345,10 +331,10 @@ public class ManifestSignatureTest extends StagerProject {
         Assumptions.assumeTrue(HookTrees.opensslWithRawin(), "openssl 3 is not on PATH");
         opensslKeys();
         assertEquals(0, stager("--commit", "--sign-key", keys.resolve("key.pem").toString()).exitCode());
-        CliRun ok = verifyZip("--zip", zip.toString(), "--public-key", keys.resolve("pub.pem").toString());
+        CliRun ok = CliRun.verifyZip("--zip", zip.toString(), "--public-key", keys.resolve("pub.pem").toString());
         assertEquals(0, ok.exitCode(), ok.describe());
         Files.delete(sig);
-        CliRun missing = verifyZip("--zip", zip.toString(), "--public-key", keys.resolve("pub.pem").toString());
+        CliRun missing = CliRun.verifyZip("--zip", zip.toString(), "--public-key", keys.resolve("pub.pem").toString());
         assertEquals(1, missing.exitCode(), missing.describe());
     }
 }
