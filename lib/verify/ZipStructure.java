@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import policy.NameSafety;
+import zip.ZipLayout;
 import zip.ZipPolicyV1;
 
 /**
@@ -21,24 +22,24 @@ import zip.ZipPolicyV1;
  * lengths, so a hostile file cannot make it allocate more than one header at a time.
  */
 public final class ZipStructure {
-    public static final int LOCAL_HEADER_SIGNATURE = 0x04034b50;
-    public static final int CENTRAL_HEADER_SIGNATURE = 0x02014b50;
+    public static final int LOCAL_HEADER_SIGNATURE = ZipLayout.LOCAL_HEADER_SIGNATURE;
+    public static final int CENTRAL_HEADER_SIGNATURE = ZipLayout.CENTRAL_HEADER_SIGNATURE;
     public static final int DATA_DESCRIPTOR_SIGNATURE = 0x08074b50;
-    public static final int END_SIGNATURE = 0x06054b50;
-    public static final int ZIP64_END_SIGNATURE = 0x06064b50;
-    public static final int ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+    public static final int END_SIGNATURE = ZipLayout.END_SIGNATURE;
+    public static final int ZIP64_END_SIGNATURE = ZipLayout.ZIP64_END_SIGNATURE;
+    public static final int ZIP64_LOCATOR_SIGNATURE = ZipLayout.ZIP64_LOCATOR_SIGNATURE;
 
-    public static final int LOCAL_HEADER_FIXED_BYTES = 30;
-    public static final int CENTRAL_HEADER_FIXED_BYTES = 46;
-    static final int END_FIXED_BYTES = 22;
-    static final int ZIP64_LOCATOR_BYTES = 20;
+    public static final int LOCAL_HEADER_FIXED_BYTES = ZipLayout.LOCAL_HEADER_FIXED_BYTES;
+    public static final int CENTRAL_HEADER_FIXED_BYTES = ZipLayout.CENTRAL_HEADER_FIXED_BYTES;
+    static final int END_FIXED_BYTES = ZipLayout.END_BYTES;
+    static final int ZIP64_LOCATOR_BYTES = ZipLayout.ZIP64_LOCATOR_BYTES;
     /** Signature and the size field, which counts the bytes after itself. */
     static final int ZIP64_END_LEAD_BYTES = 12;
     public static final int ZIP64_END_MIN_BODY_BYTES = 44;
     static final int MAX_END_COMMENT_BYTES = 0xFFFF;
 
     /** Extra-field header id of the zip64 extended information record (APPNOTE 4.5.3). */
-    public static final int ZIP64_EXTRA_ID = 0x0001;
+    public static final int ZIP64_EXTRA_ID = ZipLayout.ZIP64_EXTRA_ID;
     /** A 32-bit field holding this value defers to the zip64 record. */
     public static final long ZIP64_MARKER_32 = 0xFFFFFFFFL;
     public static final int ZIP64_MARKER_16 = 0xFFFF;
@@ -49,8 +50,8 @@ public final class ZipStructure {
     public static final int FLAG_UTF8 = ZipPolicyV1.FLAG_UTF8;
     static final int FLAG_MASKED_LOCAL_HEADER = 1 << 13;
 
-    public static final int METHOD_STORED = 0;
-    public static final int METHOD_DEFLATED = 8;
+    public static final int METHOD_STORED = ZipLayout.METHOD_STORED;
+    public static final int METHOD_DEFLATED = ZipLayout.METHOD_DEFLATED;
 
     private ZipStructure() {}
 

@@ -216,7 +216,7 @@ public final class ZipVerifier {
                 usable.fixedEpochMs = epoch;
             }
             if (metadata.toolchain() != null && metadata.toolchain().toolkitVersion() != null) {
-                usable.layoutSince110 = !writtenBefore110(metadata.toolchain().toolkitVersion());
+                usable.layoutSince110 = !writtenBeforeLayout(metadata.toolchain().toolkitVersion());
             }
             if (metadata.storedExtensions() != null) {
                 // The values the zip was built with decide what should be stored, not this toolkit's list.
@@ -532,15 +532,22 @@ public final class ZipVerifier {
         }
     }
 
-    /** A toolkit version before 1.1.0 (its zips have data descriptors and Zip4j's zip64 choices). */
-    static boolean writtenBefore110(String toolkitVersion) {
-        String[] parts = toolkitVersion.split("[.-]", 3);
+    /**
+     * A toolkit version before the one that writes {@link ZipLayout} (its zips have data descriptors and
+     * Zip4j's zip64 choices). Compared by major and minor; a version that does not parse is held to the layout.
+     */
+    static boolean writtenBeforeLayout(String toolkitVersion) {
+        int[] version = majorMinor(toolkitVersion);
+        int[] since = majorMinor(ZipLayout.SINCE_TOOLKIT_VERSION);
+        return version != null && (version[0] < since[0] || (version[0] == since[0] && version[1] < since[1]));
+    }
+
+    private static int[] majorMinor(String version) {
+        String[] parts = version.split("[.-]", 3);
         try {
-            int major = Integer.parseInt(parts[0]);
-            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-            return major < 1 || (major == 1 && minor < 1);
+            return new int[] {Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0};
         } catch (NumberFormatException e) {
-            return false;
+            return null;
         }
     }
 

@@ -174,6 +174,16 @@ class ZipVerifierTest {
     }
 
     @Test
+    void onlyToolkitsBefore110AreReadWithTheirOwnLayout() {
+        for (String before : List.of("1.0.0", "1.0.0-SNAPSHOT", "0.9", "1")) {
+            assertTrue(ZipVerifier.writtenBeforeLayout(before), before);
+        }
+        for (String since : List.of("1.1.0", "1.1.0-rc1", "1.10.0", "2.0.0", "not a version", "")) {
+            assertFalse(ZipVerifier.writtenBeforeLayout(since), since);
+        }
+    }
+
+    @Test
     void aSecondZip64ExtraFails() {
         Path zip = craft("two64.zip", VerifyFixtures.v1EntriesWith("notes/readme.txt", e -> e.with(x -> {
             x.zip64 = true;
