@@ -24,6 +24,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +37,8 @@ import support.TempTrees;
 
 /**
  * Deliveries as clients read them: every zip of the fixtures, committed by the real stager, read back
- * through the streaming and the central-directory readers of the JDK and, where installed, Python's
+ * through the streaming and the central-directory readers of the JDK, Commons Compress's streaming
+ * reader and, where installed, Python's
  * zipfile, unzip, bsdtar fed from a pipe, and 7-Zip, and compared byte for byte with the source. A reader
  * that is not installed is a skipped test, never a pass.
  */
@@ -151,6 +154,23 @@ class ReaderInteropTest {
         List<String> names = new ArrayList<>();
         try (InputStream file = Files.newInputStream(fixture.zip()); ZipInputStream zip = new ZipInputStream(file, StandardCharsets.UTF_8)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                names.add(entry.getName());
+                Path source = expected.get(entry.getName());
+                assertTrue(source != null, "an entry with no source file: " + entry.getName());
+                assertArrayEquals(Files.readAllBytes(source), zip.readAllBytes(), entry.getName());
+            }
+        }
+        assertEquals(new ArrayList<>(expected.keySet()), names);
+    }
+
+    /** Commons Compress's stream, with its defaults: it refuses a STORED entry that has a data descriptor. */
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void commonsCompressStreamReadsEveryEntryInOrder(Fixture fixture) throws IOException {
+        Map<String, Path> expected = expected(fixture.content());
+        List<String> names = new ArrayList<>();
+        try (InputStream file = Files.newInputStream(fixture.zip()); ZipArchiveInputStream zip = new ZipArchiveInputStream(file)) {
+            for (ZipArchiveEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 names.add(entry.getName());
                 Path source = expected.get(entry.getName());
                 assertTrue(source != null, "an entry with no source file: " + entry.getName());

@@ -1,6 +1,8 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //DEPS org.junit.platform:junit-platform-console-standalone:1.11.3
+// Commons Compress, for tests only: a streaming zip reader clients use (ReaderInteropTest).
+//DEPS org.apache.commons:commons-compress:1.28.0
 //SOURCES ../lib/**/*.java
 //SOURCES ../inventory.java ../prezip_stager.java ../verify_zip.java ../dashboard.java
 //SOURCES *Test.java */*Test.java support/*.java
