@@ -119,7 +119,7 @@ public final class ZipTamper {
         }
     }
 
-    /** Raw deflate at the v1 level, as Zip4j produces it. */
+    /** Raw deflate at the v1 level, as the writer produces it. */
     public static byte[] deflate(byte[] content) {
         Deflater deflater = new Deflater(ZipPolicyV1.DEFLATE_LEVEL, true);
         try {
