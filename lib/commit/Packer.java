@@ -6,10 +6,8 @@ import cli.PrezipException;
 import cli.Progress;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
@@ -189,16 +187,7 @@ public final class Packer {
                 StandardOpenOption.WRITE));
         try (OutputStream data = new BufferedOutputStream(file, DeterministicZipWriter.BUFFER_BYTES)) {
             DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), data);
-            try (InputStream in = Files.newInputStream(staging.root().resolve(name), StandardOpenOption.READ,
-                    LinkOption.NOFOLLOW_LINKS)) {
-                byte[] buffer = new byte[DeterministicZipWriter.BUFFER_BYTES];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    zipEntry.write(buffer, 0, n);
-                }
-                zipEntry.close();
-            } finally {
-                zipEntry.discard();
-            }
+            DeterministicZipWriter.feed(staging.root().resolve(name), zipEntry);
             return new Packed(staged, zipEntry, null, dataFile);
         }
     }

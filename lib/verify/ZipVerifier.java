@@ -579,26 +579,25 @@ public final class ZipVerifier {
             add(VerifyCheck.VZ_INTERNAL_ATTRIBUTES, entry, String.format(Locale.ROOT, "internal attributes 0x%04x; the layout writes 0",
                     c.internalAttributes()));
         }
-        ZipStructure.ExtraField central64 = c.extras().find(ZipStructure.ZIP64_EXTRA_ID);
-        if (zip64Extras(c.extras()) > 1) {
-            add(VerifyCheck.VZ_ZIP64_EXTRA, entry, "the central header holds " + zip64Extras(c.extras()) + " zip64 extras; readers take the first");
-        } else if (c.deferred() != centralZip64 || (central64 == null) != (centralZip64 == 0)
-                || (central64 != null && central64.data().length != Integer.bitCount(centralZip64) * Long.BYTES)) {
-            add(VerifyCheck.VZ_ZIP64_EXTRA, entry, "the central header's zip64 use (" + zip64Use(c.deferred(), central64)
-                    + ") is not exactly the values that overflow 32 bits (" + zip64Use(centralZip64, null) + ")");
-        }
+        checkZip64Extra(entry, "central", c.extras(), c.deferred(), centralZip64);
         if (entry.local != null) {
-            ZipStructure.LocalHeader l = entry.local;
+            // A local zip64 extra holds both sizes whenever one of them overflows (APPNOTE 4.5.3).
             boolean sizesOverflow = (centralZip64 & ~ZipStructure.DEFERRED_OFFSET) != 0;
-            int localZip64 = sizesOverflow ? ZipStructure.DEFERRED_SIZE | ZipStructure.DEFERRED_COMPRESSED_SIZE : 0;
-            ZipStructure.ExtraField local64 = l.extras().find(ZipStructure.ZIP64_EXTRA_ID);
-            if (zip64Extras(l.extras()) > 1) {
-                add(VerifyCheck.VZ_ZIP64_EXTRA, entry, "the local header holds " + zip64Extras(l.extras()) + " zip64 extras; readers take the first");
-            } else if (l.deferred() != localZip64 || (local64 == null) == sizesOverflow
-                    || (local64 != null && local64.data().length != 2 * Long.BYTES)) {
-                add(VerifyCheck.VZ_ZIP64_EXTRA, entry, "the local header's zip64 use (" + zip64Use(l.deferred(), local64)
-                        + ") is not " + (sizesOverflow ? "both sizes, as a size overflows 32 bits" : "none, as no size overflows 32 bits"));
-            }
+            checkZip64Extra(entry, "local", entry.local.extras(), entry.local.deferred(),
+                    sizesOverflow ? ZipStructure.DEFERRED_SIZE | ZipStructure.DEFERRED_COMPRESSED_SIZE : 0);
+        }
+    }
+
+    /** One header's zip64 use: exactly one extra, holding exactly the {@code expected} DEFERRED_ values, or none. */
+    private void checkZip64Extra(Entry entry, String header, ZipStructure.Extras extras, int deferred, int expected) {
+        long count = extras.fields().stream().filter(f -> f.id() == ZipStructure.ZIP64_EXTRA_ID).count();
+        ZipStructure.ExtraField zip64 = extras.find(ZipStructure.ZIP64_EXTRA_ID);
+        if (count > 1) {
+            add(VerifyCheck.VZ_ZIP64_EXTRA, entry, "the " + header + " header holds " + count + " zip64 extras; readers take the first");
+        } else if (deferred != expected || (zip64 == null) != (expected == 0)
+                || (zip64 != null && zip64.data().length != Integer.bitCount(expected) * Long.BYTES)) {
+            add(VerifyCheck.VZ_ZIP64_EXTRA, entry, "the " + header + " header's zip64 use (" + zip64Use(deferred, zip64)
+                    + ") is not the layout's for this entry (" + zip64Use(expected, null) + ")");
         }
     }
 
@@ -634,10 +633,6 @@ public final class ZipVerifier {
                         version(ZipLayout.VERSION_ZIP64)));
             }
         }
-    }
-
-    private static long zip64Extras(ZipStructure.Extras extras) {
-        return extras.fields().stream().filter(f -> f.id() == ZipStructure.ZIP64_EXTRA_ID).count();
     }
 
     private static String version(int value) {

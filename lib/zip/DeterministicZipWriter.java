@@ -49,7 +49,17 @@ public final class DeterministicZipWriter {
     private String lastName;
 
     /** One entry as its headers describe it. */
-    private record Central(String name, boolean deflated, int crc, long compressedSize, long size, long offset) {}
+    private record Central(String name, boolean deflated, int crc, long compressedSize, long size, long offset) {
+        /** Its local header needs a zip64 extra (with both sizes). */
+        boolean sizesOverflow() {
+            return ZipLayout.overflows(size) || ZipLayout.overflows(compressedSize);
+        }
+
+        /** Its central header needs a zip64 extra, and it needs version 4.5. */
+        boolean anyOverflows() {
+            return sizesOverflow() || ZipLayout.overflows(offset);
+        }
+    }
 
     /**
      * What the central directory needs of every appended entry, kept from append to finish in parallel
@@ -228,7 +238,7 @@ public final class DeterministicZipWriter {
                 entry.size, offset);
         central.add(c);
         byte[] name = entry.nameBytes;
-        boolean zip64 = ZipLayout.overflows(c.size) || ZipLayout.overflows(c.compressedSize);
+        boolean zip64 = c.sizesOverflow();
         ByteBuffer header = littleEndian(ZipLayout.LOCAL_HEADER_FIXED_BYTES + name.length
                 + (zip64 ? ZipLayout.LOCAL_ZIP64_EXTRA_BYTES : 0));
         putSharedFields(header.putInt(ZipLayout.LOCAL_HEADER_SIGNATURE), c)
@@ -260,6 +270,7 @@ public final class DeterministicZipWriter {
             long zip64EndOffset = offset;
             ByteBuffer end64 = littleEndian(ZipLayout.ZIP64_END_BYTES + ZipLayout.ZIP64_LOCATOR_BYTES);
             end64.putInt(ZipLayout.ZIP64_END_SIGNATURE)
+                    // The record's size field counts the bytes after its signature and itself.
                     .putLong(ZipLayout.ZIP64_END_BYTES - 12)
                     .putShort((short) ZipLayout.VERSION_MADE_BY)
                     .putShort((short) ZipLayout.VERSION_ZIP64)
@@ -337,7 +348,7 @@ public final class DeterministicZipWriter {
 
     /** 4.5 for an entry with a zip64 extra in either header (the central one has it whenever the local one does). */
     private static int versionNeeded(Central c) {
-        if (ZipLayout.overflows(c.size) || ZipLayout.overflows(c.compressedSize) || ZipLayout.overflows(c.offset)) {
+        if (c.anyOverflows()) {
             return ZipLayout.VERSION_ZIP64;
         }
         return c.deflated ? ZipLayout.VERSION_DEFLATED : ZipLayout.VERSION_STORED;
@@ -362,10 +373,13 @@ public final class DeterministicZipWriter {
         DeterministicZipWriter writer = new DeterministicZipWriter(out, fixedEpochMs);
         for (Source source : sorted) {
             Entry sizes = openEntry(source.name(), source.size(), OutputStream.nullOutputStream());
-            feed(source, sizes);
+            long read = feed(source.file(), sizes);
+            if (read != source.size()) {
+                throw new IOException(source.file() + " changed size while zipping (" + source.size() + " -> " + read + ")");
+            }
             writer.writeLocalHeader(sizes);
             Entry data = openEntry(source.name(), source.size(), out);
-            feed(source, data);
+            feed(source.file(), data);
             if (data.compressedSize != sizes.compressedSize || data.crc.getValue() != sizes.crc.getValue()) {
                 throw new IOException(source.file() + " changed while zipping");
             }
@@ -374,21 +388,23 @@ public final class DeterministicZipWriter {
         writer.finish();
     }
 
-    private static void feed(Source source, Entry entry) throws IOException {
+    /**
+     * Feeds a whole file to an entry and closes it (or, on failure, frees it).
+     * @return the bytes read
+     */
+    public static long feed(Path file, Entry entry) throws IOException {
         byte[] buffer = new byte[BUFFER_BYTES];
-        long copied = 0;
-        try (InputStream in = Files.newInputStream(source.file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+        long read = 0;
+        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 entry.write(buffer, 0, n);
-                copied += n;
+                read += n;
             }
             entry.close();
         } finally {
             entry.discard();
         }
-        if (copied != source.size()) {
-            throw new IOException(source.file() + " changed size while zipping (" + source.size() + " -> " + copied + ")");
-        }
+        return read;
     }
 
     /**
