@@ -15,6 +15,7 @@ import cli.Json;
 import cli.PrezipException;
 import cli.Progress;
 import cli.ProjectId;
+import cli.RunRecord;
 import cli.Timings;
 import cli.Toolkit;
 import commit.Committer;
@@ -24,6 +25,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,12 +40,18 @@ import policy.Classification;
 import policy.Classifier;
 import policy.CompanionMode;
 import policy.Companions;
+import policy.ContentScan;
 import policy.PolicyPreset;
+import policy.SecretApprovals;
+import policy.SecretFinding;
+import policy.SecretRules;
+import policy.SecretsFound;
 import report.DashboardLog;
 import report.HtmlReport;
 import report.ProjectManifest;
 import report.StagerReport;
 import report.SummaryPrinter;
+import scan.ScannedEntry;
 import scan.TreeScanner;
 import zip.ChecksumFile;
 import zip.ManifestSignature;
@@ -106,6 +114,18 @@ public class prezip_stager implements Callable<Integer> {
             description = "Also write the HTML report to PATH (on a dry-run, the only file written; a commit always writes <ZIP>.report.html).")
     Path htmlPath;
 
+    @Option(names = "--names-only",
+            description = "Dry-run only: judge by names, without reading the files' content for credentials (the summary and report say so).")
+    boolean namesOnly;
+
+    @Option(names = "--approve-secret", paramLabel = "FINGERPRINT",
+            description = "Approve one credential finding of this content folder (a false positive) by its fingerprint, with --note; "
+                    + "writes DATA/projects/<ID>_secrets_allow.json and exits. An approved finding ships and is listed as approved.")
+    String approveSecret;
+
+    @Option(names = "--note", paramLabel = "TEXT", description = "With --approve-secret: why the finding is no secret (recorded with who and when).")
+    String note;
+
     @Option(names = "--preview-capability", paramLabel = "NAME",
             description = "Print the metadata record of a capability (zip_packaging) as JSON and exit.")
     String previewCapability;
@@ -124,7 +144,14 @@ public class prezip_stager implements Callable<Integer> {
         Cli.requireUtf8FileNames();
         requireOption(projectId, "--project-id");
         requireOption(contentDir, "--content-dir");
-        requireOption(outputZip, "--output-zip");
+        if (approveSecret == null) {
+            requireOption(outputZip, "--output-zip");
+        } else if (note == null || note.isBlank()) {
+            throw new PrezipException(ErrorCode.PZ_USAGE, "--approve-secret needs --note TEXT: say why the finding is no secret");
+        }
+        if (namesOnly && (commit || approveSecret != null)) {
+            throw new PrezipException(ErrorCode.PZ_USAGE, "--names-only is for a dry-run: a commit always scans the content it ships");
+        }
         ProjectId id = new ProjectId(projectId);
         if (threads < 1) {
             throw new PrezipException(ErrorCode.PZ_USAGE, "--threads must be at least 1");
@@ -133,6 +160,10 @@ public class prezip_stager implements Callable<Integer> {
         Allowlist allowlist = new AllowlistStore(data).load(id);
         PolicyPreset preset = policyName == null ? null : PolicyPreset.load(data, policyName);
         BanRules bans = BanRules.load(data.globalBansFile());
+        ContentScan contentScan = new ContentScan(SecretRules.load(data.secretRulesFile()), SecretApprovals.load(data, id),
+                ZipPolicyV1::isStored);
+        RunRecord.Started run = new RunRecord.Started(Instant.now(), started, spec.commandLine().getParseResult().originalArgs(),
+                allowUnknown, !namesOnly, inputs(data, id, allowlist, contentScan));
         CompanionMode companionMode = CompanionMode.parse(companions);
         boolean forbidEmpty = forbidEmptyDirs;
         if (preset != null) {
@@ -142,6 +173,9 @@ public class prezip_stager implements Callable<Integer> {
         }
         PrivateKey signKey = signKeyFile == null ? null : ManifestSignature.loadPrivateKey(signKeyFile);
         Path root = TreeScanner.requireDirectory(contentDir);
+        if (approveSecret != null) {
+            return approve(id, root, allowlist, bans, contentScan);
+        }
         Path zip = OutputZip.validate(outputZip, root, commit, mkdirs);
         Path html = htmlPath == null ? null : HtmlReport.validateTarget(htmlPath, root);
         long fixedEpochMs = commit ? ZipPolicyV1.fixedEpochMs() : ZipPolicyV1.DEFAULT_EPOCH_MS;
@@ -153,50 +187,68 @@ public class prezip_stager implements Callable<Integer> {
         Classifier classifier = new Classifier(allowlist.eligibleExtensions(), bans);
         Classification classification = Classification.of(scan, classifier);
         timings.lap("classify");
+        // A commit scans the content in the pass that copies it; a dry-run reads the eligible files for it.
+        List<SecretFinding> secrets = null;
+        if (!commit && !namesOnly) {
+            secrets = contentScan.scanFiles(eligibleEntries(classification), threads, progress.next("secrets"));
+            classification = classification.withSecrets(secrets);
+            timings.lap("secrets");
+        }
         List<Companions.SplitGroup> splitGroups = companionMode == CompanionMode.OFF
                 ? List.of() : Companions.splitGroups(classification);
         timings.lap("companions");
-        StagerReport report = StagerReport.of(id, scan.root().toString(), zip.toString(),
-                commit ? StagerReport.COMMIT : StagerReport.DRY_RUN, classification,
-                preset == null ? null : preset.applied(), companionMode, splitGroups);
+        CompanionMode reportedMode = companionMode;
+        ReportMaker reportOf = (judged, found) -> StagerReport.of(id, scan.root().toString(), zip.toString(),
+                commit ? StagerReport.COMMIT : StagerReport.DRY_RUN, judged,
+                preset == null ? null : preset.applied(), reportedMode, splitGroups, found, allowUnknown);
+        StagerReport report = reportOf.make(classification, secrets);
 
         timings.lap("report");
+        if (!report.refusedSecrets().isEmpty()) {
+            return stop(report, html, new SecretsFound(secrets), data, zip, run);
+        }
         var refusals = classification.refusals(allowUnknown);
         if (!refusals.isEmpty()) {
             return stop(report, html, new PrezipException(ErrorCode.PZ_REFUSED, refusals.size() + " file(s) may not ship ("
-                    + new Classification(refusals).excludedByReason() + "): " + ErrorCode.PZ_REFUSED.advice()), data, zip);
+                    + new Classification(refusals).excludedByReason() + "): " + ErrorCode.PZ_REFUSED.advice()), data, zip, run);
         }
         List<String> emptyFolders = forbidEmpty ? classification.foldersLeftEmpty(scan.directories()) : List.of();
         if (!emptyFolders.isEmpty()) {
             return stop(report, html, new PrezipException(ErrorCode.PZ_INVARIANT, emptyFolders.size()
                     + " folder(s) would reach the client empty (--forbid-empty-dirs): "
-                    + String.join(", ", emptyFolders.stream().limit(SummaryPrinter.PATHS_PER_REASON).toList())), data, zip);
+                    + String.join(", ", emptyFolders.stream().limit(SummaryPrinter.PATHS_PER_REASON).toList())), data, zip, run);
         }
         if (companionMode == CompanionMode.STRICT && !splitGroups.isEmpty()) {
             return stop(report, html, new PrezipException(ErrorCode.PZ_COMPANIONS_SPLIT, splitGroups.size()
-                    + " companion group(s) would be split: " + ErrorCode.PZ_COMPANIONS_SPLIT.advice()), data, zip);
+                    + " companion group(s) would be split: " + ErrorCode.PZ_COMPANIONS_SPLIT.advice()), data, zip, run);
         }
         if (!commit) {
+            StagerReport done = report.withRun(run.end());
             if (html != null) {
-                AtomicFiles.write(html, out -> HtmlReport.write(report, null, out));
+                AtomicFiles.write(html, out -> HtmlReport.write(done, null, out));
             }
-            emit(report);
+            emit(done);
             timings.lap("summary");
             printTimings(timings);
             return ExitCode.OK;
         }
         Committer.Plan plan = new Committer.Plan(scan, classification, classifier, fixedEpochMs, forbidEmpty,
-                report.policy(), signKey, threads, progress.next("stage+zip"), timings);
+                report.policy(), signKey, threads, progress.next("stage+zip"), timings, contentScan, run);
         ZipManifest manifest;
         try {
             // The hooks run after the zip is in place: a hook that cannot run must stop the commit first.
             ProjectManifest.requireUpdatable(data, id);
             DashboardLog.requireWritable(data);
-            manifest = Committer.commit(plan, zip);
+            Committer.Committed committed = Committer.commit(plan, zip);
+            manifest = committed.manifest();
+            report = reportOf.make(classification, committed.approvedSecrets()).withRun(manifest.run());
+        } catch (SecretsFound e) {
+            return stop(reportOf.make(classification.withSecrets(e.findings()), e.findings()), html, e, data, zip, run);
         } catch (PrezipException e) {
-            return stop(report, html, e, data, zip);
+            return stop(report, html, e, data, zip, run);
         }
-        AtomicFiles.write(StagerReport.pathFor(zip), out -> Json.writeTo(report, out));
+        StagerReport written = report;
+        AtomicFiles.write(StagerReport.pathFor(zip), out -> Json.writeTo(written, out));
         writeHtml(HtmlReport.pathFor(zip), html, report, manifest);
         StagerReport.Totals totals = report.totals();
         ProjectManifest.recordCommit(data, id, Instant.now(), new ProjectManifest.Metrics(totals.eligibleFiles(),
@@ -225,10 +277,10 @@ public class prezip_stager implements Callable<Integer> {
     }
 
     /** Ends a refused or failed run: report (written too on a commit), dashboard line, error line, exit code. */
-    private int stop(StagerReport report, Path html, PrezipException error, DataDir data, Path zip) {
+    private int stop(StagerReport report, Path html, PrezipException error, DataDir data, Path zip, RunRecord.Started run) {
         StagerReport stopped = report.withStatus(
                 error.exitCode() == ExitCode.REFUSED ? StagerReport.REFUSED : StagerReport.FAILED,
-                new StagerReport.Problem(error.code().name(), error.getMessage()));
+                new StagerReport.Problem(error.code().name(), error.getMessage())).withRun(run.end());
         // A commit turned away by the lock must not overwrite the reports of the run that holds it.
         boolean ownsReports = error.code() != ErrorCode.PZ_OUTPUT_LOCKED;
         if (commit) {
@@ -272,14 +324,64 @@ public class prezip_stager implements Callable<Integer> {
     /** The dashboard hook: one line per commit attempt, in the data dir and on stderr for the operator's log. */
     private void logAttempt(DataDir data, StagerReport report, String zipSha256) {
         StagerReport.Totals totals = report.totals();
+        List<String> secrets = report.refusedSecrets().stream().limit(DashboardLog.SECRETS_PER_LINE)
+                .map(f -> f.location() + " " + f.rule()).toList();
         String line = DashboardLog.append(data, new DashboardLog.Line(Instant.now().toString(), report.projectId(),
                 report.status(), totals.eligibleFiles(), totals.eligibleBytes(), totals.excludedByReason(), zipSha256,
-                report.outputZip(), report.error() == null ? null : report.error().code()));
+                report.outputZip(), report.error() == null ? null : report.error().code(), secrets.isEmpty() ? null : secrets));
         if (!common.quiet) {
             PrintWriter err = spec.commandLine().getErr();
             err.println(line);
             err.flush();
         }
+    }
+
+    /** Builds the report from a classification and the content scan's findings (null: not scanned). */
+    private interface ReportMaker {
+        StagerReport make(Classification classification, List<SecretFinding> secrets);
+    }
+
+    private static List<ScannedEntry> eligibleEntries(Classification classification) {
+        return classification.eligible().stream().map(Classification.Item::entry).toList();
+    }
+
+    /** The inputs that decided the run, each with its path and sha256, for the provenance record. */
+    private List<RunRecord.Input> inputs(DataDir data, ProjectId id, Allowlist allowlist, ContentScan contentScan) {
+        List<RunRecord.Input> inputs = new ArrayList<>();
+        inputs.add(RunRecord.Input.of("allowlist", data.allowlistFile(id), allowlist.snapshotAt()));
+        inputs.add(RunRecord.Input.of("global_bans", data.globalBansFile(), null));
+        if (policyName != null) {
+            inputs.add(RunRecord.Input.of("preset", data.policiesDir().resolve(policyName + ".json"), null));
+        }
+        inputs.add(RunRecord.Input.of("secret_rules", contentScan.rules().file(), null));
+        inputs.add(RunRecord.Input.of("secrets_allow", contentScan.approvals().file(), null));
+        return inputs;
+    }
+
+    /**
+     * --approve-secret: scans the content as a dry-run would, and records the approval of the finding with
+     * that fingerprint (who, when, why). A fingerprint the content does not produce is refused: an
+     * approval always names a finding someone has seen.
+     */
+    private int approve(ProjectId id, Path root, Allowlist allowlist, BanRules bans, ContentScan contentScan) {
+        String fingerprint = approveSecret.strip().toLowerCase(java.util.Locale.ROOT);
+        TreeScanner.ScanResult scan = TreeScanner.scan(root, common.progress("scan"));
+        Classification classification = Classification.of(scan, new Classifier(allowlist.eligibleExtensions(), bans));
+        SecretFinding finding = contentScan.scanFiles(eligibleEntries(classification), threads, common.progress("secrets")).stream()
+                .filter(f -> f.fingerprint().equals(fingerprint)).findFirst()
+                .orElseThrow(() -> new PrezipException(ErrorCode.PZ_SECRET_NOT_FOUND, "no credential finding in " + root
+                        + " has the fingerprint " + fingerprint + ": " + ErrorCode.PZ_SECRET_NOT_FOUND.advice()));
+        contentScan.approvals().with(id, new SecretApprovals.Approval(fingerprint, finding.rule(), finding.path(), note.strip(),
+                System.getProperty("user.name"), Instant.now().toString()));
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json) {
+            out.print(Json.write(finding));
+        } else if (!common.quiet) {
+            out.printf("Approved %s (%s at %s) in %s%n", fingerprint, finding.rule(), finding.location(),
+                    contentScan.approvals().file());
+        }
+        out.flush();
+        return ExitCode.OK;
     }
 
     private int preview(String name) {

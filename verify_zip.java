@@ -28,11 +28,15 @@ import picocli.CommandLine.Spec;
 import policy.AllowlistStore;
 import policy.BanRules;
 import policy.Classifier;
+import policy.ContentScan;
+import policy.SecretApprovals;
+import policy.SecretRules;
 import scan.TreeScanner;
 import verify.VerifyReport;
 import verify.ZipVerifier;
 import zip.ManifestSignature;
 import zip.ZipManifest;
+import zip.ZipPolicyV1;
 
 @Command(name = "verify_zip", mixinStandardHelpOptions = true, version = Toolkit.VERSION,
         description = {
@@ -60,6 +64,11 @@ public class verify_zip implements Callable<Integer> {
             description = "Check every entry against the project's allowlist and the global bans (DATA/projects/<ID>_allowed_ext.json).")
     String projectId;
 
+    @Option(names = "--scan-secrets",
+            description = {"Also scan every entry's content for credentials with DATA/secret_rules.json (VZ_SECRET);",
+                    "with --project-id, findings the project approved (DATA/projects/<ID>_secrets_allow.json) pass."})
+    boolean scanSecrets;
+
     @Option(names = "--public-key", paramLabel = "PEM",
             description = "Also check <manifest>.sig, the Ed25519 signature prezip_stager --sign-key wrote, with this public key.")
     Path publicKey;
@@ -76,12 +85,19 @@ public class verify_zip implements Callable<Integer> {
         Path manifestFile = manifest != null ? manifest : ZipManifest.pathFor(zip);
         Classifier projectPolicy = null;
         BanRules bans = null;
-        if (projectId != null || contentDir != null) {
+        ContentScan contentScan = null;
+        if (projectId != null || contentDir != null || scanSecrets) {
             DataDir data = common.dataDir().requireReadable();
-            bans = BanRules.load(data.globalBansFile());
-            if (projectId != null) {
-                ProjectId id = new ProjectId(projectId);
+            ProjectId id = projectId == null ? null : new ProjectId(projectId);
+            if (projectId != null || contentDir != null) {
+                bans = BanRules.load(data.globalBansFile());
+            }
+            if (id != null) {
                 projectPolicy = new Classifier(new AllowlistStore(data).load(id).eligibleExtensions(), bans);
+            }
+            if (scanSecrets) {
+                contentScan = new ContentScan(SecretRules.load(data.secretRulesFile()),
+                        id == null ? SecretApprovals.none() : SecretApprovals.load(data, id), ZipPolicyV1::isStored);
             }
         }
         Path root = null;
@@ -94,7 +110,7 @@ public class verify_zip implements Callable<Integer> {
 
         ZipVerifier.Result result;
         try {
-            result = ZipVerifier.verify(new ZipVerifier.Request(zip, manifestFile, root, projectPolicy, bans, key),
+            result = ZipVerifier.verify(new ZipVerifier.Request(zip, manifestFile, root, projectPolicy, bans, key, contentScan),
                     common.progress("verify"));
         } catch (IOException e) {
             throw new PrezipException(ErrorCode.PZ_IO, "cannot read while verifying " + zip + ": " + IoErrors.describe(e), e);

@@ -2,7 +2,7 @@
 """prezip benchmark: ours against the Python baseline and zip -r, timed alternately in one run.
 
 Prints medians, ratios against the baseline of the same run (machines here are noisy) and peak RSS.
-Usage: bench/run.sh [RUNS] [SECTION...]   (sections: commit dry-run memory start; default all)
+Usage: bench/run.sh [RUNS] [SECTION...]   (sections: commit dry-run memory start secrets; default all)
 """
 import json
 import os
@@ -14,7 +14,9 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "bench", "work")
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-SECTIONS = set(sys.argv[2:]) or {"commit", "dry-run", "memory", "start"}
+SECTIONS = set(sys.argv[2:]) or {"commit", "dry-run", "memory", "start", "secrets"}
+# The toolkit before the content scan (issue 15): "the same commit with the scan off", checked out once.
+BEFORE_SCAN = "aa33dd7"
 
 
 def sh(cmd, **kw):
@@ -34,6 +36,7 @@ def data_dir():
     data = os.path.join(WORK, "data")
     os.makedirs(os.path.join(data, "projects"), exist_ok=True)
     shutil.copy(os.path.join(ROOT, "data", "global_bans.json"), data)
+    shutil.copy(os.path.join(ROOT, "data", "secret_rules.json"), data)
     with open(os.path.join(data, "projects", "bench_allowed_ext.json"), "w") as f:
         json.dump({"projectId": "bench", "snapshotAt": "2026-01-01T00:00:00Z", "sourcePath": "bench",
                    "allowedExtensions": ["png", "txt"], "clientWhitelistOverrides": []}, f)
@@ -100,6 +103,24 @@ def main():
         ("prezip --commit 10k", f"{ours} --content-dir {tiny10k} --output-zip {out}/t10k.zip --commit", None),
         ("prezip --commit 100k", f"{ours} --content-dir {tiny} --output-zip {out}/t100k.zip --commit", None),
     ], "prezip --commit 10k")
+    if "secrets" in SECTIONS:
+        before = os.path.join(WORK, "before-scan")
+        if not os.path.exists(os.path.join(before, "jbang")):
+            shutil.rmtree(before, ignore_errors=True)
+            sh(f"git worktree add --force --detach {before} {BEFORE_SCAN} >/dev/null 2>&1 || git clone -q . {before} "
+               f"&& git -C {before} checkout -q {BEFORE_SCAN}")
+        old = f"{before}/jbang prezip_stager --project-id bench --data-dir {data}"
+        sh(f"{old} --help >/dev/null")
+        print("\ncontent scanner alone, one thread, text with no findings:")
+        sh("./jbang bench/scan_speed.java")
+        compare("secrets", "commit, 20,000 files: content scan on (now) vs off (the toolkit before it)", [
+            ("prezip before the scan", f"{old} --content-dir {many} --output-zip {out}/before.zip --commit", None),
+            ("prezip --commit", f"{ours} --content-dir {many} --output-zip {out}/ours.zip --commit", None),
+        ], "prezip before the scan")
+        compare("secrets", "dry-run, 100,000 tiny files: content scan vs names only", [
+            ("prezip --names-only", f"{ours} --content-dir {tiny} --output-zip {out}/tiny.zip --names-only", None),
+            ("prezip dry-run (scan)", f"{ours} --content-dir {tiny} --output-zip {out}/tiny.zip", None),
+        ], "prezip --names-only")
     compare("start", "warm start", [
         ("java -version", "java -version 2>/dev/null", None),
         ("prezip_stager --help", "./jbang prezip_stager --help", None),

@@ -92,7 +92,8 @@ class DeterminismTest {
         Path zip2 = commit(second, data, tmp.resolve("out2/b.zip"), "America/Los_Angeles", Locale.forLanguageTag("ja-JP"));
 
         assertArrayEquals(TempTrees.readBytes(zip1), TempTrees.readBytes(zip2));
-        assertArrayEquals(TempTrees.readBytes(ZipManifest.pathFor(zip1)), TempTrees.readBytes(ZipManifest.pathFor(zip2)));
+        // The manifests differ only in their provenance (when, and the arguments naming each zip).
+        assertEquals(ZipTamper.manifestWithoutRun(ZipManifest.pathFor(zip1)), ZipTamper.manifestWithoutRun(ZipManifest.pathFor(zip2)));
         assertValid(zip1);
     }
 

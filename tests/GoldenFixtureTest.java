@@ -32,6 +32,7 @@ class GoldenFixtureTest {
     void theFixtureZipsToTheCommittedListingAndManifest() throws IOException {
         Path data = Files.createDirectories(tmp.resolve("data/projects"));
         Files.copy(TempTrees.repoGlobalBans(), tmp.resolve("data/global_bans.json"));
+        Files.copy(TempTrees.repoSecretRules(), tmp.resolve("data/secret_rules.json"));
         Files.copy(GOLDEN.resolve("data/projects/golden_allowed_ext.json"), data.resolve("golden_allowed_ext.json"),
                 StandardCopyOption.REPLACE_EXISTING);
         Path zip = Files.createDirectories(tmp.resolve("out")).resolve("golden.zip");
@@ -55,6 +56,8 @@ class GoldenFixtureTest {
     private static JsonNode withoutToolchain(JsonNode manifest, boolean alsoZipBytes) {
         ObjectNode copy = manifest.deepCopy();
         ((ObjectNode) copy.get("metadata")).remove("toolchain");
+        // The run's provenance (when, where, the temp paths) is this run's, not the fixture's.
+        copy.remove("run");
         if (alsoZipBytes) {
             copy.remove(List.of("zip_bytes", "zip_sha256"));
         }

@@ -274,9 +274,10 @@ class StagerDryRunCliTest extends StagerProject {
         buildMixedTree();
         CliRun run = stager("--json");
         JsonNode r = run.json();
-        // The contract's fields, plus the companion check (issue 5): no preset given, so no "policy".
+        // The contract's fields, plus the companion check (issue 5) and the content scan and provenance (issue 15):
+        // no preset given, so no "policy"; no --allow-unknown, so no "leftOutByAllowUnknown".
         assertEquals(Set.of("schemaVersion", "projectId", "contentDir", "outputZip", "mode", "status", "eligible",
-                "excluded", "totals", "companionMode", "companions", "error"), fieldNames(r));
+                "excluded", "totals", "companionMode", "companions", "error", "secrets", "contentScanned", "run"), fieldNames(r));
         assertEquals("warn", r.get("companionMode").asText());
         assertTrue(r.get("companions").isArray());
         assertEquals(1, r.get("schemaVersion").asInt());
@@ -309,7 +310,8 @@ class StagerDryRunCliTest extends StagerProject {
 
         CliRun ok = stager("--json", "--allow-unknown");
         assertEquals(Set.of("schemaVersion", "projectId", "contentDir", "outputZip", "mode", "status", "eligible",
-                "excluded", "totals", "companionMode", "companions"), fieldNames(ok.json()));
+                "excluded", "totals", "companionMode", "companions", "secrets", "contentScanned", "leftOutByAllowUnknown", "run"),
+                fieldNames(ok.json()));
     }
 
     @Test

@@ -53,6 +53,11 @@ public record DataDir(Path root) {
         return root.resolve("global_bans.json");
     }
 
+    /** The credential rules the content scan applies. */
+    public Path secretRulesFile() {
+        return root.resolve("secret_rules.json");
+    }
+
     /** The integration hook's project manifest, updated after each successful commit. */
     public Path projectManifestFile(ProjectId id) {
         return projectsDir().resolve(id.value() + "_manifest.json");

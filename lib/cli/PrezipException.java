@@ -1,7 +1,7 @@
 package cli;
 
 /** An error an operator sees: a stable code (which fixes the exit code) and a sentence saying what to do. */
-public final class PrezipException extends RuntimeException {
+public class PrezipException extends RuntimeException {
     private final ErrorCode code;
 
     public PrezipException(ErrorCode code, String message) {

@@ -6,6 +6,7 @@ import cli.IoErrors;
 import cli.Json;
 import cli.PrezipException;
 import cli.Progress;
+import cli.RunRecord;
 import cli.Sha256;
 import cli.Timings;
 import java.io.BufferedOutputStream;
@@ -26,7 +27,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import policy.Classification;
 import policy.Classifier;
+import policy.ContentScan;
 import policy.PolicyPreset;
+import policy.SecretFinding;
+import policy.SecretsFound;
 import scan.ScannedEntry;
 import scan.TreeScanner;
 import zip.ChecksumFile;
@@ -49,20 +53,27 @@ public final class Committer {
     /** What to commit and how: the plan from the scan, and the policy values that shape the zip. */
     public record Plan(TreeScanner.ScanResult scan, Classification classification, Classifier classifier,
                        long fixedEpochMs, boolean forbidEmptyDirs, PolicyPreset.Applied policy, PrivateKey signKey,
-                       int threads, Progress progress, Timings timings) {}
+                       int threads, Progress progress, Timings timings, ContentScan contentScan, RunRecord.Started run) {}
 
-    /** Commits under the zip's lock: the zip, its manifest, checksum and (with a key) signature. */
-    public static ZipManifest commit(Plan plan, Path outputZip) {
+    /** What a commit wrote, and the credentials it shipped because the project approved them. */
+    public record Committed(ZipManifest manifest, List<SecretFinding> approvedSecrets) {}
+
+    /**
+     * Commits under the zip's lock: the zip, its manifest, checksum and (with a key) signature.
+     *
+     * @throws SecretsFound when the content holds a credential the project has not approved (nothing shipped)
+     */
+    public static Committed commit(Plan plan, Path outputZip) {
         Path zip = outputZip.toAbsolutePath().normalize();
         try (OutputLock lock = OutputLock.acquire(zip)) {
             Staging.removeLeftovers(zip);
-            ZipManifest manifest = stageAndZip(plan, zip);
+            Committed committed = stageAndZip(plan, zip);
             plan.timings().lap("staging removed");
-            return manifest;
+            return committed;
         }
     }
 
-    private static ZipManifest stageAndZip(Plan plan, Path zip) {
+    private static Committed stageAndZip(Plan plan, Path zip) {
         try (Staging staging = Staging.createBeside(zip); AtomicFiles.Batch delivery = new AtomicFiles.Batch()) {
             staging.createDirectories(plan.scan().directories().stream().filter(dir -> !Classifier.isHidden(dir)).toList());
             plan.timings().lap("folders");
@@ -70,13 +81,13 @@ public final class Committer {
             Path temp = AtomicFiles.tempBeside(zip);
             delivery.adopt(temp, zip);
             MessageDigest sha256 = Sha256.newDigest();
-            List<StagedFile> staged;
+            Packer.Result packed;
             long zipBytes;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = new DigestOutputStream(
                          new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES), sha256)) {
                 DeterministicZipWriter writer = new DeterministicZipWriter(out, plan.fixedEpochMs());
-                staged = Packer.pack(eligible, staging, writer, plan.threads(), plan.progress());
+                packed = Packer.pack(eligible, staging, writer, plan.threads(), plan.progress(), plan.contentScan());
                 writer.finish();
                 out.flush();
                 plan.timings().lap("stage+hash+zip");
@@ -84,12 +95,18 @@ public final class Committer {
                 zipBytes = channel.size();
                 plan.timings().lap("fsync");
             }
+            // The zip was built while its files were scanned; it ships only if no credential is in them.
+            List<SecretFinding> secrets = plan.contentScan().judge(packed.secrets());
+            if (secrets.stream().anyMatch(finding -> !finding.approved())) {
+                throw new SecretsFound(secrets);
+            }
+            List<StagedFile> staged = packed.staged();
             // The zip was built while staging filled up; it ships only if the finished staging tree passes.
             StagingInvariants.check(staging.root(), staged, plan.classifier(), plan.forbidEmptyDirs());
             requireEntries(temp, staged);
             plan.timings().lap("invariants+readback");
             ZipManifest manifest = new ZipManifest(ZipPackagingMetadataV1.current(plan.fixedEpochMs()), plan.policy(),
-                    ZipEntryV1.of(staged), zipBytes, HexFormat.of().formatHex(sha256.digest()));
+                    plan.run().end(), ZipEntryV1.of(staged), zipBytes, HexFormat.of().formatHex(sha256.digest()));
             Path manifestPath = ZipManifest.pathFor(zip);
             Path manifestWritten = delivery.put(manifestPath, out -> Json.writeTo(manifest, out));
             delivery.put(ChecksumFile.pathFor(zip), ChecksumFile.content(zip, manifest.zipSha256()));
@@ -105,7 +122,7 @@ public final class Committer {
                 // A signature of an earlier manifest would now sign the wrong bytes.
                 Files.deleteIfExists(ManifestSignature.pathFor(manifestPath));
             }
-            return manifest;
+            return new Committed(manifest, secrets);
         } catch (IOException e) {
             throw IoErrors.toPrezip(e, "staging and zipping", zip.getParent());
         }

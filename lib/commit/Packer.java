@@ -21,6 +21,9 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import policy.ContentScan;
+import policy.SecretFinding;
+import policy.SecretScanner;
 import scan.ScannedEntry;
 import zip.DeterministicZipWriter;
 import zip.StagedFile;
@@ -28,7 +31,7 @@ import zip.ZipPolicyV1;
 
 /**
  * Stages and zips the eligible files in one pass over each: worker threads copy a file into staging
- * while hashing it, taking its CRC and deflating it; the calling thread appends the entries in v1 order.
+ * while hashing it, scanning it for credentials, taking its CRC and deflating it; the calling thread appends the entries in v1 order.
  * The data of a file up to {@link #INLINE_LIMIT} is kept in memory; a larger file's deflated data goes to
  * a record file in staging (and a larger STORED file is appended from its staged copy), so memory stays
  * bounded whatever the file sizes, and big files deflate on every core.
@@ -64,16 +67,19 @@ public final class Packer {
      * ({@code dataFile}), or, for a large STORED file, the staged copy itself (both null).
      */
     private record Packed(StagedFile staged, DeterministicZipWriter.Entry entry, DeterministicZipWriter.ByteSink data,
-                          Path dataFile) {}
+                          Path dataFile, List<SecretFinding> secrets) {}
+
+    /** The staged files in v1 order, and the credentials the scan found in their content (approved or not). */
+    record Result(List<StagedFile> staged, List<SecretFinding> secrets) {}
 
     /**
      * @param entries eligible scanned files, in v1 order
      * @param threads worker threads; 1 gives the same bytes, slower
      * @param progress advanced as each record is appended
-     * @return the staged files, in v1 order
+     * @param scan the content scan the copied bytes go through
      */
-    static List<StagedFile> pack(List<ScannedEntry> entries, Staging staging, DeterministicZipWriter writer,
-                                 int threads, Progress progress) throws IOException {
+    static Result pack(List<ScannedEntry> entries, Staging staging, DeterministicZipWriter writer,
+                       int threads, Progress progress, ContentScan scan) throws IOException {
         progress.total(entries.size(), entries.stream().mapToLong(ScannedEntry::size).sum());
         // Workers take the queued file with the lowest rank in its folder first: creating files in one
         // folder serialises on that folder's lock, so concurrent creations should go to different folders.
@@ -89,6 +95,7 @@ public final class Packer {
             ExitCleanup.guarded(() -> Files.createDirectory(records));
         }
         List<StagedFile> staged = new ArrayList<>(entries.size());
+        List<SecretFinding> secrets = new ArrayList<>();
         ArrayDeque<Future<Packed>> window = new ArrayDeque<>();
         int windowFiles = threads * WINDOW_FILES_PER_THREAD;
         long windowBytes = 0;
@@ -100,7 +107,7 @@ public final class Packer {
                     int index = next++;
                     ScannedEntry entry = entries.get(index);
                     windowBytes += weight(entry, threads);
-                    Task task = new Task(rankInFolder[index], index, () -> stage(entry, index, staging, records));
+                    Task task = new Task(rankInFolder[index], index, () -> stage(entry, index, staging, records, scan));
                     workers.execute(task);
                     window.add(task);
                 }
@@ -108,12 +115,13 @@ public final class Packer {
                 windowBytes -= weight(entries.get(i), threads);
                 append(packed, staging, writer);
                 staged.add(packed.staged());
+                secrets.addAll(packed.secrets());
                 progress.advance(1, packed.staged().size());
             }
             progress.done();
             // Empty by now (each record file goes once appended); staging must hold only what ships.
             Files.deleteIfExists(records);
-            return staged;
+            return new Result(staged, secrets);
         } finally {
             workers.shutdownNow();
             try {
@@ -167,36 +175,43 @@ public final class Packer {
         return Math.min(entry.size(), INLINE_LIMIT) + 1;
     }
 
-    private static Packed stage(ScannedEntry entry, int index, Staging staging, Path records) throws IOException {
+    private static Packed stage(ScannedEntry entry, int index, Staging staging, Path records, ContentScan scan)
+            throws IOException {
         String name = entry.relativePath();
+        SecretScanner scanner = scan.scannerFor(name);
+        Packed packed;
         if (entry.size() <= INLINE_LIMIT) {
             // Room for deflate's worst case on incompressible bytes (about 0.03 %).
             DeterministicZipWriter.ByteSink data = new DeterministicZipWriter.ByteSink((int) (entry.size() + entry.size() / 256 + 64));
             DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), data);
-            return new Packed(copyInto(entry, staging, zipEntry), zipEntry, data, null);
-        }
-        if (ZipPolicyV1.isStored(name)) {
+            packed = new Packed(copyInto(entry, staging, zipEntry, scanner), zipEntry, data, null, List.of());
+        } else if (ZipPolicyV1.isStored(name)) {
             DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), null);
-            return new Packed(copyInto(entry, staging, zipEntry), zipEntry, null, null);
+            packed = new Packed(copyInto(entry, staging, zipEntry, scanner), zipEntry, null, null, List.of());
+        } else {
+            // Staged first, then deflated from the staged copy (from the page cache): a stop signal's cleanup
+            // waits for a guarded step, and a copy is short where deflating a large file is not.
+            StagedFile staged = staging.copy(entry, null, scanner);
+            Path dataFile = records.resolve(Integer.toString(index));
+            OutputStream file = ExitCleanup.guarded(() -> Files.newOutputStream(dataFile, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE));
+            try (OutputStream data = new BufferedOutputStream(file, DeterministicZipWriter.BUFFER_BYTES)) {
+                DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), data);
+                DeterministicZipWriter.feed(staging.root().resolve(name), zipEntry);
+                packed = new Packed(staged, zipEntry, null, dataFile, List.of());
+            }
         }
-        // Staged first, then deflated from the staged copy (from the page cache): a stop signal's cleanup
-        // waits for a guarded step, and a copy is short where deflating a large file is not.
-        StagedFile staged = staging.copy(entry, null);
-        Path dataFile = records.resolve(Integer.toString(index));
-        OutputStream file = ExitCleanup.guarded(() -> Files.newOutputStream(dataFile, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE));
-        try (OutputStream data = new BufferedOutputStream(file, DeterministicZipWriter.BUFFER_BYTES)) {
-            DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), data);
-            DeterministicZipWriter.feed(staging.root().resolve(name), zipEntry);
-            return new Packed(staged, zipEntry, null, dataFile);
-        }
+        List<SecretFinding> secrets = scanner != null ? scanner.finish()
+                : ContentScan.isContainer(name) ? scan.scanFile(name, staging.root().resolve(name), entry.size()) : List.of();
+        return secrets.isEmpty() ? packed
+                : new Packed(packed.staged(), packed.entry(), packed.data(), packed.dataFile(), secrets);
     }
 
-    /** Stages the file while feeding its zip entry, which is closed (or, on failure, discarded) here. */
-    private static StagedFile copyInto(ScannedEntry entry, Staging staging, DeterministicZipWriter.Entry zipEntry)
-            throws IOException {
+    /** Stages the file while feeding its zip entry (and scanner), the entry closed (or, on failure, discarded) here. */
+    private static StagedFile copyInto(ScannedEntry entry, Staging staging, DeterministicZipWriter.Entry zipEntry,
+                                       SecretScanner scanner) throws IOException {
         try {
-            StagedFile staged = staging.copy(entry, zipEntry);
+            StagedFile staged = staging.copy(entry, zipEntry, scanner);
             zipEntry.close();
             return staged;
         } finally {

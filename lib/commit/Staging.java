@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import policy.SecretScanner;
 import scan.ScannedEntry;
 import zip.DeterministicZipWriter;
 import zip.StagedFile;
@@ -89,15 +90,16 @@ public final class Staging implements AutoCloseable {
     }
 
     /**
-     * Copies one scanned file into staging, hashing it on the way and, when {@code zipEntry} is given,
-     * feeding its zip record too, so the file is read only once. A file whose size or mtime differs from
+     * Copies one scanned file into staging, hashing it on the way and, when given, feeding its zip record
+     * and the credential scanner too, so the file is read only once. A file whose size or mtime differs from
      * the scan (before or after the copy) stops the commit.
      */
-    StagedFile copy(ScannedEntry entry, DeterministicZipWriter.Entry zipEntry) throws IOException {
-        return ExitCleanup.guarded(() -> copyNow(entry, zipEntry));
+    StagedFile copy(ScannedEntry entry, DeterministicZipWriter.Entry zipEntry, SecretScanner scanner) throws IOException {
+        return ExitCleanup.guarded(() -> copyNow(entry, zipEntry, scanner));
     }
 
-    private StagedFile copyNow(ScannedEntry entry, DeterministicZipWriter.Entry zipEntry) throws IOException {
+    private StagedFile copyNow(ScannedEntry entry, DeterministicZipWriter.Entry zipEntry, SecretScanner scanner)
+            throws IOException {
         requireUnchanged(entry);
         // Its folder exists: the stager mirrors every non-hidden folder before copying (one mkdir each,
         // not one per file, which costs a syscall per file on trees of tens of thousands).
@@ -112,6 +114,9 @@ public final class Staging implements AutoCloseable {
                 out.write(buffer, 0, n);
                 if (zipEntry != null) {
                     zipEntry.write(buffer, 0, n);
+                }
+                if (scanner != null) {
+                    scanner.feed(buffer, 0, n);
                 }
                 copied += n;
             }

@@ -70,6 +70,27 @@ public final class Classification {
         return directories.stream().filter(d -> !Classifier.isHidden(d) && !kept.contains(d)).toList();
     }
 
+    /**
+     * This classification with every eligible file that holds an unapproved credential left out, reason
+     * {@code secret}, its detail the rules and where (one file may hold several).
+     */
+    public Classification withSecrets(List<SecretFinding> findings) {
+        Map<String, String> detailByPath = new java.util.HashMap<>();
+        for (SecretFinding finding : findings) {
+            if (!finding.approved()) {
+                String where = finding.rule() + " at " + finding.location().substring(finding.path().length() + 1);
+                detailByPath.merge(finding.path(), where, (a, b) -> a + ", " + b);
+            }
+        }
+        if (detailByPath.isEmpty()) {
+            return this;
+        }
+        return new Classification(items.stream().map(item -> item.decision() instanceof Decision.Included
+                && detailByPath.containsKey(item.entry().relativePath())
+                ? new Item(item.entry(), new Decision.Excluded(Reason.SECRET, detailByPath.get(item.entry().relativePath())))
+                : item).toList());
+    }
+
     /** Count of excluded entries per reason code, sorted by code. */
     public Map<String, Integer> excludedByReason() {
         Map<String, Integer> counts = new TreeMap<>();

@@ -11,7 +11,9 @@ public enum Reason {
     BANNED_TYPE("banned_type", Severity.REFUSES_UNLESS_ALLOWED),
     BANNED_PATTERN("banned_pattern", Severity.REFUSES_UNLESS_ALLOWED),
     NO_EXTENSION("no_extension", Severity.REFUSES_UNLESS_ALLOWED),
-    NOT_ALLOWED("not_allowed", Severity.REFUSES_UNLESS_ALLOWED);
+    NOT_ALLOWED("not_allowed", Severity.REFUSES_UNLESS_ALLOWED),
+    /** A credential in the file's content (checked after the names, on the files that would ship). */
+    SECRET("secret", Severity.ALWAYS_REFUSES);
 
     /** How a reason bears on the fail-closed rule. */
     enum Severity {

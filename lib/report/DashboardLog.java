@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,14 +24,22 @@ public final class DashboardLog {
 
     private DashboardLog() {}
 
-    /** @param errorCode why a refused or failed attempt stopped (the report's error code), else null */
+    /** Credential findings a line names (where and which rule): enough to act on, the report has all. */
+    public static final int SECRETS_PER_LINE = 10;
+
+    /**
+     * @param errorCode why a refused or failed attempt stopped (the report's error code), else null
+     * @param secrets the refused credential findings as "path:line:column rule" (the first
+     *        {@link #SECRETS_PER_LINE}), else null; never the credential
+     */
     public record Line(String at, String projectId, String status, int eligibleFiles, long eligibleBytes,
-                       Map<String, Integer> excludedByReason, String zipSha256, String outputZip, String errorCode) {
+                       Map<String, Integer> excludedByReason, String zipSha256, String outputZip, String errorCode,
+                       List<String> secrets) {
 
         /** An attempt that did not stop on an error. */
         public Line(String at, String projectId, String status, int eligibleFiles, long eligibleBytes,
                     Map<String, Integer> excludedByReason, String zipSha256, String outputZip) {
-            this(at, projectId, status, eligibleFiles, eligibleBytes, excludedByReason, zipSha256, outputZip, null);
+            this(at, projectId, status, eligibleFiles, eligibleBytes, excludedByReason, zipSha256, outputZip, null, null);
         }
     }
 

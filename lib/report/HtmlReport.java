@@ -3,6 +3,7 @@ package report;
 import cli.Bytes;
 import cli.ErrorCode;
 import cli.PrezipException;
+import cli.RunRecord;
 import cli.Toolkit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import policy.Companions;
 import policy.NameSafety;
+import policy.SecretFinding;
 import zip.ZipManifest;
 import zip.ZipPackagingMetadataV1;
 
@@ -166,6 +168,7 @@ public final class HtmlReport {
                 .append("</code></dd><dt>Output zip</dt><dd><code id=\"output-zip\">").append(escape(report.outputZip()))
                 .append("</code></dd></dl>\n");
 
+        trustNotices(b, report);
         if (report.error() != null) {
             b.append("<section class=\"problem ").append(cssClass(report.status())).append("\"><strong>Why the run stopped:</strong> ")
                     .append("<code id=\"error-code\">").append(escape(report.error().code())).append("</code> ")
@@ -187,9 +190,66 @@ public final class HtmlReport {
         eligibleList(b, report);
         excludedSection(b, report);
         companionSection(b, report);
+        secretsSection(b, report);
+        provenanceSection(b, report.run());
         if (manifest != null) {
             policySection(b, manifest);
         }
+    }
+
+    /**
+     * At the top, what an auditor must not miss behind a green status: files --allow-unknown left out
+     * that would otherwise have refused the run, and a run whose content was not scanned.
+     */
+    private static void trustNotices(Out b, StagerReport report) {
+        if (report.leftOutByAllowUnknown() != null) {
+            b.append("<section class=\"problem refused\" id=\"allow-unknown\"><strong>--allow-unknown:</strong> ")
+                    .append("<span id=\"left-out-by-allow-unknown\">").append((long) report.leftOutByAllowUnknown())
+                    .append("</span> file(s) were left out that would otherwise have refused the run (see Excluded files).</section>\n");
+        }
+        if (!Boolean.TRUE.equals(report.contentScanned())) {
+            b.append("<section class=\"problem refused\" id=\"content-not-scanned\"><strong>Content not scanned:</strong> ")
+                    .append("this run judged files by name only (--names-only); credentials inside them were not looked for.</section>\n");
+        }
+    }
+
+    /** Every credential finding: where, which rule, a redacted preview and the fingerprint; never the secret. */
+    private static void secretsSection(Out b, StagerReport report) {
+        if (report.secrets() == null || report.secrets().isEmpty()) {
+            return;
+        }
+        b.append("<h2>Credentials in content <span class=\"count\">(").append(report.secrets().size())
+                .append(")</span></h2>\n<table id=\"secrets\"><thead><tr><th>where</th><th>rule</th><th>starts</th>")
+                .append("<th>fingerprint</th><th>verdict</th></tr></thead><tbody>\n");
+        for (SecretFinding finding : report.secrets()) {
+            b.append("<tr><td><code class=\"wrap\">").append(escape(NameSafety.printable(finding.location())))
+                    .append("</code></td><td><code>").append(escape(finding.rule())).append("</code></td><td><code>")
+                    .append(escape(finding.preview())).append("</code></td><td><code class=\"wrap\">").append(escape(finding.fingerprint()))
+                    .append("</code></td><td>").append(badge(null, finding.approved() ? "approved" : StagerReport.REFUSED))
+                    .append("</td></tr>\n");
+        }
+        b.append("</tbody></table>\n");
+    }
+
+    /** How the run was made: when, by whom, where, with what, and the inputs that decided it. */
+    private static void provenanceSection(Out b, RunRecord run) {
+        if (run == null) {
+            return;
+        }
+        b.append("<h2>Provenance</h2>\n<dl class=\"kv\" id=\"provenance\">");
+        kv(b, "started", "run-started", run.startedAt());
+        kv(b, "ended", "run-ended", run.endedAt() + " (" + run.durationMs() + " ms)");
+        kv(b, "by", "run-user", run.user() + " on " + run.host());
+        kv(b, "toolkit", "run-toolkit", "prezip " + run.toolkitVersion() + ", " + run.jvm());
+        kv(b, "arguments", "run-arguments", String.join(" ", run.arguments()));
+        kv(b, "allow-unknown", "run-allow-unknown", String.valueOf(run.allowUnknown()));
+        kv(b, "content scanned", "run-content-scanned", String.valueOf(run.contentScanned()));
+        for (RunRecord.Input input : run.inputs()) {
+            kv(b, input.role(), "run-input-" + input.role().replace('_', '-'), input.path()
+                    + (input.sha256() == null ? " (absent)" : " sha256 " + input.sha256())
+                    + (input.snapshotAt() == null ? "" : ", snapshot " + input.snapshotAt()));
+        }
+        b.append("</dl>\n");
     }
 
     /**

@@ -1,6 +1,7 @@
 package report;
 
 import cli.ProjectId;
+import cli.RunRecord;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.HashMap;
@@ -12,11 +13,15 @@ import policy.CompanionMode;
 import policy.Companions;
 import policy.Decision;
 import policy.PolicyPreset;
+import policy.SecretFinding;
 import scan.ScannedEntry;
 
 /**
  * The stager's report: printed by {@code --json} and written as {@code <zip>.report.json}. Field names
- * are the contract's; optional parts are null and so left out of the JSON.
+ * are the contract's; optional parts are null and so left out of the JSON. {@code secrets} lists every
+ * credential the content scan found (approved ones too; null when content was not scanned),
+ * {@code leftOutByAllowUnknown} how many files --allow-unknown left out that would otherwise have refused
+ * the run (null without it), {@code run} the run's provenance.
  */
 public record StagerReport(
         int schemaVersion,
@@ -31,7 +36,11 @@ public record StagerReport(
         PolicyPreset.Applied policy,
         String companionMode,
         List<Companions.SplitGroup> companions,
-        Problem error) {
+        Problem error,
+        List<SecretFinding> secrets,
+        Boolean contentScanned,
+        Integer leftOutByAllowUnknown,
+        RunRecord run) {
 
     /** Bumped when a field changes meaning or goes away; adding fields does not bump it. */
     static final int SCHEMA_VERSION = 1;
@@ -60,9 +69,10 @@ public record StagerReport(
     /** What stopped the run: a stable code and the message the operator saw. */
     public record Problem(String code, String message) {}
 
+    /** @param secrets the content scan's findings, or null when content was not scanned */
     public static StagerReport of(ProjectId id, String contentDir, String outputZip, String mode,
                                   Classification classification, PolicyPreset.Applied policy, CompanionMode companionMode,
-                                  List<Companions.SplitGroup> companions) {
+                                  List<Companions.SplitGroup> companions, List<SecretFinding> secrets, boolean allowUnknown) {
         List<Classification.Item> eligibleItems = classification.eligible();
         // A view, not a copy: a commit keeps the report to its end, and each row is made when it is read.
         List<EligibleFile> eligible = new AbstractList<>() {
@@ -93,8 +103,13 @@ public record StagerReport(
         Map<String, ExtensionTotal> byExtension = new TreeMap<>();
         filesAndBytes.forEach((extension, sum) -> byExtension.put(extension, new ExtensionTotal((int) sum[0], sum[1])));
         Totals totals = new Totals(eligible.size(), bytes, byExtension, classification.excludedByReason());
+        Integer leftOut = null;
+        if (allowUnknown) {
+            leftOut = classification.refusals(false).size() - classification.refusals(true).size();
+        }
         return new StagerReport(SCHEMA_VERSION, id.value(), contentDir, outputZip, mode, OK,
-                eligible, excluded, totals, policy, companionMode.code(), companions, null);
+                eligible, excluded, totals, policy, companionMode.code(), companions, null,
+                secrets == null ? null : List.copyOf(secrets), secrets != null, leftOut, null);
     }
 
     public static Path pathFor(Path zip) {
@@ -103,6 +118,19 @@ public record StagerReport(
 
     public StagerReport withStatus(String newStatus, Problem problem) {
         return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, newStatus,
-                eligible, excluded, totals, policy, companionMode, companions, problem);
+                eligible, excluded, totals, policy, companionMode, companions, problem, secrets, contentScanned,
+                leftOutByAllowUnknown, run);
+    }
+
+    /** This report with its run's provenance (the same record the manifest carries, on a commit). */
+    public StagerReport withRun(RunRecord record) {
+        return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, status,
+                eligible, excluded, totals, policy, companionMode, companions, error, secrets, contentScanned,
+                leftOutByAllowUnknown, record);
+    }
+
+    /** The findings that stop the run (not approved). */
+    public List<SecretFinding> refusedSecrets() {
+        return secrets == null ? List.of() : secrets.stream().filter(f -> !f.approved()).toList();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Help.Ansi;
 import policy.NameSafety;
+import policy.SecretFinding;
 
 /**
  * The human summary of a stager report, as aligned tables: eligible totals by extension, excluded counts
@@ -16,6 +17,9 @@ public final class SummaryPrinter {
     public static final int PATHS_PER_REASON = 3;
 
     private SummaryPrinter() {}
+
+    /** Findings listed in the summary; --json and the HTML report list them all. */
+    static final int SECRETS_SHOWN = 10;
 
     public static void print(StagerReport report, PrintWriter out, Ansi ansi) {
         StagerReport.Totals totals = report.totals();
@@ -51,9 +55,42 @@ public final class SummaryPrinter {
                     group.folder().isEmpty() ? group.stem() : group.folder() + "/" + group.stem(),
                     String.join(", ", group.members().stream().map(m -> m.path() + " [" + m.fate() + "]").toList())));
         }
+        printSecrets(report, out, ansi);
         String colour = StagerReport.OK.equals(report.status()) ? "green" : "red";
         out.println();
         out.println(ansi.string("Status: @|bold," + colour + " " + report.status() + "|@"));
         out.flush();
+    }
+
+    /**
+     * The content scan: whether it ran and what it found, each finding by place, rule, a redacted preview
+     * and the fingerprint to approve it by; never the credential itself.
+     */
+    private static void printSecrets(StagerReport report, PrintWriter out, Ansi ansi) {
+        out.println();
+        if (!Boolean.TRUE.equals(report.contentScanned())) {
+            out.println(ansi.string("  @|bold,yellow Content not scanned|@ (--names-only): credentials inside the files were not looked for."));
+            return;
+        }
+        List<SecretFinding> secrets = report.secrets() == null ? List.of() : report.secrets();
+        if (secrets.isEmpty()) {
+            out.println("  Content scanned for credentials: none found.");
+            return;
+        }
+        long refused = secrets.stream().filter(f -> !f.approved()).count();
+        out.println(ansi.string("  @|bold Credentials in content|@: " + refused + " refused, " + (secrets.size() - refused) + " approved"));
+        TextTable table = new TextTable(ansi, true).row("@|bold where|@", "@|bold rule|@", "@|bold starts|@", "@|bold fingerprint|@", "");
+        for (SecretFinding finding : secrets.stream().limit(SECRETS_SHOWN).toList()) {
+            table.row(NameSafety.printable(finding.location()), finding.rule(), finding.preview(), finding.fingerprint(),
+                    finding.approved() ? "@|green approved|@" : "@|red refused|@");
+        }
+        out.print(table.render("  "));
+        if (secrets.size() > SECRETS_SHOWN) {
+            out.println("  (--json and the HTML report list all " + secrets.size() + ")");
+        }
+        if (refused > 0) {
+            out.println("  Remove each credential from its file; if one is no secret, approve it by its fingerprint:");
+            out.println("    prezip_stager --project-id " + report.projectId() + " --content-dir DIR --approve-secret FINGERPRINT --note \"why\"");
+        }
     }
 }

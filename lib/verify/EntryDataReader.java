@@ -2,6 +2,7 @@ package verify;
 
 import cli.Sha256;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
@@ -9,9 +10,11 @@ import java.util.HexFormat;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+import policy.SecretScanner;
 
 /**
- * Streams one entry's data through CRC-32 and sha256 with fixed buffers, and never produces more than
+ * Streams one entry's data through CRC-32 and sha256 (and, when asked, the credential scan) with fixed buffers, and never produces more than
  * the declared size plus one byte: a deflate bomb costs one buffer of work, not its inflated size.
  * One reader serves every entry of a zip; close it to free the native inflater.
  */
@@ -42,14 +45,46 @@ final class EntryDataReader implements AutoCloseable {
         this.channel = channel;
     }
 
-    Outcome read(int method, long dataOffset, long compressedSize, long declaredSize) throws IOException {
+    /** @param scanner fed every byte produced (within the declared size), or null */
+    Outcome read(int method, long dataOffset, long compressedSize, long declaredSize, SecretScanner scanner) throws IOException {
         return method == ZipStructure.METHOD_STORED
-                ? stored(dataOffset, compressedSize, declaredSize)
-                : deflated(dataOffset, compressedSize, declaredSize);
+                ? stored(dataOffset, compressedSize, declaredSize, scanner)
+                : deflated(dataOffset, compressedSize, declaredSize, scanner);
     }
 
-    private Outcome stored(long dataOffset, long compressedSize, long declaredSize) throws IOException {
-        Digests digests = new Digests();
+    /**
+     * The entry's data as a stream (inflated when DEFLATED), for a reader that pulls: an Office container
+     * scanned one level deep. Call only on an entry {@link #read} found COMPLETE, so its size is bounded.
+     */
+    InputStream open(int method, long dataOffset, long compressedSize) {
+        InputStream raw = new InputStream() {
+            private long position = dataOffset;
+            private long left = compressedSize;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                if (left == 0) {
+                    return -1;
+                }
+                int n = channel.read(ByteBuffer.wrap(bytes, offset, (int) Math.min(length, left)), position);
+                if (n > 0) {
+                    position += n;
+                    left -= n;
+                }
+                return n;
+            }
+        };
+        return method == ZipStructure.METHOD_STORED ? raw : new InflaterInputStream(raw, new Inflater(true), BUFFER_BYTES);
+    }
+
+    private Outcome stored(long dataOffset, long compressedSize, long declaredSize, SecretScanner scanner) throws IOException {
+        Digests digests = new Digests(scanner);
         long limit = Math.min(compressedSize, declaredSize == Long.MAX_VALUE ? declaredSize : declaredSize + 1);
         long position = dataOffset;
         long produced = 0;
@@ -71,9 +106,9 @@ final class EntryDataReader implements AutoCloseable {
         return digests.complete(produced);
     }
 
-    private Outcome deflated(long dataOffset, long compressedSize, long declaredSize) throws IOException {
+    private Outcome deflated(long dataOffset, long compressedSize, long declaredSize, SecretScanner scanner) throws IOException {
         inflater.reset();
-        Digests digests = new Digests();
+        Digests digests = new Digests(scanner);
         long limit = declaredSize == Long.MAX_VALUE ? declaredSize : declaredSize + 1;
         long position = dataOffset;
         long unread = compressedSize;
@@ -147,11 +182,19 @@ final class EntryDataReader implements AutoCloseable {
     private static final class Digests {
         private final CRC32 crc = new CRC32();
         private final MessageDigest sha256 = Sha256.newDigest();
+        private final SecretScanner scanner;
+
+        Digests(SecretScanner scanner) {
+            this.scanner = scanner;
+        }
 
         void update(byte[] bytes, int length) {
             if (length > 0) {
                 crc.update(bytes, 0, length);
                 sha256.update(bytes, 0, length);
+                if (scanner != null) {
+                    scanner.feed(bytes, 0, length);
+                }
             }
         }
 

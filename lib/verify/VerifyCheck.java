@@ -65,7 +65,9 @@ public enum VerifyCheck {
     /** With --content-dir: an eligible source file is not in the zip. */
     VZ_SOURCE_MISSING("no eligible source file is missing from the zip"),
     /** With --project-id: an entry the project's allowlist or the global bans would not ship. */
-    VZ_POLICY("every entry passes the project's allowlist and the global bans");
+    VZ_POLICY("every entry passes the project's allowlist and the global bans"),
+    /** With --scan-secrets: an entry's content holds a credential (DATA/secret_rules.json) the project did not approve. */
+    VZ_SECRET("no entry's content holds a credential, unless the project approved it");
 
     private final String passes;
 

@@ -1,5 +1,6 @@
 package verify;
 
+import cli.RunRecord;
 import java.io.PrintWriter;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
  * are the contract's; a failure's entry is left out when it concerns the whole archive.
  */
 public record VerifyReport(int schemaVersion, String zip, String manifest, boolean valid, int entries,
-                           List<Check> checks, List<Failure> failures) {
+                           List<Check> checks, List<Failure> failures, RunRecord run) {
 
     /** Bumped when a field changes meaning or goes away; adding fields does not bump it. */
     public static final int SCHEMA_VERSION = 1;
@@ -32,7 +33,7 @@ public record VerifyReport(int schemaVersion, String zip, String manifest, boole
         List<Failure> failures = result.findings().stream()
                 .map(f -> new Failure(f.check().name(), f.entry(), f.message())).toList();
         return new VerifyReport(SCHEMA_VERSION, result.zip().toString(), result.manifest().toString(), result.valid(),
-                result.entries(), checks, failures);
+                result.entries(), checks, failures, result.run());
     }
 
     /** The codes that failed, in check order, for the one-line error. */
@@ -42,6 +43,17 @@ public record VerifyReport(int schemaVersion, String zip, String manifest, boole
 
     public void printHuman(PrintWriter out, boolean verbose) {
         out.printf(Locale.ROOT, "verify_zip %s%n  manifest: %s%n  entries:  %d%n", zip, manifest, entries);
+        if (run != null) {
+            // The manifest's own account of how the zip was made: only as trustworthy as the manifest (sign it).
+            out.printf(Locale.ROOT, "  made:     %s by %s on %s with prezip %s (%s)%n", run.endedAt(), run.user(), run.host(),
+                    run.toolkitVersion(), run.jvm());
+            out.printf(Locale.ROOT, "  policy:   %s%s%n", run.allowUnknown() ? "--allow-unknown, " : "",
+                    run.contentScanned() ? "content scanned for credentials" : "content NOT scanned for credentials");
+            for (RunRecord.Input input : run.inputs()) {
+                out.printf(Locale.ROOT, "  input:    %-14s %s%s%n", input.role(), input.path(),
+                        input.sha256() == null ? " (absent)" : " sha256 " + input.sha256());
+            }
+        }
         long failedChecks = checks.stream().filter(c -> !c.ok()).count();
         out.printf(Locale.ROOT, "  checks:   %d run, %d failed%n", checks.size(), failedChecks);
         if (verbose) {

@@ -2,6 +2,7 @@ package verify;
 
 import cli.PrezipException;
 import cli.Progress;
+import cli.RunRecord;
 import cli.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,10 +36,13 @@ import java.util.regex.Pattern;
 import policy.BanRules;
 import policy.Classification;
 import policy.Classifier;
+import policy.ContentScan;
 import policy.Decision;
 import policy.Extensions;
 import policy.NameCollisions;
 import policy.NameSafety;
+import policy.SecretFinding;
+import policy.SecretScanner;
 import scan.ScannedEntry;
 import scan.TreeScanner;
 import zip.ManifestSignature;
@@ -62,16 +66,22 @@ public final class ZipVerifier {
      * @param projectPolicy the project's allowlist and bans, or null when no --project-id was given
      * @param bans the global bans, used to decide eligibility under --content-dir without a project
      * @param publicKey the key the manifest's signature must verify with, or null
+     * @param contentScan with --scan-secrets, the credential scan every entry's content goes through; else null
      */
-    public record Request(Path zip, Path manifest, Path contentDir, Classifier projectPolicy, BanRules bans, PublicKey publicKey) {
+    public record Request(Path zip, Path manifest, Path contentDir, Classifier projectPolicy, BanRules bans, PublicKey publicKey,
+                          ContentScan contentScan) {
 
         public Request(Path zip, Path manifest, Path contentDir, Classifier projectPolicy, BanRules bans) {
-            this(zip, manifest, contentDir, projectPolicy, bans, null);
+            this(zip, manifest, contentDir, projectPolicy, bans, null, null);
         }
     }
 
-    /** @param checked the checks that ran; a check that could not run (no input for it) is absent */
-    public record Result(Path zip, Path manifest, int entries, Set<VerifyCheck> checked, List<VerifyFinding> findings) {
+    /**
+     * @param checked the checks that ran; a check that could not run (no input for it) is absent
+     * @param run the provenance the manifest records (null before 1.2.0 or when the manifest is unreadable)
+     */
+    public record Result(Path zip, Path manifest, int entries, Set<VerifyCheck> checked, List<VerifyFinding> findings,
+                         RunRecord run) {
         public boolean valid() {
             return findings.isEmpty();
         }
@@ -166,7 +176,7 @@ public final class ZipVerifier {
         List<VerifyFinding> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.comparing(VerifyFinding::check));
         return new Result(request.zip(), request.manifest(), entries == null ? 0 : entries.size(),
-                Collections.unmodifiableSet(EnumSet.copyOf(checked)), List.copyOf(sorted));
+                Collections.unmodifiableSet(EnumSet.copyOf(checked)), List.copyOf(sorted), manifest.run);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -181,6 +191,7 @@ public final class ZipVerifier {
         Set<String> storedExtensions = Set.copyOf(ZipPolicyV1.STORED_EXTENSIONS);
         /** Held to the 1.1.0 layout unless the manifest says an earlier toolkit wrote the zip. */
         boolean layoutSince110 = true;
+        RunRecord run;
     }
 
     private Manifest readManifest() {
@@ -198,6 +209,7 @@ public final class ZipVerifier {
             }
             return usable;
         }
+        usable.run = manifest.run();
         ZipPackagingMetadataV1 metadata = manifest.metadata();
         if (metadata == null) {
             archive(VerifyCheck.VZ_MANIFEST_INVALID, "the manifest has no metadata");
@@ -319,6 +331,9 @@ public final class ZipVerifier {
                 checkRecordFields(entry);
             }
             checkEndRecords(end);
+        }
+        if (request.contentScan() != null) {
+            checked.add(VerifyCheck.VZ_SECRET);
         }
         progress.total(entries.size(), entries.stream().mapToLong(e -> e.central.uncompressedSize()).sum());
         try (EntryDataReader reader = new EntryDataReader(channel)) {
@@ -710,7 +725,10 @@ public final class ZipVerifier {
         if (entry.overlapping || encrypted || !decodable) {
             return;
         }
-        EntryDataReader.Outcome outcome = reader.read(c.method(), entry.local.dataOffset(), c.compressedSize(), c.uncompressedSize());
+        ContentScan scan = request.contentScan();
+        SecretScanner scanner = scan == null ? null : scan.scannerFor(entry.name);
+        EntryDataReader.Outcome outcome = reader.read(c.method(), entry.local.dataOffset(), c.compressedSize(), c.uncompressedSize(),
+                scanner);
         switch (outcome.status()) {
             case EXCEEDED -> add(VerifyCheck.VZ_DECLARED_SIZE_EXCEEDED, entry, "decodes to more than its declared "
                     + c.uncompressedSize() + " bytes; reading stopped at " + outcome.produced());
@@ -723,6 +741,17 @@ public final class ZipVerifier {
                 if (outcome.crc() != c.crc()) {
                     add(VerifyCheck.VZ_CRC_MISMATCH, entry, String.format(Locale.ROOT,
                             "CRC-32 of the bytes read is %08x; the central directory says %08x", outcome.crc(), c.crc()));
+                }
+                if (scan != null) {
+                    List<SecretFinding> secrets = scanner != null ? scanner.finish()
+                            : ContentScan.isContainer(entry.name) ? scan.scanContainer(entry.name,
+                            reader.open(c.method(), entry.local.dataOffset(), c.compressedSize()), c.uncompressedSize()) : List.of();
+                    for (SecretFinding finding : scan.judge(secrets)) {
+                        if (!finding.approved()) {
+                            add(VerifyCheck.VZ_SECRET, entry, finding.rule() + " at " + finding.location().substring(finding.path().length() + 1)
+                                    + " (starts " + finding.preview() + "), fingerprint " + finding.fingerprint());
+                        }
+                    }
                 }
             }
         }

@@ -4,6 +4,7 @@ import cli.ErrorCode;
 import cli.Json;
 import cli.JsonTree;
 import cli.PrezipException;
+import cli.RunRecord;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,14 +15,14 @@ import java.util.List;
 import policy.PolicyPreset;
 
 /**
- * {@code <zip>.manifest.json}: the policy the zip was built with, the preset applied (if any), every
- * entry's digest, the zip's own.
+ * {@code <zip>.manifest.json}: the policy the zip was built with, the preset applied (if any), the run
+ * that made it (its provenance; absent in manifests before 1.2.0), every entry's digest, the zip's own.
  */
 // Fields a later v1 toolkit adds are ignored: only a schema_version change may break readers.
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ZipManifest(ZipPackagingMetadataV1 metadata, PolicyPreset.Applied policy, List<ZipEntryV1> entries,
-                          long zipBytes, String zipSha256) {
+public record ZipManifest(ZipPackagingMetadataV1 metadata, PolicyPreset.Applied policy, RunRecord run,
+                          List<ZipEntryV1> entries, long zipBytes, String zipSha256) {
 
     public ZipManifest {
         entries = entries instanceof ZipEntryV1.StagedView ? entries : List.copyOf(entries);

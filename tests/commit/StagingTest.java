@@ -39,7 +39,7 @@ class StagingTest {
         TempTrees.file(content, "a/b.txt", "hello staging");
         try (Staging staging = Staging.createBeside(tmp.resolve("out.zip"))) {
             staging.createDirectories(List.of("a"));
-            StagedFile staged = staging.copy(scanned(content, "a/b.txt"), null);
+            StagedFile staged = staging.copy(scanned(content, "a/b.txt"), null, null);
             byte[] bytes = "hello staging".getBytes(StandardCharsets.UTF_8);
             assertEquals("a/b.txt", staged.relativePath());
             assertEquals(bytes.length, staged.size());
@@ -56,7 +56,7 @@ class StagingTest {
         ScannedEntry entry = scanned(content, "b.txt");
         Files.setLastModifiedTime(content.resolve("b.txt"), FileTime.fromMillis(entry.modifiedMillis() - 10_000));
         try (Staging staging = Staging.createBeside(tmp.resolve("out.zip"))) {
-            PrezipException e = assertThrows(PrezipException.class, () -> staging.copy(entry, null));
+            PrezipException e = assertThrows(PrezipException.class, () -> staging.copy(entry, null, null));
             assertEquals(ErrorCode.PZ_SOURCE_CHANGED, e.code());
         }
     }

@@ -171,7 +171,7 @@ class DashboardLogTest extends StagerProject {
         String ok = DashboardLog.append(dir, new DashboardLog.Line("2025-10-06T16:20:00Z", "p1", "ok", 3, 30L,
                 Map.of("not_allowed", 2, "hidden", 1), "ab".repeat(32), "/out/p1.zip"));
         String refused = DashboardLog.append(dir, new DashboardLog.Line("2025-10-06T16:21:00Z", "p1", "refused", 3, 30L,
-                Map.of(), null, "/out/p1.zip", "PZ_REFUSED"));
+                Map.of(), null, "/out/p1.zip", "PZ_REFUSED", null));
         assertEquals(List.of(ok, refused), HookTrees.dashboardLines(data));
         JsonNode first = HookTrees.parseDashboardLine(ok, true);
         assertEquals("ab".repeat(32), first.get("zipSha256").asText());

@@ -215,7 +215,7 @@ class HtmlReportTest extends StagerProject {
                 new StagerReport.Totals(1, 7, Map.of(evil, new StagerReport.ExtensionTotal(1, 7)), Map.of("not_allowed", 1)),
                 new PolicyPreset.Applied(evil, evil), evil,
                 List.of(new Companions.SplitGroup(evil, evil, List.of(new Companions.Member(evil, evil)))),
-                new StagerReport.Problem(evil, evil));
+                new StagerReport.Problem(evil, evil), null, null, null, null);
         String page = HtmlReport.render(report, null);
         assertFalse(page.contains("<img"), "no tag from data");
         HtmlPages.assertNoScript(page);
@@ -230,7 +230,7 @@ class HtmlReportTest extends StagerProject {
                 StagerReport.OK, List.of(), List.of(),
                 new StagerReport.Totals(3, 3000 + 2 * 1024 * 1024, Map.of("txt", new StagerReport.ExtensionTotal(2, 3000),
                         "png", new StagerReport.ExtensionTotal(1, 2 * 1024 * 1024)), Map.of()),
-                null, "warn", List.of(), null);
+                null, "warn", List.of(), null, null, null, null, null);
         String page = HtmlReport.render(report, null);
         int svg = page.indexOf("<svg class=\"chart\" id=\"chart-extensions\"");
         assertTrue(svg > 0, "an inline SVG chart");
@@ -251,7 +251,7 @@ class HtmlReportTest extends StagerProject {
         StagerReport report = new StagerReport(StagerReport.SCHEMA_VERSION, "p", "/c", "/z.zip", StagerReport.DRY_RUN,
                 StagerReport.OK, files, List.of(),
                 new StagerReport.Totals(files.size(), 1, Map.of("txt", new StagerReport.ExtensionTotal(files.size(), 1)), Map.of()),
-                null, "warn", List.of(), null);
+                null, "warn", List.of(), null, null, null, null, null);
         java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
         HtmlReport.write(report, null, streamed);
         String page = streamed.toString(java.nio.charset.StandardCharsets.UTF_8);

@@ -259,9 +259,12 @@ public final class HookTrees {
         if (withSha) {
             expected.add("zipSha256");
         }
-        // An attempt that stopped on an error names its code.
+        // An attempt that stopped on an error names its code; one stopped by credentials names where.
         if (!"ok".equals(node.path("status").asText())) {
             expected.add("errorCode");
+        }
+        if ("PZ_SECRET_FOUND".equals(node.path("errorCode").asText())) {
+            expected.add("secrets");
         }
         Set<String> names = new TreeSet<>();
         node.fieldNames().forEachRemaining(names::add);

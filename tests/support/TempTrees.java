@@ -38,12 +38,17 @@ public final class TempTrees {
         return repoRoot().resolve("data").resolve("global_bans.json");
     }
 
-    /** A data dir at {@code parent/data} with the shipped global_bans.json and no allowlist. */
+    public static Path repoSecretRules() {
+        return repoRoot().resolve("data").resolve("secret_rules.json");
+    }
+
+    /** A data dir at {@code parent/data} with the shipped global_bans.json and secret_rules.json, and no allowlist. */
     public static Path dataDir(Path parent) {
         try {
             Path data = Files.createDirectories(parent.resolve("data"));
             Files.createDirectories(data.resolve("projects"));
             Files.copy(repoGlobalBans(), data.resolve("global_bans.json"));
+            Files.copy(repoSecretRules(), data.resolve("secret_rules.json"));
             return data;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

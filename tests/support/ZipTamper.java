@@ -1,7 +1,10 @@
 package support;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cli.Json;
 import cli.Sha256;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -275,10 +278,22 @@ public final class ZipTamper {
 
     public static Path writeManifest(Path zip, List<Entry> listed, long fixedEpochMs) {
         byte[] zipBytes = TempTrees.readBytes(zip);
-        ZipManifest manifest = new ZipManifest(ZipPackagingMetadataV1.current(fixedEpochMs), null,
+        ZipManifest manifest = new ZipManifest(ZipPackagingMetadataV1.current(fixedEpochMs), null, null,
                 listed.stream().map(e -> ZipEntryV1.of(e.nameString(), TempTrees.sha256(e.content), e.content.length)).toList(),
                 zipBytes.length, TempTrees.sha256(zipBytes));
         return writeBytes(ZipManifest.pathFor(zip), Json.bytes(manifest));
+    }
+
+    /** A manifest's JSON without its run record: what two runs over the same tree must agree on. */
+    public static JsonNode manifestWithoutRun(Path manifest) {
+        return manifestWithoutRun(TempTrees.readBytes(manifest));
+    }
+
+    public static JsonNode manifestWithoutRun(byte[] manifest) {
+        ObjectNode root = (ObjectNode) HookTrees.parseJson(new String(manifest, java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(root.has("run"), "a manifest since 1.2.0 records its run");
+        root.remove("run");
+        return root;
     }
 
     /** Rewrites a manifest's JSON, e.g. to change metadata.schema_version. */

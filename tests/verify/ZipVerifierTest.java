@@ -29,6 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import policy.AllowlistStore;
 import policy.BanRules;
 import policy.Classifier;
+import policy.ContentScan;
+import policy.SecretApprovals;
+import policy.SecretRules;
 import support.TempTrees;
 import support.VerifyFixtures;
 import support.ZipTamper;
@@ -101,8 +104,11 @@ class ZipVerifierTest {
     // --- what must pass ---------------------------------------------------------------------------
 
     @Test
-    void acceptsTheStagersZipWithEveryCheckRun() {
-        ZipVerifier.Result result = verify(good.zip(), good.content(), policy(good.data(), VerifyFixtures.PROJECT), bans());
+    void acceptsTheStagersZipWithEveryCheckRun() throws IOException {
+        ContentScan scan = new ContentScan(SecretRules.load(support.TempTrees.repoSecretRules()), SecretApprovals.none(),
+                ZipPolicyV1::isStored);
+        ZipVerifier.Result result = ZipVerifier.verify(new ZipVerifier.Request(good.zip(), good.manifest(), good.content(),
+                policy(good.data(), VerifyFixtures.PROJECT), bans(), null, scan));
         assertValid(result);
         assertEquals(EnumSet.complementOf(EnumSet.of(VerifyCheck.VZ_MANIFEST_SIGNATURE)), result.checked());
         assertEquals(4, result.entries());
@@ -113,12 +119,12 @@ class ZipVerifierTest {
         java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance(ManifestSignature.ALGORITHM);
         java.security.KeyPair pair = generator.generateKeyPair();
         ManifestSignature.sign(good.manifest(), pair.getPrivate());
-        ZipVerifier.Request request = new ZipVerifier.Request(good.zip(), good.manifest(), null, null, null, pair.getPublic());
+        ZipVerifier.Request request = new ZipVerifier.Request(good.zip(), good.manifest(), null, null, null, pair.getPublic(), null);
         assertValid(ZipVerifier.verify(request));
         assertTrue(ZipVerifier.verify(request).checked().contains(VerifyCheck.VZ_MANIFEST_SIGNATURE));
 
         java.security.KeyPair other = generator.generateKeyPair();
-        assertOnly(ZipVerifier.verify(new ZipVerifier.Request(good.zip(), good.manifest(), null, null, null, other.getPublic())),
+        assertOnly(ZipVerifier.verify(new ZipVerifier.Request(good.zip(), good.manifest(), null, null, null, other.getPublic(), null)),
                 VerifyCheck.VZ_MANIFEST_SIGNATURE);
         // One added space: the manifest still parses to the same values, but it is not the signed text.
         Files.write(good.manifest(), " ".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
@@ -249,7 +255,7 @@ class ZipVerifierTest {
         }
         byte[] bytes = TempTrees.readBytes(zip);
         ZipTamper.writeBytes(ZipManifest.pathFor(zip), Json.bytes(new ZipManifest(
-                ZipPackagingMetadataV1.current(ZipPolicyV1.DEFAULT_EPOCH_MS), null, listed, bytes.length, TempTrees.sha256(bytes))));
+                ZipPackagingMetadataV1.current(ZipPolicyV1.DEFAULT_EPOCH_MS), null, null, listed, bytes.length, TempTrees.sha256(bytes))));
         ZipVerifier.Result result = verify(zip);
         assertValid(result);
         assertEquals(count, result.entries());

@@ -1,0 +1,196 @@
+package policy;
+
+import cli.ErrorCode;
+import cli.PrezipException;
+import cli.Progress;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import scan.ScannedEntry;
+
+/**
+ * How each file's content is scanned for credentials: text as it streams past ({@link #scannerFor}),
+ * Office containers one level deep ({@link #scanContainer}), media that is STORED not at all unless a
+ * rule is meant for binary content. The dry-run reads the eligible files for it ({@link #scanFiles});
+ * a commit scans the bytes it copies anyway.
+ */
+public final class ContentScan {
+    /** Zip-based office documents: their text (XML) is inside, deflated, so it is scanned one level down. */
+    static final Set<String> CONTAINER_EXTENSIONS = Set.of("docx", "xlsx", "pptx", "odt", "ods");
+    /** Members of one container scanned at most: a real document has tens to a few thousand. */
+    static final int MAX_CONTAINER_MEMBERS = 10_000;
+    /** Bytes inflated per container, as a multiple of its size (plus a floor): a deflate bomb stops here. */
+    static final long MAX_INFLATION_RATIO = 100;
+    /** The floor of that bound, so a tiny document with very compressible XML still scans whole. */
+    static final long MIN_INFLATED_BYTES = 64L << 20;
+    /** The finding for a container that could not be scanned to its end: fail closed, approvable like any. */
+    static final String UNSCANNABLE_RULE = "container-not-scannable";
+    private static final int BUFFER_BYTES = 1 << 16;
+
+    private final SecretRules rules;
+    private final SecretApprovals approvals;
+    private final Predicate<String> stored;
+
+    /** @param stored whether a path's type is STORED in the zip (already-compressed media) */
+    public ContentScan(SecretRules rules, SecretApprovals approvals, Predicate<String> stored) {
+        this.rules = rules;
+        this.approvals = approvals;
+        this.stored = stored;
+    }
+
+    public SecretRules rules() {
+        return rules;
+    }
+
+    public SecretApprovals approvals() {
+        return approvals;
+    }
+
+    /** The findings, those the project approved marked so. */
+    public List<SecretFinding> judge(List<SecretFinding> findings) {
+        return approvals.apply(findings);
+    }
+
+    public static boolean isContainer(String relativePath) {
+        String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
+        return Extensions.of(name).map(CONTAINER_EXTENSIONS::contains).orElse(false);
+    }
+
+    /**
+     * A scanner to feed this file's bytes to as they are read, or null when its bytes are not scanned
+     * that way (a container is scanned by {@link #scanContainer}; STORED media is not scanned unless a
+     * rule is meant for binary content).
+     */
+    public SecretScanner scannerFor(String relativePath) {
+        if (isContainer(relativePath) || (stored.test(relativePath) && !rules.anyBinaryRule)) {
+            return null;
+        }
+        return new SecretScanner(rules, relativePath, null);
+    }
+
+    /**
+     * Scans each member of an Office container as a file of its own. A container that cannot be read to
+     * its end (not a zip, too many members, inflating past the bound) gives one finding of
+     * {@value #UNSCANNABLE_RULE}: what was not scanned cannot be said to be clean.
+     */
+    public List<SecretFinding> scanContainer(String relativePath, InputStream in, long size) throws IOException {
+        List<SecretFinding> findings = new ArrayList<>();
+        long budget = Math.max(MIN_INFLATED_BYTES, Math.min(size, Long.MAX_VALUE / MAX_INFLATION_RATIO) * MAX_INFLATION_RATIO);
+        byte[] buffer = new byte[BUFFER_BYTES];
+        int members = 0;
+        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(in, BUFFER_BYTES))) {
+            for (ZipEntry member; (member = zip.getNextEntry()) != null; ) {
+                if (++members > MAX_CONTAINER_MEMBERS) {
+                    return unscannable(relativePath, "more than " + MAX_CONTAINER_MEMBERS + " members");
+                }
+                if (member.isDirectory()) {
+                    continue;
+                }
+                SecretScanner scanner = new SecretScanner(rules, relativePath, member.getName());
+                for (int n; (n = zip.read(buffer)) > 0; ) {
+                    budget -= n;
+                    if (budget < 0) {
+                        return unscannable(relativePath, "it inflates past " + MAX_INFLATION_RATIO + " times its size");
+                    }
+                    scanner.feed(buffer, 0, n);
+                }
+                findings.addAll(scanner.finish());
+            }
+        } catch (java.util.zip.ZipException | IllegalArgumentException e) {
+            // IllegalArgumentException: a member name that is not valid in the container's charset.
+            return unscannable(relativePath, "it is not a readable zip container (" + e.getMessage() + ")");
+        }
+        if (members == 0) {
+            return unscannable(relativePath, "it holds no zip members");
+        }
+        return findings;
+    }
+
+    private List<SecretFinding> unscannable(String relativePath, String why) {
+        byte[] reason = why.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return List.of(new SecretFinding(relativePath, null, 1, 1, UNSCANNABLE_RULE,
+                SecretScanner.fingerprint(UNSCANNABLE_RULE, relativePath, null, reason, 0, reason.length), "", false));
+    }
+
+    /** Scans one file on disk (the dry-run; a commit's staged container), never following a link. */
+    public List<SecretFinding> scanFile(String relativePath, Path file, long size) throws IOException {
+        if (isContainer(relativePath)) {
+            try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                return scanContainer(relativePath, in, size);
+            }
+        }
+        SecretScanner scanner = scannerFor(relativePath);
+        if (scanner == null) {
+            return List.of();
+        }
+        byte[] buffer = new byte[(int) Math.min(BUFFER_BYTES, Math.max(1, size))];
+        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                scanner.feed(buffer, 0, n);
+            }
+        }
+        return scanner.finish();
+    }
+
+    /**
+     * The dry-run's scan of every eligible file, on {@code threads} threads, findings (judged) in the files' order.
+     * A file that cannot be read now is an I/O error: the commit could not read it either.
+     */
+    public List<SecretFinding> scanFiles(List<ScannedEntry> files, int threads, Progress progress) {
+        progress.total(files.size(), files.stream().mapToLong(ScannedEntry::size).sum());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "prezip-secret-scan");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<List<SecretFinding>>> results = new ArrayList<>(files.size());
+            for (ScannedEntry file : files) {
+                results.add(pool.submit(() -> {
+                    try {
+                        return scanFile(file.relativePath(), file.path(), file.size());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(file.relativePath(), e);
+                    } finally {
+                        progress.advance(1, file.size());
+                    }
+                }));
+            }
+            List<SecretFinding> all = new ArrayList<>();
+            for (Future<List<SecretFinding>> result : results) {
+                all.addAll(result.get());
+            }
+            progress.done();
+            return judge(Collections.unmodifiableList(all));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PrezipException(ErrorCode.PZ_IO, "interrupted while scanning content");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw cli.IoErrors.toPrezip(io.getCause(), "scanning the content of " + io.getMessage(), null);
+            }
+            if (e.getCause() instanceof PrezipException prezip) {
+                throw prezip;
+            }
+            throw new PrezipException(ErrorCode.PZ_INTERNAL, "scanning content failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package policy;
+
+import cli.AtomicFiles;
+import cli.DataDir;
+import cli.ErrorCode;
+import cli.Json;
+import cli.JsonFields;
+import cli.JsonTree;
+import cli.ProjectId;
+import cli.Sha256;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A project's approved secret findings, DATA/projects/ID_secrets_allow.json: each names a finding by
+ * its fingerprint (so a changed file is refused again) and says who approved it, when and why. Written
+ * only by {@code prezip_stager --approve-secret}, never by hand-editing code.
+ */
+public record SecretApprovals(Path file, List<Approval> approvals) {
+    /** A fingerprint is a sha256 in lowercase hex. */
+    private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
+
+    public record Approval(String fingerprint, String rule, String path, String note, String approvedBy, String approvedAt) {}
+
+    /** The file written by {@link #with}, read back by the stager and the verifier. */
+    record FileContent(String projectId, List<Approval> approvals) {}
+
+    public SecretApprovals {
+        approvals = List.copyOf(approvals);
+    }
+
+    public static Path pathFor(DataDir data, ProjectId id) {
+        return data.projectsDir().resolve(id.value() + "_secrets_allow.json");
+    }
+
+    /** No approvals at all (a scan outside any project). */
+    public static SecretApprovals none() {
+        return new SecretApprovals(null, List.of());
+    }
+
+    /** The project's approvals; none when the file does not exist. */
+    public static SecretApprovals load(DataDir data, ProjectId id) {
+        Path file = pathFor(data, id);
+        if (!Files.exists(file)) {
+            return new SecretApprovals(file, List.of());
+        }
+        JsonNode root = JsonTree.read(file, ErrorCode.PZ_SECRETS_ALLOW_INVALID);
+        JsonFields fields = new JsonFields(file, ErrorCode.PZ_SECRETS_ALLOW_INVALID);
+        fields.object(root, "(top level)");
+        if (!id.value().equals(fields.requiredString(root, "projectId"))) {
+            throw fields.fail("projectId", "is not '" + id + "'");
+        }
+        JsonNode list = root.get("approvals");
+        if (list == null || !list.isArray()) {
+            throw fields.fail("approvals", "is required (a list of approvals)");
+        }
+        List<Approval> approvals = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode node = fields.object(list.get(i), "approvals[" + i + "]");
+            String fingerprint = fields.requiredString(node, "fingerprint");
+            if (!FINGERPRINT.matcher(fingerprint).matches()) {
+                throw fields.fail("approvals[" + i + "].fingerprint", "must be 64 lowercase hex digits");
+            }
+            approvals.add(new Approval(fingerprint, fields.requiredString(node, "rule"), fields.requiredString(node, "path"),
+                    fields.requiredString(node, "note"), fields.requiredString(node, "approvedBy"),
+                    fields.requiredString(node, "approvedAt")));
+        }
+        return new SecretApprovals(file, approvals);
+    }
+
+    /** The findings with those this file approves marked approved. */
+    public List<SecretFinding> apply(List<SecretFinding> findings) {
+        Map<String, Approval> byFingerprint = approvals.stream()
+                .collect(Collectors.toMap(Approval::fingerprint, Function.identity(), (a, b) -> a));
+        return findings.stream().map(f -> byFingerprint.containsKey(f.fingerprint()) ? f.approve() : f).toList();
+    }
+
+    /** Writes the file with one more approval (replacing an earlier approval of the same fingerprint). */
+    public SecretApprovals with(ProjectId id, Approval approval) {
+        List<Approval> all = new ArrayList<>(approvals.stream()
+                .filter(a -> !a.fingerprint().equals(approval.fingerprint())).toList());
+        all.add(approval);
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (java.io.IOException e) {
+            throw cli.IoErrors.toPrezip(e, "creating the projects folder", file.getParent());
+        }
+        AtomicFiles.write(file, Json.bytes(new FileContent(id.value(), all)));
+        return new SecretApprovals(file, all);
+    }
+
+    /** The sha256 of the file as it is now, or null when there is none (for the run's provenance). */
+    public String sha256() {
+        return file != null && Files.exists(file) ? Sha256.hexOfFile(file) : null;
+    }
+
+    static boolean isFingerprint(String text) {
+        return FINGERPRINT.matcher(text).matches();
+    }
+}

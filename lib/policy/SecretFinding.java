@@ -1,0 +1,29 @@
+package policy;
+
+/**
+ * A credential found in a file's content: where, which rule, and a fingerprint that names the match
+ * without holding it. Never the secret itself: {@code preview} is at most the match's first
+ * {@link #PREVIEW_CHARS} characters, which for every shipped rule is (part of) its keyword.
+ *
+ * @param path the file, relative to the content folder (or the zip entry's name)
+ * @param entry inside an Office container, the member the finding is in; else null
+ * @param line 1-based line of the match's first byte
+ * @param column 1-based column: bytes in 8-bit text, code units in UTF-16
+ * @param fingerprint sha256 over rule, path and the matched bytes: an approval names it, and a changed
+ *        file gives a new one
+ * @param approved whether DATA/projects/ID_secrets_allow.json approves it (it then ships)
+ */
+public record SecretFinding(String path, String entry, long line, long column, String rule, String fingerprint,
+                            String preview, boolean approved) {
+    /** Enough to recognise a token's prefix (ghp_, AKIA, -----), never enough to use or guess it. */
+    public static final int PREVIEW_CHARS = 4;
+
+    /** Where, for people: path, member, line and column. */
+    public String location() {
+        return path + (entry == null ? "" : "!" + entry) + ":" + line + ":" + column;
+    }
+
+    SecretFinding approve() {
+        return new SecretFinding(path, entry, line, column, rule, fingerprint, preview, true);
+    }
+}

@@ -1,0 +1,33 @@
+package policy;
+
+import cli.ErrorCode;
+import cli.PrezipException;
+import java.util.List;
+
+/** A run stopped because credentials are in files that would ship: carries every finding for the report. */
+public final class SecretsFound extends PrezipException {
+    private final transient List<SecretFinding> findings;
+
+    public SecretsFound(List<SecretFinding> findings) {
+        super(ErrorCode.PZ_SECRET_FOUND, message(findings));
+        this.findings = List.copyOf(findings);
+    }
+
+    /** Approved and unapproved alike, in the files' order. */
+    public List<SecretFinding> findings() {
+        return findings;
+    }
+
+    private static String message(List<SecretFinding> findings) {
+        List<SecretFinding> refused = findings.stream().filter(f -> !f.approved()).toList();
+        long files = refused.stream().map(SecretFinding::path).distinct().count();
+        StringBuilder text = new StringBuilder().append(refused.size()).append(" credential(s) in ").append(files)
+                .append(" file(s) that would ship (");
+        refused.stream().limit(3).forEach(f -> text.append(f.location()).append(' ').append(f.rule()).append(", "));
+        text.setLength(text.length() - 2);
+        if (refused.size() > 3) {
+            text.append(", ...");
+        }
+        return text.append("): ").append(ErrorCode.PZ_SECRET_FOUND.advice()).toString();
+    }
+}

@@ -1,0 +1,252 @@
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cli.ErrorCode;
+import cli.ExitCode;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import support.CliRun;
+import support.HookTrees;
+import support.HtmlPages;
+import support.SecretCorpus;
+import support.StagerProject;
+import support.TempTrees;
+import support.ZipTamper;
+import zip.ZipManifest;
+
+/**
+ * The content scan end to end: synthetic credentials planted in every allowed text type are caught rule
+ * by rule, refuse the run (also under --allow-unknown) and never appear in any output; approvals let a
+ * finding ship; verify_zip --scan-secrets; the provenance record in report, manifest and HTML.
+ */
+class SecretScanCliTest extends StagerProject {
+    /** Every text type a client sends that the scan reads (binary media is STORED and skipped). */
+    static final List<String> TEXT_TYPES = List.of("txt", "yaml", "json", "csv", "md", "xml", "ini", "cfg", "env", "html", "log");
+    static final List<String> ALLOWED = List.of("txt", "yaml", "json", "csv", "md", "xml", "ini", "cfg", "html", "docx", "png");
+
+    SecretScanCliTest() {
+        super("sec1", ALLOWED, "sec1.zip");
+    }
+
+    /**
+     * Every file the toolkit wrote for this project, and what it printed: no planted secret may be in any,
+     * but the zip itself (where an approved credential is meant to be).
+     */
+    private void assertNoSecretIn(List<SecretCorpus.Planted> planted, String... printed) throws IOException {
+        List<String> texts = new ArrayList<>(List.of(printed));
+        try (Stream<Path> written = Stream.concat(Files.walk(out), Files.walk(data))) {
+            for (Path file : written.filter(f -> Files.isRegularFile(f) && !f.equals(zip)).toList()) {
+                texts.add(file + "\n" + new String(TempTrees.readBytes(file), StandardCharsets.ISO_8859_1));
+            }
+        }
+        for (SecretCorpus.Planted p : planted) {
+            for (String text : texts) {
+                assertFalse(text.contains(p.secret()), p.rule() + "'s secret leaked into: " + text.substring(0, Math.min(200, text.length())));
+            }
+        }
+    }
+
+    @Test
+    void aCredentialOfEveryRuleInEveryAllowedTextTypeIsCaughtAndNeverPrinted() throws IOException {
+        Map<String, SecretCorpus.Planted> byRule = new SecretCorpus(42).onePerRule();
+        List<SecretCorpus.Planted> planted = new ArrayList<>();
+        Map<String, String> ruleByPath = new HashMap<>();
+        int i = 0;
+        List<String> types = ALLOWED.stream().filter(t -> !t.equals("docx") && !t.equals("png")).toList();
+        for (SecretCorpus.Planted p : byRule.values()) {
+            for (String type : types) {
+                // Each file holds one credential, after some ordinary text, so every (rule, type) pair is counted.
+                String path = "t" + type + "/" + p.rule() + "-" + (i++) + "." + type;
+                TempTrees.file(content, path, new SecretCorpus(i).cleanText(300) + "\n" + p.text() + "\n");
+                ruleByPath.put(path, p.rule());
+            }
+            planted.add(p);
+        }
+        TempTrees.file(content, "clean/readme.txt", new SecretCorpus(1).cleanText(5000));
+
+        CliRun dry = stager("--json");
+        assertEquals(ExitCode.REFUSED, dry.exitCode(), dry.describe());
+        JsonNode report = dry.json();
+        assertEquals(ErrorCode.PZ_SECRET_FOUND.name(), report.get("error").get("code").asText());
+        Map<String, String> caught = new HashMap<>();
+        for (JsonNode finding : report.get("secrets")) {
+            caught.putIfAbsent(finding.get("path").asText(), finding.get("rule").asText());
+            assertFalse(finding.get("approved").asBoolean());
+            assertEquals(64, finding.get("fingerprint").asText().length());
+        }
+        assertEquals(ruleByPath, caught, "each planted file is caught by its own rule (caught " + caught.size() + " of "
+                + ruleByPath.size() + ")");
+        long secretExclusions = 0;
+        for (JsonNode excluded : report.get("excluded")) {
+            secretExclusions += excluded.get("reason").asText().equals("secret") ? 1 : 0;
+        }
+        assertEquals(ruleByPath.size(), secretExclusions);
+        assertEquals(1, report.get("totals").get("eligibleFiles").asInt(), "only the clean file stays eligible");
+
+        CliRun human = stager("--allow-unknown");
+        assertEquals(ExitCode.REFUSED, human.exitCode(), "--allow-unknown never lets a credential through");
+        assertTrue(human.err().contains(ErrorCode.PZ_SECRET_FOUND.name()), human.describe());
+        CliRun commit = stager("--allow-unknown", "--commit", "--html", tmp.resolve("page.html").toString());
+        assertEquals(ExitCode.REFUSED, commit.exitCode(), commit.describe());
+        assertFalse(Files.exists(zip), "no zip");
+        assertEquals("refused", HookTrees.parseJson(TempTrees.readString(out.resolve("sec1.zip.report.json"))).get("status").asText());
+        try (Stream<Path> left = Files.list(out)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".prezip-staging-")), "staging removed");
+        }
+        String page = TempTrees.readString(out.resolve("sec1.zip.report.html"));
+        assertTrue(HtmlPages.idText(page, "error-code").contains("PZ_SECRET_FOUND"));
+        assertTrue(page.contains("id=\"secrets\""));
+        String dashboardLine = HookTrees.dashboardLines(data).get(0);
+        JsonNode line = HookTrees.parseDashboardLine(dashboardLine, false);
+        assertEquals(10, line.get("secrets").size(), "the dashboard names where (the first ten)");
+        assertNoSecretIn(planted, dry.out(), dry.err(), human.out(), human.err(), commit.out(), commit.err(),
+                TempTrees.readString(tmp.resolve("page.html")));
+    }
+
+    @Test
+    void cleanTextAndLookAlikesPass() {
+        SecretCorpus corpus = new SecretCorpus(5);
+        List<String> lookAlikes = corpus.lookAlikes();
+        for (int i = 0; i < lookAlikes.size(); i++) {
+            TempTrees.file(content, "look/alike" + i + "." + TEXT_TYPES.get(i % 4), lookAlikes.get(i));
+        }
+        for (int i = 0; i < 40; i++) {
+            TempTrees.file(content, "clean/file" + i + "." + TEXT_TYPES.get(i % 4), corpus.cleanText(20_000));
+        }
+        CliRun run = stager("--json");
+        assertEquals(ExitCode.OK, run.exitCode(), run.describe());
+        assertEquals(0, run.json().get("secrets").size(), "no false positive in " + (lookAlikes.size() + 40) + " files");
+        assertTrue(run.json().get("contentScanned").asBoolean());
+    }
+
+    @Test
+    void utf16TextAndOfficeDocumentsAreScannedAndMediaIsNot() throws IOException {
+        Map<String, SecretCorpus.Planted> planted = new SecretCorpus(11).onePerRule();
+        String stripe = planted.get("stripe-live-key").text();
+        Files.write(content.resolve("notes-utf16.txt"), ("\uFEFFclient notes\r\n" + stripe + "\r\n").getBytes(StandardCharsets.UTF_16LE));
+        ByteArrayOutputStream docx = new ByteArrayOutputStream();
+        try (ZipOutputStream zipOut = new ZipOutputStream(docx)) {
+            zipOut.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zipOut.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+            zipOut.putNextEntry(new ZipEntry("word/document.xml"));
+            zipOut.write(("<w:document><w:t>deploy key " + planted.get("github-token").text() + "</w:t></w:document>")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        Files.write(content.resolve("brief.docx"), docx.toByteArray());
+        // A PNG is STORED media: its bytes are not scanned (a token in image data is noise, not a leak).
+        Files.write(content.resolve("frame.png"), ("\u0089PNG\r\n\u001a\n" + planted.get("npm-token").text()).getBytes(StandardCharsets.ISO_8859_1));
+        CliRun run = stager("--json");
+        assertEquals(ExitCode.REFUSED, run.exitCode(), run.describe());
+        Map<String, String> found = new HashMap<>();
+        for (JsonNode f : run.json().get("secrets")) {
+            found.put(f.get("path").asText() + (f.has("entry") ? "!" + f.get("entry").asText() : ""), f.get("rule").asText());
+        }
+        assertEquals(Map.of("notes-utf16.txt", "stripe-live-key", "brief.docx!word/document.xml", "github-token"), found);
+    }
+
+    @Test
+    void anApprovedFindingShipsListedAsApprovedAndAChangedFileIsRefusedAgain() throws Exception {
+        SecretCorpus.Planted p = new SecretCorpus(21).onePerRule().get("aws-access-key-id");
+        TempTrees.file(content, "config/deploy.yaml", "region: eu-west-1\n" + p.text() + "\n");
+        TempTrees.file(content, "notes.txt", "nothing to see\n");
+        CliRun refused = stager("--json");
+        String fingerprint = refused.json().get("secrets").get(0).get("fingerprint").asText();
+
+        CliRun noNote = CliRun.stager("--project-id", "sec1", "--content-dir", content.toString(), "--data-dir", data.toString(),
+                "--approve-secret", fingerprint);
+        assertEquals(2, noNote.exitCode(), "an approval says why");
+        CliRun unknown = CliRun.stager("--project-id", "sec1", "--content-dir", content.toString(), "--data-dir", data.toString(),
+                "--approve-secret", "0".repeat(64), "--note", "x");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains(ErrorCode.PZ_SECRET_NOT_FOUND.name()), unknown.describe());
+        CliRun approve = CliRun.stager("--project-id", "sec1", "--content-dir", content.toString(), "--data-dir", data.toString(),
+                "--approve-secret", fingerprint, "--note", "a canary key, never valid");
+        assertEquals(ExitCode.OK, approve.exitCode(), approve.describe());
+        JsonNode allow = HookTrees.parseJson(TempTrees.readString(data.resolve("projects/sec1_secrets_allow.json")));
+        JsonNode approval = allow.get("approvals").get(0);
+        assertEquals(fingerprint, approval.get("fingerprint").asText());
+        assertEquals("aws-access-key-id", approval.get("rule").asText());
+        assertEquals("config/deploy.yaml", approval.get("path").asText());
+        assertEquals("a canary key, never valid", approval.get("note").asText());
+        assertNotNull(approval.get("approvedBy"));
+
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Path key = TempTrees.file(tmp, "sign.pem", "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        Path publicKey = TempTrees.file(tmp, "sign.pub", "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        CliRun commit = stager("--commit", "--sign-key", key.toString());
+        assertEquals(ExitCode.OK, commit.exitCode(), commit.describe());
+        JsonNode report = HookTrees.parseJson(TempTrees.readString(out.resolve("sec1.zip.report.json")));
+        assertTrue(report.get("secrets").get(0).get("approved").asBoolean());
+        assertEquals(2, report.get("totals").get("eligibleFiles").asInt(), "the approved file ships");
+
+        // Provenance: the same record in report and manifest, naming every input with its sha256.
+        JsonNode manifest = HookTrees.parseJson(TempTrees.readString(ZipManifest.pathFor(zip)));
+        assertEquals(manifest.get("run"), report.get("run"));
+        List<String> roles = new ArrayList<>();
+        for (JsonNode input : manifest.get("run").get("inputs")) {
+            roles.add(input.get("role").asText());
+            assertTrue(input.get("path").asText().startsWith(data.toString()), input.toString());
+            assertEquals(TempTrees.sha256(TempTrees.readBytes(Path.of(input.get("path").asText()))), input.get("sha256").asText());
+        }
+        assertEquals(List.of("allowlist", "global_bans", "secret_rules", "secrets_allow"), roles);
+        assertTrue(manifest.get("run").get("content_scanned").asBoolean());
+        assertFalse(manifest.get("run").get("allow_unknown").asBoolean());
+        assertTrue(manifest.get("run").get("arguments").toString().contains("--sign-key"));
+
+        // verify_zip: the auditor's scan flags the credential unless the project's approvals are given.
+        CliRun audit = CliRun.verifyZip("--zip", zip.toString(), "--scan-secrets", "--data-dir", data.toString());
+        assertEquals(ExitCode.REFUSED, audit.exitCode(), audit.describe());
+        assertTrue(audit.out().contains("VZ_SECRET") && audit.out().contains(fingerprint), audit.describe());
+        assertTrue(audit.out().contains("made:") && audit.out().contains("secret_rules"), "provenance printed: " + audit.out());
+        CliRun approved = CliRun.verifyZip("--zip", zip.toString(), "--scan-secrets", "--data-dir", data.toString(),
+                "--project-id", "sec1", "--public-key", publicKey.toString());
+        assertEquals(ExitCode.OK, approved.exitCode(), approved.describe());
+        // The signature covers the provenance: changing who ran it breaks it.
+        ZipTamper.editManifest(ZipManifest.pathFor(zip), root -> ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("run"))
+                .put("user", "someone-else"));
+        CliRun tampered = CliRun.verifyZip("--zip", zip.toString(), "--public-key", publicKey.toString(), "--data-dir", data.toString());
+        assertTrue(tampered.out().contains("VZ_MANIFEST_SIGNATURE"), tampered.describe());
+        assertNoSecretIn(List.of(p), refused.out(), refused.err(), approve.out(), commit.out(), commit.err(), audit.out(), audit.err());
+
+        TempTrees.file(content, "config/deploy.yaml", "region: eu-west-2\n" + p.text() + "\n");
+        CliRun edited = stager("--commit");
+        assertEquals(ExitCode.OK, edited.exitCode(), "the fingerprint is of the match, not the file: other edits keep it approved: "
+                + edited.describe());
+        TempTrees.file(content, "config/deploy.yaml", "region: eu-west-1\n" + p.text().replace("AKIA", "ASIA") + "\n");
+        assertEquals(ExitCode.REFUSED, stager("--commit").exitCode(), "another credential: refused again");
+    }
+
+    @Test
+    void namesOnlyIsSaidEverywhereAndAllowUnknownRunsAreShownAsSuch() {
+        TempTrees.file(content, "a.txt", new SecretCorpus(3).onePerRule().get("github-token").text());
+        TempTrees.file(content, "b.exe", "MZ");
+        CliRun run = stager("--names-only", "--allow-unknown", "--html", tmp.resolve("page.html").toString());
+        assertEquals(ExitCode.OK, run.exitCode(), run.describe());
+        assertTrue(run.out().contains("Content not scanned"), run.out());
+        String page = TempTrees.readString(tmp.resolve("page.html"));
+        assertTrue(page.contains("id=\"content-not-scanned\""));
+        assertEquals("1", HtmlPages.idText(page, "left-out-by-allow-unknown"), "the banned .exe that would have refused the run");
+        assertFalse(stager("--names-only", "--json").json().get("contentScanned").asBoolean());
+        CliRun commit = stager("--names-only", "--commit");
+        assertEquals(2, commit.exitCode(), "a commit always scans what it ships");
+    }
+}
