@@ -117,6 +117,31 @@ def main():
             ("prezip before the scan", f"{old} --content-dir {many} --output-zip {out}/before.zip --commit", None),
             ("prezip --commit", f"{ours} --content-dir {many} --output-zip {out}/ours.zip --commit", None),
         ], "prezip before the scan")
+        big = os.path.join(WORK, "big-text")
+        if not os.path.exists(big + ".done"):
+            shutil.rmtree(big, ignore_errors=True)
+            for where in ("start", "end"):
+                os.makedirs(os.path.join(big, where), exist_ok=True)
+            line = b"frame,plate,shot,colour,grade,render,final,client,note,version,scene,camera,light\n" * 1000
+            token = b"key,AKIA" + bytes(random_token(16)) + b"\n"
+            with open(os.path.join(big, "end", "export.txt"), "wb") as f:
+                for _ in range((2 << 30) // len(line)):
+                    f.write(line)
+                f.write(token)
+            with open(os.path.join(big, "start", "export.txt"), "wb") as f:
+                f.write(token + line)
+            open(big + ".done", "w").close()
+        with open(os.path.join(data, "projects", "big_allowed_ext.json"), "w") as f:
+            json.dump({"projectId": "big", "snapshotAt": "2026-01-01T00:00:00Z", "sourcePath": "bench",
+                       "allowedExtensions": ["txt"], "clientWhitelistOverrides": []}, f)
+        heap = "JAVA_TOOL_OPTIONS=-Xmx64m"
+        refused = "2>/dev/null || test $? -eq 1; }"
+        compare("secrets", "a finding at the start of a small file vs the end of a 2 GiB one (dry-run, -Xmx64m, exit 1 expected)", [
+            ("finding at the start", f"{{ {heap} ./jbang prezip_stager --project-id big --data-dir {data} --content-dir {big}/start "
+                                     f"--output-zip {out}/big.zip {refused}", None),
+            ("finding after 2 GiB", f"{{ {heap} ./jbang prezip_stager --project-id big --data-dir {data} --content-dir {big}/end "
+                                    f"--output-zip {out}/big.zip {refused}", None),
+        ], "finding at the start")
         compare("secrets", "dry-run, 100,000 tiny files: content scan vs names only", [
             ("prezip --names-only", f"{ours} --content-dir {tiny} --output-zip {out}/tiny.zip --names-only", None),
             ("prezip dry-run (scan)", f"{ours} --content-dir {tiny} --output-zip {out}/tiny.zip", None),
@@ -125,6 +150,12 @@ def main():
         ("java -version", "java -version 2>/dev/null", None),
         ("prezip_stager --help", "./jbang prezip_stager --help", None),
     ], "java -version")
+
+
+def random_token(n):
+    """Synthetic: base32 characters from a fixed seed, in the AWS access key id format (never a real key)."""
+    rng = __import__("random").Random(15)
+    return [ord(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")) for _ in range(n)]
 
 
 def du(path):

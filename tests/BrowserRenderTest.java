@@ -20,6 +20,7 @@ import report.HtmlReport;
 import report.StagerReport;
 import support.CliRun;
 import support.HtmlPages;
+import support.SecretCorpus;
 import support.StagerProject;
 import support.TempTrees;
 import zip.ZipManifest;
@@ -115,8 +116,28 @@ class BrowserRenderTest extends StagerProject {
         // The browser parsed the name as text: serialized back, its brackets are entities, and no element came of it.
         assertTrue(dom.contains(".attic/" + HtmlPages.SCRIPT_NAME_ESCAPED), "the script name as text");
         assertFalse(dom.toLowerCase(Locale.ROOT).contains("<script"), "no script element in the DOM");
+        // An --allow-unknown run says so at the top, with what it left out; the provenance names the run.
+        assertEquals(report.get("leftOutByAllowUnknown").asText(), HtmlPages.idText(dom, "left-out-by-allow-unknown"));
+        assertTrue(dom.indexOf("id=\"allow-unknown\"") < dom.indexOf("id=\"eligible-files\""), "the notice comes first");
+        assertEquals(manifest.get("run").get("started_at").asText(), HtmlPages.idText(dom, "run-started"));
+        assertEquals("true", HtmlPages.idText(dom, "run-content-scanned"));
 
         assertScreenshot(page);
+    }
+
+    @Test
+    void aCommitRefusedForACredentialShowsWhereAndWhichRuleButNeverTheSecret() throws Exception {
+        SecretCorpus.Planted planted = new SecretCorpus(17).onePerRule().get("gitlab-token");
+        TempTrees.file(content, "deploy.txt", "ci settings\n" + planted.text() + "\n");
+        CliRun run = stager("--commit", "--allow-unknown");
+        assertEquals(1, run.exitCode(), run.describe());
+        String dom = dumpDom(HtmlReport.pathFor(zip));
+        JsonNode finding = HtmlPages.json(StagerReport.pathFor(zip)).get("secrets").get(0);
+        assertEquals("PZ_SECRET_FOUND", HtmlPages.idText(dom, "error-code"));
+        assertTrue(dom.contains("id=\"secrets\"") && dom.contains(finding.get("fingerprint").asText()), "the finding's row");
+        assertTrue(dom.contains("deploy.txt:2:"), "where");
+        assertFalse(dom.contains(planted.secret()), "never the secret");
+        assertScreenshot(HtmlReport.pathFor(zip));
     }
 
     @Test

@@ -178,7 +178,7 @@ public final class Packer {
     private static Packed stage(ScannedEntry entry, int index, Staging staging, Path records, ContentScan scan)
             throws IOException {
         String name = entry.relativePath();
-        SecretScanner scanner = scan.scannerFor(name);
+        SecretScanner scanner = scan.scannerFor(name, entry.size());
         Packed packed;
         if (entry.size() <= INLINE_LIMIT) {
             // Room for deflate's worst case on incompressible bytes (about 0.03 %).

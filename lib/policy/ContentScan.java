@@ -7,8 +7,11 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -42,6 +45,12 @@ public final class ContentScan {
     /** The finding for a container that could not be scanned to its end: fail closed, approvable like any. */
     static final String UNSCANNABLE_RULE = "container-not-scannable";
     private static final int BUFFER_BYTES = 1 << 16;
+    /** Opened for reading, never through a link: one set for every file (FileChannel.open(path, options...) makes one per call). */
+    private static final Set<OpenOption> READ_NO_LINKS = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    /** Files per task of the dry-run's scan at most: a slow large file holds up no more than its slice. */
+    static final int SLICE_FILES = 256;
+    /** Tasks per thread at least, so the threads stay busy to the end. */
+    static final int SLICES_PER_THREAD = 8;
 
     private final SecretRules rules;
     private final SecretApprovals approvals;
@@ -77,11 +86,11 @@ public final class ContentScan {
      * that way (a container is scanned by {@link #scanContainer}; STORED media is not scanned unless a
      * rule is meant for binary content).
      */
-    public SecretScanner scannerFor(String relativePath) {
+    public SecretScanner scannerFor(String relativePath, long size) {
         if (isContainer(relativePath) || (stored.test(relativePath) && !rules.anyBinaryRule)) {
             return null;
         }
-        return new SecretScanner(rules, relativePath, null);
+        return new SecretScanner(rules, relativePath, null, size);
     }
 
     /**
@@ -128,20 +137,36 @@ public final class ContentScan {
                 SecretScanner.fingerprint(UNSCANNABLE_RULE, relativePath, null, reason, 0, reason.length), "", false));
     }
 
-    /** Scans one file on disk (the dry-run; a commit's staged container), never following a link. */
+    /**
+     * Scans one file on disk (the dry-run; a commit's staged container), never following a link. Only
+     * files the tree scan found regular come here; a file swapped for a FIFO since would block the open
+     * (Java cannot open with O_NONBLOCK), a window a stat first would narrow, not close, at a quarter of
+     * the cost of reading a small file.
+     */
     public List<SecretFinding> scanFile(String relativePath, Path file, long size) throws IOException {
+        return scanFile(relativePath, file, size, new byte[(int) Math.min(BUFFER_BYTES, Math.max(1, size))]);
+    }
+
+    /** The same, reading through the caller's buffer (one per thread of the dry-run's scan). */
+    private List<SecretFinding> scanFile(String relativePath, Path file, long size, byte[] buffer) throws IOException {
         if (isContainer(relativePath)) {
             try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
                 return scanContainer(relativePath, in, size);
             }
         }
-        SecretScanner scanner = scannerFor(relativePath);
+        SecretScanner scanner = scannerFor(relativePath, size);
         if (scanner == null) {
             return List.of();
         }
-        byte[] buffer = new byte[(int) Math.min(BUFFER_BYTES, Math.max(1, size))];
-        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
+        // The scanned size is read, no more: a dry-run predicts the commit, which stops on a file that changed.
+        if (size == 0) {
+            return scanner.finish();
+        }
+        // A channel, not an InputStream over one: about a third less time per small file.
+        ByteBuffer view = ByteBuffer.wrap(buffer);
+        try (FileChannel channel = FileChannel.open(file, READ_NO_LINKS)) {
+            long left = size;
+            for (int n; left > 0 && (n = channel.read(view.clear().limit((int) Math.min(buffer.length, left)))) > 0; left -= n) {
                 scanner.feed(buffer, 0, n);
             }
         }
@@ -160,16 +185,23 @@ public final class ContentScan {
             return thread;
         });
         try {
-            List<Future<List<SecretFinding>>> results = new ArrayList<>(files.size());
-            for (ScannedEntry file : files) {
+            // Slices of neighbouring files, a few per thread: a task per file costs more than a tiny file's read.
+            int slice = Math.max(1, Math.min(SLICE_FILES, files.size() / (threads * SLICES_PER_THREAD) + 1));
+            List<Future<List<SecretFinding>>> results = new ArrayList<>(files.size() / slice + 1);
+            for (int from = 0; from < files.size(); from += slice) {
+                List<ScannedEntry> part = files.subList(from, Math.min(files.size(), from + slice));
                 results.add(pool.submit(() -> {
-                    try {
-                        return scanFile(file.relativePath(), file.path(), file.size());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(file.relativePath(), e);
-                    } finally {
+                    List<SecretFinding> found = new ArrayList<>();
+                    byte[] buffer = new byte[BUFFER_BYTES];
+                    for (ScannedEntry file : part) {
+                        try {
+                            found.addAll(scanFile(file.relativePath(), file.path(), file.size(), buffer));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(file.relativePath(), e);
+                        }
                         progress.advance(1, file.size());
                     }
+                    return found;
                 }));
             }
             List<SecretFinding> all = new ArrayList<>();

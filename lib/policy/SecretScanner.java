@@ -74,11 +74,16 @@ public final class SecretScanner {
     private long[] events = new long[0];
 
     public SecretScanner(SecretRules rules, String path, String entry) {
+        this(rules, path, entry, SNIFF_BYTES);
+    }
+
+    /** @param sizeHint the bytes expected (more may come): a small file gets a small buffer */
+    public SecretScanner(SecretRules rules, String path, String entry, long sizeHint) {
         this.rules = rules;
         this.path = path;
         this.entry = entry;
         // Most files are small: the buffer grows to a chunk plus a rule's reach only when a file needs it.
-        this.buffer = new byte[SNIFF_BYTES];
+        this.buffer = new byte[(int) Math.max(1, Math.min(SNIFF_BYTES, sizeHint))];
         this.ruleMatchEnd = new long[rules.ruleIds().size()];
     }
 
@@ -86,6 +91,9 @@ public final class SecretScanner {
         while (count > 0 && mode != Mode.SKIP) {
             int n = Math.min(count, mode == Mode.SNIFF ? SNIFF_BYTES - length : CHUNK_BYTES);
             if (mode == Mode.SNIFF) {
+                if (length + n > buffer.length) {
+                    buffer = Arrays.copyOf(buffer, SNIFF_BYTES);
+                }
                 System.arraycopy(bytes, offset, buffer, length, n);
                 length += n;
                 if (length == SNIFF_BYTES) {
@@ -117,13 +125,11 @@ public final class SecretScanner {
     }
 
     private void decide() {
-        byte[] sniffed = Arrays.copyOf(buffer, length);
-        length = 0;
-        if (sniffed.length >= 2 && (sniffed[0] & 0xff) == 0xFF && (sniffed[1] & 0xff) == 0xFE) {
+        if (length >= 2 && (buffer[0] & 0xff) == 0xFF && (buffer[1] & 0xff) == 0xFE) {
             mode = Mode.UTF16_LE;
-        } else if (sniffed.length >= 2 && (sniffed[0] & 0xff) == 0xFE && (sniffed[1] & 0xff) == 0xFF) {
+        } else if (length >= 2 && (buffer[0] & 0xff) == 0xFE && (buffer[1] & 0xff) == 0xFF) {
             mode = Mode.UTF16_BE;
-        } else if (indexOfNul(sniffed) >= 0) {
+        } else if (indexOfNul(buffer, length) >= 0) {
             if (!rules.anyBinaryRule) {
                 mode = Mode.SKIP;
                 buffer = null;
@@ -134,15 +140,22 @@ public final class SecretScanner {
         } else {
             mode = Mode.TEXT;
         }
-        // A byte-order mark is no character of the text: columns count from after it.
-        int bom = mode == Mode.TEXT && !binaryOnly && sniffed.length >= 3 && (sniffed[0] & 0xff) == 0xEF
-                && (sniffed[1] & 0xff) == 0xBB && (sniffed[2] & 0xff) == 0xBF ? 3 : mode == Mode.TEXT ? 0 : 2;
-        append(sniffed, bom, sniffed.length - bom);
+        if (mode == Mode.TEXT) {
+            // The sniffed bytes stay where they are; a byte-order mark is no character: columns count after it.
+            if (!binaryOnly && length >= 3 && (buffer[0] & 0xff) == 0xEF && (buffer[1] & 0xff) == 0xBB && (buffer[2] & 0xff) == 0xBF) {
+                System.arraycopy(buffer, 3, buffer, 0, length - 3);
+                length -= 3;
+            }
+        } else {
+            byte[] sniffed = Arrays.copyOf(buffer, length);
+            length = 0;
+            append(sniffed, 2, sniffed.length - 2);
+        }
         run(false);
     }
 
-    private static int indexOfNul(byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
+    private static int indexOfNul(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
             if (bytes[i] == 0) {
                 return i;
             }

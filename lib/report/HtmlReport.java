@@ -209,7 +209,7 @@ public final class HtmlReport {
         }
         if (!Boolean.TRUE.equals(report.contentScanned())) {
             b.append("<section class=\"problem refused\" id=\"content-not-scanned\"><strong>Content not scanned:</strong> ")
-                    .append("this run judged files by name only (--names-only); credentials inside them were not looked for.</section>\n");
+                    .append(escape(report.notScannedBecause())).append("; credentials inside them were not looked for.</section>\n");
         }
     }
 

@@ -129,6 +129,12 @@ public record StagerReport(
                 leftOutByAllowUnknown, record);
     }
 
+    /** Why content was not scanned, for people: by request (--names-only), or the run stopped before it read any. */
+    public String notScannedBecause() {
+        return run != null && !run.contentScanned() ? "--names-only: files were judged by name only"
+                : "the run stopped before it read the files' content";
+    }
+
     /** The findings that stop the run (not approved). */
     public List<SecretFinding> refusedSecrets() {
         return secrets == null ? List.of() : secrets.stream().filter(f -> !f.approved()).toList();

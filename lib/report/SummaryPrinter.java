@@ -69,7 +69,8 @@ public final class SummaryPrinter {
     private static void printSecrets(StagerReport report, PrintWriter out, Ansi ansi) {
         out.println();
         if (!Boolean.TRUE.equals(report.contentScanned())) {
-            out.println(ansi.string("  @|bold,yellow Content not scanned|@ (--names-only): credentials inside the files were not looked for."));
+            out.println(ansi.string("  @|bold,yellow Content not scanned|@ (" + report.notScannedBecause()
+                    + "): credentials inside the files were not looked for."));
             return;
         }
         List<SecretFinding> secrets = report.secrets() == null ? List.of() : report.secrets();

@@ -726,7 +726,7 @@ public final class ZipVerifier {
             return;
         }
         ContentScan scan = request.contentScan();
-        SecretScanner scanner = scan == null ? null : scan.scannerFor(entry.name);
+        SecretScanner scanner = scan == null ? null : scan.scannerFor(entry.name, c.uncompressedSize());
         EntryDataReader.Outcome outcome = reader.read(c.method(), entry.local.dataOffset(), c.compressedSize(), c.uncompressedSize(),
                 scanner);
         switch (outcome.status()) {
