@@ -364,13 +364,22 @@ public class prezip_stager implements Callable<Integer> {
      * approval always names a finding someone has seen.
      */
     private int approve(ProjectId id, Path root, Allowlist allowlist, BanRules bans, ContentScan contentScan) {
-        String fingerprint = approveSecret.strip().toLowerCase(java.util.Locale.ROOT);
+        String wanted = approveSecret.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!wanted.matches("[0-9a-f]{" + SecretFinding.SHORT_FINGERPRINT_CHARS + ",64}")) {
+            throw new PrezipException(ErrorCode.PZ_USAGE, "--approve-secret takes a fingerprint (or its first "
+                    + SecretFinding.SHORT_FINGERPRINT_CHARS + "+ hex digits) as the dry-run lists it");
+        }
         TreeScanner.ScanResult scan = TreeScanner.scan(root, common.progress("scan"));
         Classification classification = Classification.of(scan, new Classifier(allowlist.eligibleExtensions(), bans));
-        SecretFinding finding = contentScan.scanFiles(eligibleEntries(classification), threads, common.progress("secrets")).stream()
-                .filter(f -> f.fingerprint().equals(fingerprint)).findFirst()
-                .orElseThrow(() -> new PrezipException(ErrorCode.PZ_SECRET_NOT_FOUND, "no credential finding in " + root
-                        + " has the fingerprint " + fingerprint + ": " + ErrorCode.PZ_SECRET_NOT_FOUND.advice()));
+        List<SecretFinding> matching = contentScan.scanFiles(eligibleEntries(classification), threads, common.progress("secrets"))
+                .stream().filter(f -> f.fingerprint().startsWith(wanted)).toList();
+        if (matching.stream().map(SecretFinding::fingerprint).distinct().count() != 1) {
+            throw new PrezipException(ErrorCode.PZ_SECRET_NOT_FOUND, (matching.isEmpty() ? "no" : "more than one")
+                    + " credential finding in " + root + " has a fingerprint starting " + wanted + ": "
+                    + ErrorCode.PZ_SECRET_NOT_FOUND.advice());
+        }
+        SecretFinding finding = matching.get(0);
+        String fingerprint = finding.fingerprint();
         contentScan.approvals().with(id, new SecretApprovals.Approval(fingerprint, finding.rule(), finding.path(), note.strip(),
                 System.getProperty("user.name"), Instant.now().toString()));
         PrintWriter out = spec.commandLine().getOut();

@@ -176,8 +176,13 @@ class SecretScanCliTest extends StagerProject {
                 "--approve-secret", "0".repeat(64), "--note", "x");
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().contains(ErrorCode.PZ_SECRET_NOT_FOUND.name()), unknown.describe());
+        CliRun tooShort = CliRun.stager("--project-id", "sec1", "--content-dir", content.toString(), "--data-dir", data.toString(),
+                "--approve-secret", fingerprint.substring(0, 8), "--note", "x");
+        assertEquals(2, tooShort.exitCode(), "8 hex digits could name several findings");
+        // The summary shows 16 hex digits; they are enough to approve by.
+        assertTrue(stager().out().contains(fingerprint.substring(0, 16) + " "), "the summary's short fingerprint");
         CliRun approve = CliRun.stager("--project-id", "sec1", "--content-dir", content.toString(), "--data-dir", data.toString(),
-                "--approve-secret", fingerprint, "--note", "a canary key, never valid");
+                "--approve-secret", fingerprint.substring(0, 16).toUpperCase(), "--note", "a canary key, never valid");
         assertEquals(ExitCode.OK, approve.exitCode(), approve.describe());
         JsonNode allow = HookTrees.parseJson(TempTrees.readString(data.resolve("projects/sec1_secrets_allow.json")));
         JsonNode approval = allow.get("approvals").get(0);

@@ -17,6 +17,13 @@ public record SecretFinding(String path, String entry, long line, long column, S
                             String preview, boolean approved) {
     /** Enough to recognise a token's prefix (ghp_, AKIA, -----), never enough to use or guess it. */
     public static final int PREVIEW_CHARS = 4;
+    /** The fingerprint as the summary shows it (and --approve-secret accepts it): 64 bits tell findings apart. */
+    public static final int SHORT_FINGERPRINT_CHARS = 16;
+
+    /** The fingerprint's first {@link #SHORT_FINGERPRINT_CHARS} hex digits, for a terminal's width. */
+    public String shortFingerprint() {
+        return fingerprint.substring(0, SHORT_FINGERPRINT_CHARS);
+    }
 
     /** Where, for people: path, member, line and column. */
     public String location() {

@@ -80,18 +80,21 @@ public final class SummaryPrinter {
         }
         long refused = secrets.stream().filter(f -> !f.approved()).count();
         out.println(ansi.string("  @|bold Credentials in content|@: " + refused + " refused, " + (secrets.size() - refused) + " approved"));
-        TextTable table = new TextTable(ansi, true).row("@|bold where|@", "@|bold rule|@", "@|bold starts|@", "@|bold fingerprint|@", "");
+        // Two short lines per finding rather than a table row: a narrow terminal does not wrap them.
         for (SecretFinding finding : secrets.stream().limit(SECRETS_SHOWN).toList()) {
-            table.row(NameSafety.printable(finding.location()), finding.rule(), finding.preview(), finding.fingerprint(),
-                    finding.approved() ? "@|green approved|@" : "@|red refused|@");
+            out.println(ansi.string("    " + (finding.approved() ? "@|green approved|@" : "@|red refused |@") + "  "
+                    + NameSafety.printable(finding.location())));
+            out.println("      " + finding.rule() + " (" + finding.preview() + ") fingerprint " + finding.shortFingerprint());
         }
-        out.print(table.render("  "));
         if (secrets.size() > SECRETS_SHOWN) {
             out.println("  (--json and the HTML report list all " + secrets.size() + ")");
         }
         if (refused > 0) {
-            out.println("  Remove each credential from its file; if one is no secret, approve it by its fingerprint:");
-            out.println("    prezip_stager --project-id " + report.projectId() + " --content-dir DIR --approve-secret FINGERPRINT --note \"why\"");
+            out.println("  Remove each credential from its file. One that is no");
+            out.println("  secret is approved by its fingerprint:");
+            out.println("    prezip_stager --project-id " + report.projectId());
+            out.println("      --content-dir " + report.contentDir());
+            out.println("      --approve-secret FINGERPRINT --note \"why\"");
         }
     }
 }
