@@ -180,7 +180,7 @@ class SecretScanCliTest extends StagerProject {
                 "--approve-secret", fingerprint.substring(0, 8), "--note", "x");
         assertEquals(2, tooShort.exitCode(), "8 hex digits could name several findings");
         // The summary shows 16 hex digits; they are enough to approve by.
-        assertTrue(stager().out().contains(fingerprint.substring(0, 16) + " "), "the summary's short fingerprint");
+        assertTrue(stager().out().contains("fingerprint " + fingerprint.substring(0, 16) + System.lineSeparator()), "the summary's short fingerprint");
         CliRun approve = CliRun.stager("--project-id", "sec1", "--content-dir", content.toString(), "--data-dir", data.toString(),
                 "--approve-secret", fingerprint.substring(0, 16).toUpperCase(), "--note", "a canary key, never valid");
         assertEquals(ExitCode.OK, approve.exitCode(), approve.describe());
