@@ -25,7 +25,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,18 +32,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import policy.Allowlist;
-import policy.AllowlistStore;
-import policy.BanRules;
 import policy.Classification;
 import policy.Classifier;
 import policy.CompanionMode;
 import policy.Companions;
 import policy.ContentScan;
-import policy.PolicyPreset;
+import policy.RunPolicy;
 import policy.SecretApprovals;
 import policy.SecretFinding;
-import policy.SecretRules;
 import policy.SecretsFound;
 import report.DashboardLog;
 import report.HtmlReport;
@@ -157,24 +152,15 @@ public class prezip_stager implements Callable<Integer> {
             throw new PrezipException(ErrorCode.PZ_USAGE, "--threads must be at least 1");
         }
         DataDir data = common.dataDir().requireReadable();
-        Allowlist allowlist = new AllowlistStore(data).load(id);
-        PolicyPreset preset = policyName == null ? null : PolicyPreset.load(data, policyName);
-        BanRules bans = BanRules.load(data.globalBansFile());
-        ContentScan contentScan = new ContentScan(SecretRules.load(data.secretRulesFile()), SecretApprovals.load(data, id),
+        RunPolicy policy = RunPolicy.load(data, id, policyName, CompanionMode.parse(companions), forbidEmptyDirs,
                 ZipPolicyV1::isStored);
+        ContentScan contentScan = policy.contentScan();
         RunRecord.Started run = new RunRecord.Started(Instant.now(), started, spec.commandLine().getParseResult().originalArgs(),
-                allowUnknown, !namesOnly, inputs(data, id, allowlist, contentScan));
-        CompanionMode companionMode = CompanionMode.parse(companions);
-        boolean forbidEmpty = forbidEmptyDirs;
-        if (preset != null) {
-            bans = bans.plus(preset.bans());
-            companionMode = companionMode.stricter(preset.companions());
-            forbidEmpty |= preset.forbidEmptyDirs();
-        }
+                allowUnknown, !namesOnly, policy.inputs());
         PrivateKey signKey = signKeyFile == null ? null : ManifestSignature.loadPrivateKey(signKeyFile);
         Path root = TreeScanner.requireDirectory(contentDir);
         if (approveSecret != null) {
-            return approve(id, root, allowlist, bans, contentScan);
+            return approve(id, root, policy);
         }
         Path zip = OutputZip.validate(outputZip, root, commit, mkdirs);
         Path html = htmlPath == null ? null : HtmlReport.validateTarget(htmlPath, root);
@@ -184,7 +170,7 @@ public class prezip_stager implements Callable<Integer> {
         timings.lap("start+load");
         TreeScanner.ScanResult scan = TreeScanner.scan(root, progress);
         timings.lap("scan");
-        Classifier classifier = new Classifier(allowlist.eligibleExtensions(), bans);
+        Classifier classifier = policy.classifier();
         Classification classification = Classification.of(scan, classifier);
         timings.lap("classify");
         // A commit scans the content in the pass that copies it; a dry-run reads the eligible files for it.
@@ -194,13 +180,12 @@ public class prezip_stager implements Callable<Integer> {
             classification = classification.withSecrets(secrets);
             timings.lap("secrets");
         }
-        List<Companions.SplitGroup> splitGroups = companionMode == CompanionMode.OFF
+        List<Companions.SplitGroup> splitGroups = policy.companionMode() == CompanionMode.OFF
                 ? List.of() : Companions.splitGroups(classification);
         timings.lap("companions");
-        CompanionMode reportedMode = companionMode;
         ReportMaker reportOf = (judged, found) -> StagerReport.of(id, scan.root().toString(), zip.toString(),
                 commit ? StagerReport.COMMIT : StagerReport.DRY_RUN, judged,
-                preset == null ? null : preset.applied(), reportedMode, splitGroups, found, allowUnknown);
+                policy.appliedPreset(), policy.companionMode(), splitGroups, found, allowUnknown);
         StagerReport report = reportOf.make(classification, secrets);
 
         timings.lap("report");
@@ -212,13 +197,13 @@ public class prezip_stager implements Callable<Integer> {
             return stop(report, html, new PrezipException(ErrorCode.PZ_REFUSED, refusals.size() + " file(s) may not ship ("
                     + new Classification(refusals).excludedByReason() + "): " + ErrorCode.PZ_REFUSED.advice()), data, zip, run);
         }
-        List<String> emptyFolders = forbidEmpty ? classification.foldersLeftEmpty(scan.directories()) : List.of();
+        List<String> emptyFolders = policy.forbidEmptyDirs() ? classification.foldersLeftEmpty(scan.directories()) : List.of();
         if (!emptyFolders.isEmpty()) {
             return stop(report, html, new PrezipException(ErrorCode.PZ_INVARIANT, emptyFolders.size()
                     + " folder(s) would reach the client empty (--forbid-empty-dirs): "
                     + String.join(", ", emptyFolders.stream().limit(SummaryPrinter.PATHS_PER_REASON).toList())), data, zip, run);
         }
-        if (companionMode == CompanionMode.STRICT && !splitGroups.isEmpty()) {
+        if (policy.companionMode() == CompanionMode.STRICT && !splitGroups.isEmpty()) {
             return stop(report, html, new PrezipException(ErrorCode.PZ_COMPANIONS_SPLIT, splitGroups.size()
                     + " companion group(s) would be split: " + ErrorCode.PZ_COMPANIONS_SPLIT.advice()), data, zip, run);
         }
@@ -232,7 +217,7 @@ public class prezip_stager implements Callable<Integer> {
             printTimings(timings);
             return ExitCode.OK;
         }
-        Committer.Plan plan = new Committer.Plan(scan, classification, classifier, fixedEpochMs, forbidEmpty,
+        Committer.Plan plan = new Committer.Plan(scan, classification, classifier, fixedEpochMs, policy.forbidEmptyDirs(),
                 report.policy(), signKey, threads, progress.next("stage+zip"), timings, contentScan, run);
         ZipManifest manifest;
         try {
@@ -345,32 +330,20 @@ public class prezip_stager implements Callable<Integer> {
         return classification.eligible().stream().map(Classification.Item::entry).toList();
     }
 
-    /** The inputs that decided the run, each with its path and sha256, for the provenance record. */
-    private List<RunRecord.Input> inputs(DataDir data, ProjectId id, Allowlist allowlist, ContentScan contentScan) {
-        List<RunRecord.Input> inputs = new ArrayList<>();
-        inputs.add(RunRecord.Input.of("allowlist", data.allowlistFile(id), allowlist.snapshotAt()));
-        inputs.add(RunRecord.Input.of("global_bans", data.globalBansFile(), null));
-        if (policyName != null) {
-            inputs.add(RunRecord.Input.of("preset", data.policiesDir().resolve(policyName + ".json"), null));
-        }
-        inputs.add(RunRecord.Input.of("secret_rules", contentScan.rules().file(), null));
-        inputs.add(RunRecord.Input.of("secrets_allow", contentScan.approvals().file(), null));
-        return inputs;
-    }
-
     /**
      * --approve-secret: scans the content as a dry-run would, and records the approval of the finding with
      * that fingerprint (who, when, why). A fingerprint the content does not produce is refused: an
      * approval always names a finding someone has seen.
      */
-    private int approve(ProjectId id, Path root, Allowlist allowlist, BanRules bans, ContentScan contentScan) {
+    private int approve(ProjectId id, Path root, RunPolicy policy) {
+        ContentScan contentScan = policy.contentScan();
         String wanted = approveSecret.strip().toLowerCase(java.util.Locale.ROOT);
         if (!wanted.matches("[0-9a-f]{" + SecretFinding.SHORT_FINGERPRINT_CHARS + ",64}")) {
             throw new PrezipException(ErrorCode.PZ_USAGE, "--approve-secret takes a fingerprint (or its first "
                     + SecretFinding.SHORT_FINGERPRINT_CHARS + "+ hex digits) as the dry-run lists it");
         }
         TreeScanner.ScanResult scan = TreeScanner.scan(root, common.progress("scan"));
-        Classification classification = Classification.of(scan, new Classifier(allowlist.eligibleExtensions(), bans));
+        Classification classification = Classification.of(scan, policy.classifier());
         List<SecretFinding> matching = contentScan.scanFiles(eligibleEntries(classification), threads, common.progress("secrets"))
                 .stream().filter(f -> f.fingerprint().startsWith(wanted)).toList();
         if (matching.stream().map(SecretFinding::fingerprint).distinct().count() != 1) {

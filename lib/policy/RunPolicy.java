@@ -1,0 +1,57 @@
+package policy;
+
+import cli.DataDir;
+import cli.ProjectId;
+import cli.RunRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Everything from the data folder that decides a stager run, loaded once: the project's allowlist, the
+ * global bans with a preset's added on top, the companion and empty-folder rules the preset may tighten,
+ * the content scan (rules and the project's approvals), and each of those files with its sha256 for the
+ * run's provenance.
+ *
+ * @param preset the preset applied, or null
+ */
+public record RunPolicy(Allowlist allowlist, PolicyPreset preset, BanRules bans, CompanionMode companionMode,
+                        boolean forbidEmptyDirs, ContentScan contentScan, List<RunRecord.Input> inputs) {
+
+    public RunPolicy {
+        inputs = List.copyOf(inputs);
+    }
+
+    /**
+     * @param presetName DATA/policies/NAME.json to apply, or null
+     * @param stored whether a path's type is STORED in the zip (its bytes are scanned only by binary rules)
+     */
+    public static RunPolicy load(DataDir data, ProjectId id, String presetName, CompanionMode companions,
+                                 boolean forbidEmptyDirs, Predicate<String> stored) {
+        Allowlist allowlist = new AllowlistStore(data).load(id);
+        PolicyPreset preset = presetName == null ? null : PolicyPreset.load(data, presetName);
+        BanRules bans = BanRules.load(data.globalBansFile());
+        ContentScan contentScan = new ContentScan(SecretRules.load(data.secretRulesFile()), SecretApprovals.load(data, id), stored);
+        List<RunRecord.Input> inputs = new ArrayList<>();
+        inputs.add(RunRecord.Input.of("allowlist", data.allowlistFile(id), allowlist.snapshotAt()));
+        inputs.add(RunRecord.Input.of("global_bans", data.globalBansFile(), null));
+        if (preset != null) {
+            inputs.add(RunRecord.Input.of("preset", data.policiesDir().resolve(presetName + ".json"), null));
+            bans = bans.plus(preset.bans());
+            companions = companions.stricter(preset.companions());
+            forbidEmptyDirs |= preset.forbidEmptyDirs();
+        }
+        inputs.add(RunRecord.Input.of("secret_rules", contentScan.rules().file(), null));
+        inputs.add(RunRecord.Input.of("secrets_allow", contentScan.approvals().file(), null));
+        return new RunPolicy(allowlist, preset, bans, companions, forbidEmptyDirs, contentScan, inputs);
+    }
+
+    public Classifier classifier() {
+        return new Classifier(allowlist.eligibleExtensions(), bans);
+    }
+
+    /** What the report and manifest say of the preset, or null. */
+    public PolicyPreset.Applied appliedPreset() {
+        return preset == null ? null : preset.applied();
+    }
+}
