@@ -102,7 +102,8 @@ public class prezip_stager implements Callable<Integer> {
     Path signKeyFile;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads for --commit (default: two per core, at least four: creating files is latency-bound).")
+            description = "Worker threads for --commit and the dry-run's content scan (default: two per core, at least four: "
+                    + "creating and opening files is latency-bound).")
     int threads = Packer.defaultThreads();
 
     @Option(names = "--html", paramLabel = "PATH",
@@ -345,7 +346,7 @@ public class prezip_stager implements Callable<Integer> {
         TreeScanner.ScanResult scan = TreeScanner.scan(root, common.progress("scan"));
         Classification classification = Classification.of(scan, policy.classifier());
         List<SecretFinding> matching = contentScan.scanFiles(eligibleEntries(classification), threads, common.progress("secrets"))
-                .stream().filter(f -> f.fingerprint().startsWith(wanted)).toList();
+                .stream().filter(f -> f.approvable() && f.fingerprint().startsWith(wanted)).toList();
         if (matching.stream().map(SecretFinding::fingerprint).distinct().count() != 1) {
             throw new PrezipException(ErrorCode.PZ_SECRET_NOT_FOUND, (matching.isEmpty() ? "no" : "more than one")
                     + " credential finding in " + root + " has a fingerprint starting " + wanted + ": "

@@ -3,7 +3,10 @@ package policy;
 import cli.ErrorCode;
 import cli.PrezipException;
 import cli.Progress;
+import cli.Sha256;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +17,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import scan.ScannedEntry;
 
@@ -103,38 +108,53 @@ public final class ContentScan {
         long budget = Math.max(MIN_INFLATED_BYTES, Math.min(size, Long.MAX_VALUE / MAX_INFLATION_RATIO) * MAX_INFLATION_RATIO);
         byte[] buffer = new byte[BUFFER_BYTES];
         int members = 0;
-        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(in, BUFFER_BYTES))) {
-            for (ZipEntry member; (member = zip.getNextEntry()) != null; ) {
-                if (++members > MAX_CONTAINER_MEMBERS) {
-                    return unscannable(relativePath, "more than " + MAX_CONTAINER_MEMBERS + " members");
-                }
-                if (member.isDirectory()) {
-                    continue;
-                }
-                SecretScanner scanner = new SecretScanner(rules, relativePath, member.getName());
-                for (int n; (n = zip.read(buffer)) > 0; ) {
-                    budget -= n;
-                    if (budget < 0) {
-                        return unscannable(relativePath, "it inflates past " + MAX_INFLATION_RATIO + " times its size");
-                    }
-                    scanner.feed(buffer, 0, n);
-                }
-                findings.addAll(scanner.finish());
+        // The container's own bytes are hashed as they are read: an unscannable one is named by its content.
+        DigestInputStream raw = new DigestInputStream(in, Sha256.newDigest());
+        String problem = null;
+        InputStream kept = new FilterInputStream(raw) {
+            @Override
+            public void close() {
+                // Left open for the digest of the rest; the caller closes the container's stream.
             }
-        } catch (java.util.zip.ZipException | IllegalArgumentException e) {
-            // IllegalArgumentException: a member name that is not valid in the container's charset.
-            return unscannable(relativePath, "it is not a readable zip container (" + e.getMessage() + ")");
+        };
+        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(kept, BUFFER_BYTES))) {
+            for (ZipEntry member; problem == null && (member = zip.getNextEntry()) != null; ) {
+                if (++members > MAX_CONTAINER_MEMBERS) {
+                    problem = "more than " + MAX_CONTAINER_MEMBERS + " members";
+                } else if (!member.isDirectory()) {
+                    SecretScanner scanner = new SecretScanner(rules, relativePath, member.getName());
+                    for (int n; problem == null && (n = zip.read(buffer)) > 0; ) {
+                        budget -= n;
+                        if (budget < 0) {
+                            problem = "it inflates past " + MAX_INFLATION_RATIO + " times its size";
+                        } else {
+                            scanner.feed(buffer, 0, n);
+                        }
+                    }
+                    findings.addAll(scanner.finish());
+                }
+            }
+            if (problem == null && members == 0) {
+                problem = "it holds no zip members";
+            }
+        } catch (ZipException | EOFException | IllegalArgumentException e) {
+            // EOFException: a truncated container; IllegalArgumentException: a member name not valid in its charset.
+            problem = "it is not a readable zip container (" + e.getMessage() + ")";
         }
-        if (members == 0) {
-            return unscannable(relativePath, "it holds no zip members");
+        if (problem == null) {
+            return findings;
         }
-        return findings;
+        while (raw.read(buffer) >= 0) {
+            // The rest of the container goes into its digest too.
+        }
+        return unscannable(relativePath, problem, raw.getMessageDigest().digest());
     }
 
-    private List<SecretFinding> unscannable(String relativePath, String why) {
-        byte[] reason = why.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    /** The finding for a container that could not be read to its end; its fingerprint covers the container's bytes. */
+    private List<SecretFinding> unscannable(String relativePath, String why, byte[] contentSha256) {
         return List.of(new SecretFinding(relativePath, null, 1, 1, UNSCANNABLE_RULE,
-                SecretScanner.fingerprint(UNSCANNABLE_RULE, relativePath, null, reason, 0, reason.length), "", false));
+                SecretScanner.fingerprint(UNSCANNABLE_RULE, relativePath, null, contentSha256, 0, contentSha256.length),
+                "", false));
     }
 
     /**

@@ -36,12 +36,15 @@ public record RunPolicy(Allowlist allowlist, PolicyPreset preset, BanRules bans,
         inputs.add(RunRecord.Input.of("allowlist", data.allowlistFile(id), allowlist.snapshotAt()));
         inputs.add(RunRecord.Input.of("global_bans", data.globalBansFile(), null));
         if (preset != null) {
-            inputs.add(RunRecord.Input.of("preset", data.policiesDir().resolve(presetName + ".json"), null));
+            // The digests of the bytes the preset and the rules were parsed from, not of the files read again.
+            inputs.add(new RunRecord.Input("preset", data.policiesDir().resolve(presetName + ".json").toAbsolutePath().normalize()
+                    .toString(), preset.applied().sha256(), null));
             bans = bans.plus(preset.bans());
             companions = companions.stricter(preset.companions());
             forbidEmptyDirs |= preset.forbidEmptyDirs();
         }
-        inputs.add(RunRecord.Input.of("secret_rules", contentScan.rules().file(), null));
+        inputs.add(new RunRecord.Input("secret_rules", contentScan.rules().file().toAbsolutePath().normalize().toString(),
+                contentScan.rules().sha256(), null));
         inputs.add(RunRecord.Input.of("secrets_allow", contentScan.approvals().file(), null));
         return new RunPolicy(allowlist, preset, bans, companions, forbidEmptyDirs, contentScan, inputs);
     }

@@ -79,7 +79,7 @@ public record SecretApprovals(Path file, List<Approval> approvals) {
     public List<SecretFinding> apply(List<SecretFinding> findings) {
         Map<String, Approval> byFingerprint = approvals.stream()
                 .collect(Collectors.toMap(Approval::fingerprint, Function.identity(), (a, b) -> a));
-        return findings.stream().map(f -> byFingerprint.containsKey(f.fingerprint()) ? f.approve() : f).toList();
+        return findings.stream().map(f -> f.approvable() && byFingerprint.containsKey(f.fingerprint()) ? f.approve() : f).toList();
     }
 
     /** Writes the file with one more approval (replacing an earlier approval of the same fingerprint). */

@@ -1,5 +1,7 @@
 package policy;
 
+import java.util.Set;
+
 /**
  * A credential found in a file's content: where, which rule, and a fingerprint that names the match
  * without holding it. Never the secret itself: {@code preview} is at most the match's first
@@ -15,8 +17,14 @@ package policy;
  */
 public record SecretFinding(String path, String entry, long line, long column, String rule, String fingerprint,
                             String preview, boolean approved) {
-    /** Enough to recognise a token's prefix (ghp_, AKIA, -----), never enough to use or guess it. */
+    /** Enough to recognise a token's prefix (ghp_, AKIA, -----), and never past its keyword. */
     public static final int PREVIEW_CHARS = 4;
+    /** A file with more distinct credentials than a scan lists: refused whole. */
+    public static final String TOO_MANY_RULE = "too-many-findings";
+    /** A file whose patterns cost more than its budget to check (overlapping keywords): refused whole. */
+    public static final String TOO_COSTLY_RULE = "scan-budget-exceeded";
+    /** Findings that stand for content no scan judged: no approval clears them. */
+    private static final Set<String> NEVER_APPROVABLE = Set.of(TOO_MANY_RULE, TOO_COSTLY_RULE);
     /** The fingerprint as the summary shows it (and --approve-secret accepts it): 64 bits tell findings apart. */
     public static final int SHORT_FINGERPRINT_CHARS = 16;
 
@@ -28,6 +36,11 @@ public record SecretFinding(String path, String entry, long line, long column, S
     /** Where, for people: path, member, line and column. */
     public String location() {
         return path + (entry == null ? "" : "!" + entry) + ":" + line + ":" + column;
+    }
+
+    /** Whether an approval can clear this finding (one that stands for unjudged content cannot). */
+    public boolean approvable() {
+        return !NEVER_APPROVABLE.contains(rule);
     }
 
     SecretFinding approve() {

@@ -33,13 +33,15 @@ final class SecretPattern {
     /**
      * Matches at {@code from}, reading no further than {@code limit}.
      *
-     * @param secret receives the secret's [start, end)
+     * @param secret receives the secret's [start, end) and, in {@code secret[2]}, how far the match read
+     *        (whether it matched or not): the scanner's measure of the work it cost
      * @return the end of the match, or -1
      */
     int match(byte[] bytes, int from, int limit, int[] secret) {
         int at = from;
         secret[0] = from;
         secret[1] = -1;
+        secret[2] = from;
         for (int atom = 0; atom < min.length; atom++) {
             if (atom == groupStart) {
                 secret[0] = at;
@@ -53,6 +55,7 @@ final class SecretPattern {
             while (at < stop && contains(set, bytes[at])) {
                 at++;
             }
+            secret[2] = at;
             if (at - start < min[atom]) {
                 return -1;
             }
@@ -104,7 +107,7 @@ final class SecretPattern {
             }
             long[] set = new long[4];
             if (c == '[') {
-                i = parseClass(text, i + 1, set);
+                i = parseClass(text, i + 1, set, ignoreCase);
             } else if (c == '\\') {
                 if (i + 1 >= text.length()) {
                     throw new IllegalArgumentException("ends with a lone backslash");
@@ -124,7 +127,7 @@ final class SecretPattern {
             }
             int[] bound = {1, 1};
             i = parseQuantifier(text, i, bound);
-            if (ignoreCase) {
+            if (ignoreCase && c != '[') {
                 fold(set);
             }
             classes.add(set);
@@ -142,7 +145,8 @@ final class SecretPattern {
                 groupStart < 0 ? 0 : groupStart, groupStart < 0 ? classes.size() : groupEnd);
     }
 
-    private static int parseClass(String text, int i, long[] set) {
+    /** A class's members, folded (when asked) before a leading '^' negates them: [^a] folded excludes A too. */
+    private static int parseClass(String text, int i, long[] set, boolean ignoreCase) {
         boolean negated = i < text.length() && text.charAt(i) == '^';
         if (negated) {
             i++;
@@ -175,6 +179,9 @@ final class SecretPattern {
         }
         if (i >= text.length()) {
             throw new IllegalArgumentException("has a '[' without its ']'");
+        }
+        if (ignoreCase) {
+            fold(set);
         }
         if (negated) {
             for (int w = 0; w < set.length; w++) {

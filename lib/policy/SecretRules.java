@@ -238,6 +238,8 @@ public final class SecretRules {
         return parse(bytes, file);
     }
 
+    /** Keyword characters in all: the shipped rules use about 450; the automaton then stays under 8 MiB. */
+    static final int MAX_KEYWORD_CHARS = 16 * 1024;
     /** A rule file is a few kilobytes; a megabyte leaves room for an organisation's own hundreds. */
     static final long MAX_FILE_BYTES = 1 << 20;
 
@@ -255,11 +257,17 @@ public final class SecretRules {
         }
         List<Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        long keywordChars = 0;
         for (int i = 0; i < list.size(); i++) {
             String where = "rules[" + i + "]";
             Rule rule = rule(fields, fields.object(list.get(i), where), where);
             if (!ids.add(rule.id())) {
                 throw fields.fail(where + ".id", "'" + rule.id() + "' is used by an earlier rule");
+            }
+            keywordChars += rule.keywords().stream().mapToInt(String::length).sum();
+            if (keywordChars > MAX_KEYWORD_CHARS) {
+                throw fields.fail(where + ".keywords", "brings the rules' keywords past " + MAX_KEYWORD_CHARS
+                        + " characters in all (the automaton's table grows with them)");
             }
             rules.add(rule);
         }

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Scans one file's bytes for credentials as they stream past (fed in any chunks, each byte once):
@@ -24,8 +26,20 @@ public final class SecretScanner {
     static final int SNIFF_BYTES = 8 * 1024;
     /** Bytes taken from the caller per automaton pass; the buffer holds this plus a rule's reach. */
     static final int CHUNK_BYTES = 64 * 1024;
-    /** Findings kept per file (the count goes on): one is enough to refuse it, a few help to fix it. */
+    /**
+     * Occurrences listed per file: one is enough to refuse it, a few help to fix it. Each distinct
+     * fingerprint is listed at least once whatever the count, so approvals are judged on all of them.
+     */
     static final int MAX_FINDINGS_PER_FILE = 20;
+    /** Distinct fingerprints one file may hold; past that it is refused whole (a finding no approval clears). */
+    static final int MAX_DISTINCT_FINDINGS = 1000;
+    /**
+     * Bytes the patterns may read per byte of the file (plus {@link #WORK_FLOOR}): a file of overlapping
+     * keywords (a PEM header repeated) would make every hit read a rule's whole reach. Past it the file is
+     * refused (a finding no approval clears): what was not scanned cannot be called clean.
+     */
+    static final long WORK_PER_BYTE = 16;
+    static final long WORK_FLOOR = 4L << 20;
     /** Where a UTF-16 code unit outside ASCII goes: a byte no keyword or class of a shipped rule holds. */
     private static final byte NOT_ASCII = (byte) 0x80;
 
@@ -68,8 +82,12 @@ public final class SecretScanner {
     /** Per rule, where its last match ended: overlapping matches of one rule are one finding. */
     private final long[] ruleMatchEnd;
     private final List<SecretFinding> findings = new ArrayList<>();
+    private final Set<String> fingerprints = new HashSet<>();
     private int total;
-    private final int[] secret = new int[2];
+    /** Bytes the patterns have read; past the budget the scan stops with a finding of its own. */
+    private long work;
+    private boolean stopped;
+    private final int[] secret = new int[3];
     /**
      * Where keywords ended in a pass, noted by the automaton's loop (see {@link #twoStreams}): one array per
      * thread, grown to the longest pass it saw (at most a chunk and a keyword), used only within run(). Per
@@ -207,7 +225,9 @@ public final class SecretScanner {
     private void compact() {
         long keepFrom = base + scanned - SecretRules.MAX_KEYWORD_LENGTH - 1;
         if (pendingCount > 0) {
-            keepFrom = Math.min(keepFrom, pendingStart[pendingHead] - 1);
+            // Hits queue in the order their keywords end: a later one (a longer keyword around the head's)
+            // can start up to a keyword's length before the head.
+            keepFrom = Math.min(keepFrom, pendingStart[pendingHead] - SecretRules.MAX_KEYWORD_LENGTH);
         }
         int drop = (int) Math.max(0, keepFrom - base);
         countLines(drop);
@@ -410,37 +430,76 @@ public final class SecretScanner {
     }
 
     private void decideMatch(int ruleIndex, SecretRules.Rule rule, long start, long from) {
-        if (start < ruleMatchEnd[ruleIndex]) {
+        if (stopped || start < ruleMatchEnd[ruleIndex]) {
             return;
         }
+        int fromIndex = (int) (from - base);
         int limit = (int) (Math.min(base + length, from + rule.maxLength()) - base);
-        int end = rule.pattern().match(buffer, (int) (from - base), limit, secret);
-        if (end < 0 || secret[1] <= secret[0]) {
-            return;
-        }
-        if (end < limit && rule.pattern().continuesLastAtom(buffer[end])) {
+        int end = rule.pattern().match(buffer, fromIndex, limit, secret);
+        work += secret[2] - fromIndex;
+        if (end < 0 || secret[1] <= secret[0] || (end < limit && rule.pattern().continuesLastAtom(buffer[end]))) {
+            overBudget(start);
             return;
         }
         int matchStart = (int) (start - base);
+        work += secret[1] - secret[0];
         if (rules.isExampleOrPlaceholder(text(secret[0], secret[1]), text(matchStart, end))
                 || SecretRules.entropy(buffer, secret[0], secret[1]) < rule.minEntropy()) {
+            overBudget(start);
             return;
         }
         ruleMatchEnd[ruleIndex] = base + end;
         total++;
-        if (findings.size() < MAX_FINDINGS_PER_FILE) {
-            // The line: those before the buffer, then the buffer's up to the match (only for a finding).
-            long line = linesBefore + 1;
-            long lineStart = lineStartBefore;
-            for (int i = 0; i < matchStart; i++) {
-                if (buffer[i] == '\n') {
-                    line++;
-                    lineStart = base + i + 1;
-                }
-            }
-            findings.add(new SecretFinding(path, entry, line, start - lineStart + 1, rule.id(),
-                    fingerprint(rule.id(), path, entry, buffer, matchStart, end), preview(buffer, matchStart, end), false));
+        String fingerprint = fingerprint(rule.id(), path, entry, buffer, matchStart, end);
+        boolean seen = fingerprints.contains(fingerprint);
+        if (!seen && fingerprints.size() == MAX_DISTINCT_FINDINGS) {
+            stop(start, SecretFinding.TOO_MANY_RULE, "more than " + MAX_DISTINCT_FINDINGS + " distinct credentials");
+            return;
         }
+        fingerprints.add(fingerprint);
+        if (findings.size() < MAX_FINDINGS_PER_FILE || !seen) {
+            findings.add(new SecretFinding(path, entry, lineOf(matchStart), start - lineStartOf(matchStart) + 1, rule.id(),
+                    fingerprint, preview(buffer, matchStart, (int) (from - base)), false));
+        }
+        overBudget(start);
+    }
+
+    /** Stops the scan once the patterns have read more than the file's budget (see {@link #WORK_PER_BYTE}). */
+    private void overBudget(long start) {
+        if (work > WORK_FLOOR + WORK_PER_BYTE * (base + length)) {
+            stop(start, SecretFinding.TOO_COSTLY_RULE, "pattern work past " + WORK_PER_BYTE + " bytes per byte");
+        }
+    }
+
+    /** Ends the scan of this file with a finding no approval clears, at the hit where it stopped. */
+    private void stop(long start, String rule, String why) {
+        stopped = true;
+        total++;
+        byte[] reason = why.getBytes(StandardCharsets.UTF_8);
+        int matchStart = (int) (start - base);
+        findings.add(new SecretFinding(path, entry, lineOf(matchStart), start - lineStartOf(matchStart) + 1, rule,
+                fingerprint(rule, path, entry, reason, 0, reason.length), "", false));
+    }
+
+    /** The 1-based line of buffer index {@code at}: those before the buffer, then the buffer's (only for a finding). */
+    private long lineOf(int at) {
+        long line = linesBefore + 1;
+        for (int i = 0; i < at; i++) {
+            if (buffer[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** Where the line of buffer index {@code at} starts, as a stream offset. */
+    private long lineStartOf(int at) {
+        for (int i = at - 1; i >= 0; i--) {
+            if (buffer[i] == '\n') {
+                return base + i + 1;
+            }
+        }
+        return lineStartBefore;
     }
 
     private String text(int from, int to) {
@@ -458,9 +517,10 @@ public final class SecretScanner {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    private static String preview(byte[] bytes, int from, int to) {
+    /** At most the first {@link SecretFinding#PREVIEW_CHARS} characters of the keyword: never a character of the secret. */
+    private static String preview(byte[] bytes, int from, int keywordEnd) {
         StringBuilder text = new StringBuilder();
-        for (int i = from; i < Math.min(to, from + SecretFinding.PREVIEW_CHARS); i++) {
+        for (int i = from; i < Math.min(keywordEnd, from + SecretFinding.PREVIEW_CHARS); i++) {
             int b = bytes[i] & 0xff;
             text.append(b >= 0x20 && b < 0x7f ? (char) b : '?');
         }

@@ -23,7 +23,7 @@ public final class SecretsFound extends PrezipException {
         long files = refused.stream().map(SecretFinding::path).distinct().count();
         StringBuilder text = new StringBuilder().append(refused.size()).append(" credential(s) in ").append(files)
                 .append(" file(s) that would ship (");
-        refused.stream().limit(3).forEach(f -> text.append(f.location()).append(' ').append(f.rule()).append(", "));
+        refused.stream().limit(3).forEach(f -> text.append(NameSafety.printable(f.location())).append(' ').append(f.rule()).append(", "));
         text.setLength(text.length() - 2);
         if (refused.size() > 3) {
             text.append(", ...");

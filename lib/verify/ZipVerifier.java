@@ -748,7 +748,8 @@ public final class ZipVerifier {
                             reader.open(c.method(), entry.local.dataOffset(), c.compressedSize()), c.uncompressedSize()) : List.of();
                     for (SecretFinding finding : scan.judge(secrets)) {
                         if (!finding.approved()) {
-                            add(VerifyCheck.VZ_SECRET, entry, finding.rule() + " at " + finding.location().substring(finding.path().length() + 1)
+                            add(VerifyCheck.VZ_SECRET, entry, finding.rule() + " at "
+                                    + NameSafety.printable(finding.location().substring(finding.path().length() + 1))
                                     + " (starts " + finding.preview() + "), fingerprint " + finding.fingerprint());
                         }
                     }

@@ -63,6 +63,13 @@ class ContentScanTest {
                 zip.write(zeros);
             }
         }
+        byte[] whole = container("word/document.xml", "<w:t>" + "hello ".repeat(20_000) + "</w:t>");
+        byte[] half = java.util.Arrays.copyOf(whole, whole.length / 2);
+        SecretFinding truncated = SCAN.scanContainer("a.docx", new ByteArrayInputStream(half), half.length).get(0);
+        assertEquals(ContentScan.UNSCANNABLE_RULE, truncated.rule(), "a truncated container is a finding, not an I/O error");
+        half[half.length - 1] ^= 1;
+        assertTrue(!truncated.fingerprint().equals(SCAN.scanContainer("a.docx", new ByteArrayInputStream(half), half.length)
+                .get(0).fingerprint()), "its fingerprint follows its bytes: an approval does not carry over to other content");
         List<SecretFinding> found = SCAN.scanContainer("bomb.docx", new ByteArrayInputStream(bomb.toByteArray()), bomb.size());
         assertEquals(1, found.size());
         assertEquals(ContentScan.UNSCANNABLE_RULE, found.get(0).rule());

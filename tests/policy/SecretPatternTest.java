@@ -24,7 +24,7 @@ class SecretPatternTest {
     @Test
     void patternsMatchPossessivelyAndMarkTheSecret() {
         SecretPattern pattern = SecretPattern.parse("\\s*[:=]\\s*(\\w{4,8})", false);
-        int[] secret = new int[2];
+        int[] secret = new int[3];
         byte[] bytes = " = abcdefghij".getBytes(StandardCharsets.US_ASCII);
         assertEquals(11, pattern.match(bytes, 0, bytes.length, secret));
         assertEquals(3, secret[0]);
@@ -37,10 +37,12 @@ class SecretPatternTest {
     @Test
     void ignoreCaseFoldsLettersOnlyAndTheLastAtomDecidesWhereATokenEnds() {
         SecretPattern folded = SecretPattern.parse("[a-f]{4}", true);
-        int[] secret = new int[2];
+        int[] secret = new int[3];
         assertEquals(4, folded.match("AbCd".getBytes(StandardCharsets.US_ASCII), 0, 4, secret));
         assertTrue(folded.continuesLastAtom((byte) 'E'));
         assertFalse(folded.continuesLastAtom((byte) '-'));
+        SecretPattern foldedNegation = SecretPattern.parse("[^a]+", true);
+        assertEquals(-1, foldedNegation.match("Abc".getBytes(StandardCharsets.US_ASCII), 0, 3, secret), "[^a] folded excludes A");
         SecretPattern negated = SecretPattern.parse("[^\\s@]+@", false);
         byte[] text = "p\u00e4ss@".getBytes(StandardCharsets.UTF_8);
         assertEquals(text.length, negated.match(text, 0, text.length, secret), "a negated class takes non-ASCII bytes");

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import support.SecretCorpus;
 import support.TempTrees;
 
@@ -127,19 +131,75 @@ class SecretScannerTest {
     }
 
     @Test
-    void manyKeywordHitsCostLinearTimeAndFindingsAreCapped() {
+    void thePreviewNeverGoesPastTheKeyword() {
+        SecretCorpus.Planted twilio = new SecretCorpus(12).onePerRule().get("twilio-api-key");
+        assertEquals("SK…", scan(twilio.text()).get(0).preview(), "a two-character keyword previews two characters");
+    }
+
+    @Test
+    void aLongerKeywordAroundAnotherSurvivesTheBufferBeingCompacted(@TempDir Path tmp) throws IOException {
+        // An organisation's keyword holding a shipped one ("sk-"): the inner hit queues first, the outer starts earlier.
+        String shipped = Files.readString(TempTrees.repoSecretRules());
+        Path rules = TempTrees.writeString(tmp.resolve("secret_rules.json"), shipped.replaceFirst("\"rules\": \\[",
+                "\"rules\": [{\"id\": \"corp-token\", \"description\": \"d\", \"keywords\": [\"corp-sk-v1-\"],"
+                        + " \"pattern\": \"([A-Za-z0-9]{24})\", \"source\": \"https://example.org/corp\"},"));
+        SecretRules withCorp = SecretRules.load(rules);
+        StringBuilder text = new StringBuilder("lorem ipsum\n".repeat(700));
+        text.setLength(SecretScanner.SNIFF_BYTES - 120);
+        text.append(" corp-sk-v1-").append(new SecretCorpus(13).chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 24))
+                .append(" \n").append("more text\n".repeat(1200));
+        byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+        for (int chunk : new int[] {bytes.length, SecretScanner.SNIFF_BYTES, 100}) {
+            SecretScanner scanner = new SecretScanner(withCorp, "f.txt", null);
+            for (int i = 0; i < bytes.length; i += chunk) {
+                scanner.feed(bytes, i, Math.min(chunk, bytes.length - i));
+            }
+            assertEquals(List.of("corp-token"), scanner.finish().stream().map(SecretFinding::rule).toList(), "chunk " + chunk);
+        }
+    }
+
+    @Test
+    void everyDistinctFingerprintIsListedHoweverManyCopiesCameFirst() {
+        SecretCorpus corpus = new SecretCorpus(14);
+        String fixture = "ghp_" + corpus.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 36);
+        String real = "ghp_" + corpus.chars("abcdefghijklmnopqrstuvwxyz0123456789", 36);
+        List<SecretFinding> found = scan(("fixture = " + fixture + "\n").repeat(SecretScanner.MAX_FINDINGS_PER_FILE + 5)
+                + "real = " + real + "\n");
+        assertEquals(2, found.stream().map(SecretFinding::fingerprint).distinct().count(), "the new token after the cap is listed");
+        SecretApprovals fixtureOnly = new SecretApprovals(null, List.of(new SecretApprovals.Approval(found.get(0).fingerprint(),
+                "github-token", "f.txt", "fixture", "me", "2026-11-29T00:00:00Z")));
+        assertEquals(1, fixtureOnly.apply(found).stream().filter(f -> !f.approved()).count());
+    }
+
+    @Test
+    void overlappingKeywordsStopTheScanWithAFindingNoApprovalClears() {
+        byte[] headers = "-----BEGIN PRIVATE KEY-----\n".repeat(300_000).getBytes(StandardCharsets.US_ASCII);
+        List<SecretFinding> found = scan(headers, 1 << 16);
+        assertEquals(List.of(SecretFinding.TOO_COSTLY_RULE), found.stream().map(SecretFinding::rule).toList());
+        SecretApprovals all = new SecretApprovals(null, List.of(new SecretApprovals.Approval(found.get(0).fingerprint(),
+                SecretFinding.TOO_COSTLY_RULE, "f.txt", "n", "me", "2026-11-29T00:00:00Z")));
+        assertFalse(all.apply(found).get(0).approved(), "what was not scanned cannot be approved");
+    }
+
+    @Test
+    void manyKeywordHitsCostLinearTimeAndRepeatedFindingsAreCapped() {
         StringBuilder text = new StringBuilder();
         Random random = new Random(9);
         for (int i = 0; i < 200_000; i++) {
             text.append(" AKIA").append(random.nextInt(10));
         }
-        for (int i = 0; i < 100; i++) {
-            text.append("\nghp_").append(new SecretCorpus(i).chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 36));
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        String repeated = "\nghp_" + new SecretCorpus(10).chars(alphabet, 36);
+        text.append(repeated.repeat(100));
+        for (int i = 0; i < 30; i++) {
+            text.append("\nghp_").append(new SecretCorpus(100 + i).chars(alphabet, 36));
         }
         SecretScanner scanner = new SecretScanner(SHIPPED, "f.txt", null);
         byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
         scanner.feed(bytes, 0, bytes.length);
-        assertEquals(SecretScanner.MAX_FINDINGS_PER_FILE, scanner.finish().size());
-        assertEquals(100, scanner.total());
+        List<SecretFinding> found = scanner.finish();
+        assertEquals(SecretScanner.MAX_FINDINGS_PER_FILE + 30, found.size(), "20 occurrences, then each new fingerprint once");
+        assertEquals(31, found.stream().map(SecretFinding::fingerprint).distinct().count());
+        assertEquals(130, scanner.total());
     }
 }
