@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
 
 /**
  * Walks a content directory without following symbolic links and without opening anything: every
@@ -41,8 +39,14 @@ public final class TreeScanner {
     public static ScanResult scan(Path contentDir, Progress progress) {
         Path root = requireDirectory(contentDir);
         Found found = new Found(root, new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(), progress);
-        // Folders are listed in parallel: a scan is one lstat per entry, and the cores overlap them.
-        ForkJoinPool.commonPool().invoke(new FolderScan(root, "", found));
+        // One depth at a time: the folders of a depth are listed on all cores (a scan is one lstat per
+        // entry, and the cores overlap them), and nothing grows with the tree's depth but a list of folders:
+        // a folder 10,000 levels down is a loop's 10,000th turn, not a 10,000-frame recursion.
+        List<Folder> level = List.of(new Folder(root, ""));
+        while (!level.isEmpty()) {
+            level = level.size() == 1 ? scanFolder(level.get(0), found)
+                    : level.parallelStream().flatMap(folder -> scanFolder(folder, found).stream()).toList();
+        }
         progress.done();
         // Sorted on all cores: paths are unique, so any merge order gives the one v1 order.
         ScannedEntry[] sortedEntries = found.entries().toArray(ScannedEntry[]::new);
@@ -55,49 +59,42 @@ public final class TreeScanner {
     /** Where every folder's scan puts what it finds, under one content dir. */
     private record Found(Path root, Queue<ScannedEntry> entries, Queue<String> directories, Progress progress) {}
 
-    /** Lists one folder (never following links), records its entries and forks a scan per subfolder. */
-    private static final class FolderScan extends RecursiveAction {
-        private final Path folder;
-        /** The folder's path under the content dir ("" for the content dir): children's paths are built from it. */
-        private final String folderPath;
-        private final Found found;
+    /** A folder to list, and its path under the content dir ("" for the content dir). */
+    private record Folder(Path path, String relativePath) {}
 
-        FolderScan(Path folder, String folderPath, Found found) {
-            this.folder = folder;
-            this.folderPath = folderPath;
-            this.found = found;
-        }
-
-        @Override
-        protected void compute() {
-            List<FolderScan> subfolders = new ArrayList<>();
-            try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
-                for (Path child : children) {
-                    String name = child.getFileName().toString();
-                    String rel = folderPath.isEmpty() ? name : folderPath + "/" + name;
-                    Attributes attrs;
-                    try {
-                        attrs = Attributes.of(child);
-                    } catch (IOException e) {
-                        found.entries().add(new ScannedEntry(rel, found.root(), ScannedEntry.Kind.UNREADABLE,
-                                0, 0, "cannot read: " + IoErrors.describe(e)));
-                        continue;
-                    }
-                    if (attrs.kind() == Attributes.DIRECTORY) {
-                        found.directories().add(rel);
-                        subfolders.add(new FolderScan(child, rel, found));
-                    } else {
-                        found.entries().add(entry(rel, found.root(), child, attrs));
-                        found.progress().advance(1, attrs.size());
-                    }
+    /**
+     * Lists one folder (never following links) and records its entries; returns its subfolders. A folder
+     * that cannot be listed (unreadable, or a path longer than the OS allows) is one unreadable entry.
+     */
+    private static List<Folder> scanFolder(Folder folder, Found found) {
+        List<Folder> subfolders = new ArrayList<>();
+        String folderPath = folder.relativePath();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(folder.path())) {
+            for (Path child : children) {
+                String name = child.getFileName().toString();
+                String rel = folderPath.isEmpty() ? name : folderPath + "/" + name;
+                Attributes attrs;
+                try {
+                    attrs = Attributes.of(child);
+                } catch (IOException e) {
+                    found.entries().add(new ScannedEntry(rel, found.root(), ScannedEntry.Kind.UNREADABLE,
+                            0, 0, "cannot read: " + IoErrors.describe(e)));
+                    continue;
                 }
-            } catch (IOException | java.io.UncheckedIOException e) {
-                IOException cause = e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause();
-                found.entries().add(new ScannedEntry(folderPath, found.root(), ScannedEntry.Kind.UNREADABLE,
-                        0, 0, "cannot list folder: " + IoErrors.describe(cause)));
+                if (attrs.kind() == Attributes.DIRECTORY) {
+                    found.directories().add(rel);
+                    subfolders.add(new Folder(child, rel));
+                } else {
+                    found.entries().add(entry(rel, found.root(), child, attrs));
+                    found.progress().advance(1, attrs.size());
+                }
             }
-            invokeAll(subfolders);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            IOException cause = e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause();
+            found.entries().add(new ScannedEntry(folderPath, found.root(), ScannedEntry.Kind.UNREADABLE,
+                    0, 0, "cannot list folder: " + IoErrors.describe(cause)));
         }
+        return subfolders;
     }
 
     /** The content dir as an absolute path; a symlinked content dir is resolved once, here. */
