@@ -80,7 +80,12 @@ public record BanRules(Map<String, String> groupByType, List<BannedPattern> patt
             if (glob.isBlank()) {
                 throw fields.fail(where + "bannedPatterns", "holds an empty pattern");
             }
-            patterns.add(new BannedPattern(GlobPattern.compile(glob), name));
+            try {
+                patterns.add(new BannedPattern(GlobPattern.compile(glob), name));
+            } catch (IllegalArgumentException e) {
+                String shown = glob.length() > 40 ? glob.substring(0, 40) + "..." : glob;
+                throw fields.fail(where + "bannedPatterns", "'" + shown + "' " + e.getMessage());
+            }
         }
         return new BanRules(types, patterns);
     }

@@ -1,20 +1,41 @@
 package policy;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
- * A case-insensitive filename glob from global_bans.json. {@code *} and {@code ?} stay within one path
- * component. A glob without {@code /} is matched against the file name; a glob with {@code /} against
- * every run of consecutive path components, so {@code __MACOSX/*} catches everything under any
- * {@code __MACOSX} folder. Either way it compiles to one regex over the whole relative path.
+ * A case-insensitive filename glob from global_bans.json or a preset. {@code *} and {@code ?} stay within
+ * one path component. A glob without {@code /} is matched against the file name; a glob with {@code /}
+ * against every run of consecutive path components, so {@code __MACOSX/*} catches everything under any
+ * {@code __MACOSX} folder. Matched by a wildcard matcher, not a regex: each component costs at most its
+ * length times the glob's (no backtracking blows up), and a glob is at most {@link #MAX_GLOB_CHARS} long,
+ * so matching is linear in the path whatever the pattern.
+ *
+ * @param components the glob's components, each as folded code points with {@link #STAR} and {@link #ANY}
  */
-record GlobPattern(String glob, Pattern regex, String requiredLiteral, String namePrefix, String nameSuffix) {
-    static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+record GlobPattern(String glob, int[][] components, String requiredLiteral, String namePrefix, String nameSuffix) {
+    /** Longer globs serve no ban; the bound keeps matching linear (cost per path character: the glob's length). */
+    static final int MAX_GLOB_CHARS = 256;
+    /** A glob's {@code *}: any run of characters within one component. */
+    private static final int STAR = -1;
+    /** A glob's {@code ?}: exactly one character of a component. */
+    private static final int ANY = -2;
 
+    /** @throws IllegalArgumentException saying why the glob is refused, for the data file's error message */
     static GlobPattern compile(String glob) {
+        if (glob.length() > MAX_GLOB_CHARS) {
+            throw new IllegalArgumentException("is longer than " + MAX_GLOB_CHARS + " characters");
+        }
+        String[] parts = glob.split("/", -1);
+        int[][] components = new int[parts.length][];
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].isEmpty() || parts[i].equals(".") || parts[i].equals("..")) {
+                throw new IllegalArgumentException("can never match a file: a path has no empty, '.' or '..' component"
+                        + " (no '/' at its start or end, no '//')");
+            }
+            components[i] = parts[i].codePoints().map(c -> c == '*' ? STAR : c == '?' ? ANY : fold(c)).toArray();
+        }
         // A glob without '/' matches the file name alone, from its first character to its last.
-        boolean onName = !spansComponents(glob);
+        boolean onName = parts.length == 1;
         String lowerCase = Ascii.lowerCaseOrNull(glob);
         int firstWildcard = firstWildcard(glob);
         int lastWildcard = Math.max(glob.lastIndexOf('*'), glob.lastIndexOf('?'));
@@ -22,8 +43,12 @@ record GlobPattern(String glob, Pattern regex, String requiredLiteral, String na
                 ? lowerCase.substring(0, firstWildcard < 0 ? glob.length() : firstWildcard) : null;
         String suffix = onName && lowerCase != null && lastWildcard != glob.length() - 1
                 ? lowerCase.substring(lastWildcard + 1) : null;
-        return new GlobPattern(glob, Pattern.compile(onPath(bodyRegex(glob), !onName), FLAGS),
-                requiredLiteral(glob), prefix, suffix);
+        return new GlobPattern(glob, components, requiredLiteral(glob), prefix, suffix);
+    }
+
+    /** Case folding as java.util.regex does it with CASE_INSENSITIVE and UNICODE_CASE (U+017F long s is an s). */
+    private static int fold(int codePoint) {
+        return Character.toLowerCase(Character.toUpperCase(codePoint));
     }
 
     private static int firstWildcard(String glob) {
@@ -35,7 +60,7 @@ record GlobPattern(String glob, Pattern regex, String requiredLiteral, String na
     /**
      * The longest run of the glob's literal text, lowercased, when it is ASCII: every path the glob
      * matches holds it (ignoring case). Null when the glob has none or it is not ASCII (Unicode case
-     * folding can pair it with other characters), so such a glob is always left to its regex.
+     * folding can pair it with other characters), so such a glob is always left to the matcher.
      */
     private static String requiredLiteral(String glob) {
         String longest = "";
@@ -51,7 +76,7 @@ record GlobPattern(String glob, Pattern regex, String requiredLiteral, String na
      * False only when the glob cannot match the path (given lowercased, or null when not ASCII): a glob on
      * the file name needs the name to start with its text before the first wildcard and end with its text
      * after the last (a few characters compared, where most names differ); any other glob needs its
-     * required literal somewhere in the path. Most paths are ruled out so, without running any regex.
+     * required literal somewhere in the path. Most paths are ruled out so, without running the matcher.
      */
     boolean mayMatch(String asciiLowerCasePath) {
         if (asciiLowerCasePath == null) {
@@ -64,35 +89,6 @@ record GlobPattern(String glob, Pattern regex, String requiredLiteral, String na
         return requiredLiteral == null || asciiLowerCasePath.contains(requiredLiteral);
     }
 
-    /**
-     * The regex of a glob's body applied to a whole relative path: it starts and ends on a component
-     * boundary, and ends the path unless the glob spans folders.
-     */
-    static String onPath(String body, boolean spansComponents) {
-        return "(?:.*/)?(?:" + body + ")" + (spansComponents ? "(?:/.*)?" : "");
-    }
-
-    /** The glob as a regex of its own text: '*' and '?' never cross a '/'. */
-    static String bodyRegex(String glob) {
-        StringBuilder body = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            if (c == '*' || c == '?') {
-                if (literal.length() > 0) {
-                    body.append(Pattern.quote(literal.toString()));
-                    literal.setLength(0);
-                }
-                body.append(c == '*' ? "[^/]*" : "[^/]");
-            } else {
-                literal.append(c);
-            }
-        }
-        if (literal.length() > 0) {
-            body.append(Pattern.quote(literal.toString()));
-        }
-        return body.toString();
-    }
-
     private static boolean spansComponents(String glob) {
         return glob.indexOf('/') >= 0;
     }
@@ -102,9 +98,65 @@ record GlobPattern(String glob, Pattern regex, String requiredLiteral, String na
         return spansComponents(glob);
     }
 
-    /** @param relativePath a content-relative path with {@code /} separators */
+    /**
+     * @param relativePath a content-relative path with {@code /} separators
+     * @return whether the glob matches the file name (a glob without '/') or a run of consecutive components
+     */
     boolean matches(String relativePath) {
-        return regex.matcher(relativePath).matches();
+        int[] path = relativePath.codePoints().map(c -> c == '/' ? '/' : fold(c)).toArray();
+        // Where each component starts, and one past the last: component i is [starts[i], starts[i + 1] - 1).
+        int count = 1;
+        for (int c : path) {
+            count += c == '/' ? 1 : 0;
+        }
+        int[] starts = new int[count + 1];
+        for (int i = 0, component = 1; i < path.length; i++) {
+            if (path[i] == '/') {
+                starts[component++] = i + 1;
+            }
+        }
+        starts[count] = path.length + 1;
+        int span = components.length;
+        int first = span == 1 && !spansComponents() ? count - 1 : 0;
+        for (int at = first; at + span <= count; at++) {
+            boolean all = true;
+            for (int j = 0; j < span && all; j++) {
+                all = wildcard(components[j], path, starts[at + j], starts[at + j + 1] - 1);
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a glob component matches path[from, to): the classic matcher that returns to the last
+     * {@code *} only, at most (to - from) times, so never more than the two lengths multiplied.
+     */
+    private static boolean wildcard(int[] glob, int[] path, int from, int to) {
+        int g = 0;
+        int p = from;
+        int star = -1;
+        int resume = from;
+        while (p < to) {
+            if (g < glob.length && glob[g] == STAR) {
+                star = g++;
+                resume = p;
+            } else if (g < glob.length && (glob[g] == ANY || glob[g] == path[p])) {
+                g++;
+                p++;
+            } else if (star >= 0) {
+                g = star + 1;
+                p = ++resume;
+            } else {
+                return false;
+            }
+        }
+        while (g < glob.length && glob[g] == STAR) {
+            g++;
+        }
+        return g == glob.length;
     }
 
     @Override

@@ -133,6 +133,10 @@ class BanRulesTest {
         assertTrue(loadFails("{\"groups\": [{\"name\": \"g\", \"bannedTypes\": [\" \"]}]}").getMessage().contains("groups[0].bannedTypes"));
         assertTrue(loadFails("{\"groups\": [{\"name\": \"g\", \"bannedPatterns\": [\"\"]}]}").getMessage().contains("groups[0].bannedPatterns"));
         assertTrue(loadFails("{\"groups\": [\"g\"]}").getMessage().contains("groups[0]"));
+        // Patterns that cannot match, or would cost more than a name's length times a bound to match (issue 16).
+        assertTrue(loadFails("{\"groups\": [{\"name\": \"g\", \"bannedPatterns\": [\"build/\"]}]}").getMessage().contains("never match"));
+        PrezipException huge = loadFails("{\"groups\": [{\"name\": \"g\", \"bannedPatterns\": [\"" + "*a".repeat(20_000) + "\"]}]}");
+        assertTrue(huge.getMessage().contains("longer than") && huge.getMessage().length() < 300, "a bounded message: " + huge.getMessage());
     }
 
     @Test

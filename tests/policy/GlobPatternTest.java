@@ -2,11 +2,17 @@ package policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GlobPatternTest {
     private static boolean m(String glob, String path) {
@@ -128,8 +134,77 @@ class GlobPatternTest {
         assertTrue(matched > 2_000 && ruledOut > 100_000, matched + " matched, " + ruledOut + " ruled out");
     }
 
+    /** The regex the matcher replaced (toolkit 1.2.0 and before): the reference for what every glob means. */
+    static boolean byRegex(String glob, String path) {
+        StringBuilder body = new StringBuilder();
+        for (String token : glob.split("(?<=[*?])|(?=[*?])")) {
+            body.append(token.equals("*") ? "[^/]*" : token.equals("?") ? "[^/]" : Pattern.quote(token));
+        }
+        String regex = "(?:.*/)?(?:" + body + ")" + (glob.contains("/") ? "(?:/.*)?" : "");
+        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(path).matches();
+    }
+
     @Test
-    void nonAsciiPathsAndLiteralsAreLeftToTheRegex() {
+    void theMatcherAgreesWithTheRegexItReplacedOnRandomGlobsAndPaths() {
+        Random random = new Random(16);
+        String globChars = "ab*?/.\u00e9\u00c9\u017fs";
+        // Paths as a scan makes them (no empty, "." or ".." component: those are skipped below).
+        String pathChars = "abAB/.\u00e9\u00c9sS*?";
+        int matches = 0;
+        for (int i = 0; i < 50_000; i++) {
+            String glob = randomText(random, globChars, 1 + random.nextInt(7));
+            String path = randomText(random, pathChars, 1 + random.nextInt(10));
+            if (java.util.Arrays.stream(path.split("/", -1)).anyMatch(c -> c.isEmpty() || c.equals(".") || c.equals(".."))) {
+                continue;
+            }
+            GlobPattern compiled;
+            try {
+                compiled = GlobPattern.compile(glob);
+            } catch (IllegalArgumentException neverMatches) {
+                assertFalse(byRegex(glob, path), glob + " was refused as never matching, but matches " + path);
+                continue;
+            }
+            boolean expected = byRegex(glob, path);
+            assertEquals(expected, compiled.matches(path), glob + " vs " + path);
+            matches += expected ? 1 : 0;
+        }
+        assertTrue(matches > 1_000, "both outcomes were tried: " + matches + " matches");
+    }
+
+    private static String randomText(Random random, String alphabet, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
+    @Test
+    void patternsThatBackTrackedForMinutesAreDecidedAtOnce() {
+        // Each ran for minutes as a regex (issue 16); here each is at most the two lengths multiplied.
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertFalse(m("*a*a*a*a*a*a*a*a*b", "\u00e4" + "a".repeat(100)), "non-ASCII, so no prefilter");
+            assertFalse(m("x/*a*a*a*a*a*a*a*a*b", "x/" + "a".repeat(250)));
+            assertFalse(m("*a*a*a*a*a*a*a*c*b", "a".repeat(250) + "b"));
+            assertTrue(m("*a*a*a*a*a*a*a*a*b", "a".repeat(250) + "b"));
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"build/", "/", "/x", "a//b", "./x", "x/..", ""})
+    void globsThatCanNeverMatchAFileAreRefused(String glob) {
+        assertThrows(IllegalArgumentException.class, () -> GlobPattern.compile(glob));
+    }
+
+    @Test
+    void globsLongerThanTheBoundAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> GlobPattern.compile("*".repeat(100_000)));
+        assertThrows(IllegalArgumentException.class, () -> GlobPattern.compile("*a".repeat(20_000)));
+        assertTrue(GlobPattern.compile("*".repeat(GlobPattern.MAX_GLOB_CHARS)).matches("x"));
+    }
+
+    @Test
+    void nonAsciiPathsAndLiteralsAreLeftToTheMatcher() {
         // U+017F (long s) folds to 's' under Unicode case rules: ".\u017Fwp" is a *.swp file.
         GlobPattern swp = GlobPattern.compile("*.swp");
         assertTrue(swp.matches("notes.\u017Fwp"));

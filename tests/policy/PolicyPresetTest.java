@@ -233,6 +233,15 @@ class PolicyPresetTest extends StagerProject {
     }
 
     @Test
+    void aPresetPatternThatCanNeverMatchIsInvalid() throws Exception {
+        TempTrees.file(content, "a.png", "png");
+        writePreset("slash", "{\"name\":\"slash\", \"bannedPatterns\": [\"/\"]}");
+        CliRun run = stager("--policy", "slash");
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("PZ_POLICY_INVALID") && run.err().contains("never match"), run.err());
+    }
+
+    @Test
     void malformedPresetJsonIsInvalid() throws Exception {
         TempTrees.file(content, "a.png", "png");
         writePreset("broken", "{\"name\":\"broken\", \"bannedTypes\": [\"zip\"");
