@@ -67,6 +67,25 @@ class VerifyZipCliTest {
     }
 
     @Test
+    void aManifestThatIsNoFileOrFarLargerThanItsZipIsInvalidNeverAHangOrAnOutOfMemory() throws Exception {
+        // --manifest /dev/zero gave a raw OutOfMemoryError, a FIFO hung forever (issue 16).
+        Path huge = tmp.resolve("huge.manifest.json");
+        try (var out = java.nio.file.Files.newOutputStream(huge)) {
+            out.write(new byte[(int) zip.ZipManifest.maxBytesFor(java.nio.file.Files.size(good.zip())) + 1]);
+        }
+        List<String> manifests = new java.util.ArrayList<>(List.of("/dev/zero", tmp.toString(), huge.toString()));
+        if (support.TempTrees.canMakeFifo()) {
+            manifests.add(support.TempTrees.fifo(tmp.resolve("fifo.manifest.json")).toString());
+        }
+        for (String manifest : manifests) {
+            CliRun run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> verifyZip("--zip", good.zip().toString(), "--manifest", manifest, "--json"));
+            assertEquals(1, run.exitCode(), manifest + ": " + run.describe());
+            assertTrue(failedCodes(run).contains("VZ_MANIFEST_INVALID"), manifest + ": " + run.describe());
+        }
+    }
+
+    @Test
     void acceptsTheStagersZipWithSourceAndProjectChecks() {
         CliRun run = verifyZip("--zip", good.zip().toString(), "--content-dir", good.content().toString(),
                 "--project-id", VerifyFixtures.PROJECT, "--data-dir", good.data().toString(), "--json");

@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Reads the toolkit's data files into JSON trees with jackson-core's parser alone. Building the
@@ -25,10 +27,40 @@ public final class JsonTree {
 
     private JsonTree() {}
 
-    /** Reads a JSON file; a missing or malformed file is a configuration error named by {@code invalid}. */
+    /** The most a data file (allowlist, bans, preset, approvals) may hold: they are kilobytes; this is room to grow. */
+    public static final long DATA_FILE_MAX_BYTES = 16L << 20;
+
+    /**
+     * Reads a JSON data file of at most {@link #DATA_FILE_MAX_BYTES}; a missing, oversized or malformed
+     * file, or one that is no regular file, is a configuration error named by {@code invalid}.
+     */
     public static JsonNode read(Path file, ErrorCode invalid) {
+        return parse(readBytes(file, invalid, DATA_FILE_MAX_BYTES), file, invalid);
+    }
+
+    /**
+     * A file's bytes, at most {@code maxBytes} of them: anything that is no regular file (a FIFO would
+     * block the read forever, a device never end) or is larger is refused by name before it is read,
+     * and a file growing while it is read is refused at the bound.
+     */
+    public static byte[] readBytes(Path file, ErrorCode invalid, long maxBytes) {
         try {
-            return parse(Files.readAllBytes(file), file, invalid);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw new PrezipException(invalid, file + ": not a regular file (a folder, FIFO or device is never read)");
+            }
+            if (attributes.size() > maxBytes) {
+                throw new PrezipException(invalid, file + ": " + attributes.size() + " bytes, more than the " + maxBytes
+                        + " such a file may hold");
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            }
+            if (bytes.length > maxBytes) {
+                throw new PrezipException(invalid, file + ": grew past the " + maxBytes + " bytes such a file may hold");
+            }
+            return bytes;
         } catch (NoSuchFileException e) {
             throw new PrezipException(invalid, file + ": file not found");
         } catch (IOException e) {

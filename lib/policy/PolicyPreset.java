@@ -2,13 +2,11 @@ package policy;
 
 import cli.DataDir;
 import cli.ErrorCode;
-import cli.IoErrors;
 import cli.JsonFields;
 import cli.JsonTree;
 import cli.PrezipException;
 import cli.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -41,12 +39,7 @@ public record PolicyPreset(String name, String digest, BanRules bans, boolean fo
             throw new PrezipException(ErrorCode.PZ_POLICY_UNKNOWN, "no policy preset '" + name + "' (" + file + "): "
                     + ErrorCode.PZ_POLICY_UNKNOWN.advice());
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw IoErrors.toPrezip(e, "reading the policy preset", file);
-        }
+        byte[] bytes = JsonTree.readBytes(file, ErrorCode.PZ_POLICY_INVALID, JsonTree.DATA_FILE_MAX_BYTES);
         // Parsed from the very bytes the digest is taken of.
         JsonNode root = JsonTree.parse(bytes, file, ErrorCode.PZ_POLICY_INVALID);
         JsonFields fields = new JsonFields(file, ErrorCode.PZ_POLICY_INVALID);

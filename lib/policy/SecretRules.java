@@ -1,16 +1,11 @@
 package policy;
 
 import cli.ErrorCode;
-import cli.IoErrors;
 import cli.JsonFields;
 import cli.JsonTree;
-import cli.PrezipException;
 import cli.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -219,23 +214,8 @@ public final class SecretRules {
     }
 
     public static SecretRules load(Path file) {
-        byte[] bytes;
-        try {
-            // Rule files are a few kilobytes; the cap keeps a wrong path (a device, a huge file) from costing memory.
-            if (Files.exists(file) && !Files.isRegularFile(file)) {
-                throw new PrezipException(ErrorCode.PZ_SECRET_RULES_INVALID, file + ": not a regular file");
-            }
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new PrezipException(ErrorCode.PZ_SECRET_RULES_INVALID, file + ": larger than " + MAX_FILE_BYTES + " bytes");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new PrezipException(ErrorCode.PZ_SECRET_RULES_INVALID, file + ": file not found; "
-                    + ErrorCode.PZ_SECRET_RULES_INVALID.advice());
-        } catch (IOException e) {
-            throw IoErrors.toPrezip(e, "reading the secret rules", file);
-        }
-        return parse(bytes, file);
+        // Rule files are a few kilobytes; the cap keeps a wrong path (a device, a huge file) from costing memory.
+        return parse(JsonTree.readBytes(file, ErrorCode.PZ_SECRET_RULES_INVALID, MAX_FILE_BYTES), file);
     }
 
     /** Keyword characters in all: the shipped rules use about 450; the automaton then stays under 8 MiB. */

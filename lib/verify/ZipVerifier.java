@@ -90,6 +90,11 @@ public final class ZipVerifier {
     /** The v1 manifest's entry digest: the prefix and 64 lowercase hex digits. */
     private static final Pattern SHA256_DIGEST = Pattern.compile(Pattern.quote(ZipEntryV1.SHA256_PREFIX) + "[0-9a-f]{64}");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    /** A toolkit version as the toolchain records it: major.minor.patch. */
+    private static final Pattern TOOLKIT_VERSION = Pattern.compile("[0-9]{1,4}\\.[0-9]{1,4}\\.[0-9]{1,4}");
+    /** zlib's levels: what a manifest's deflate_level can be. */
+    private static final int MIN_DEFLATE_LEVEL = 0;
+    private static final int MAX_DEFLATE_LEVEL = 9;
     /** The Unix file-type bits of a mode, and the types the verifier names. */
     private static final int MODE_TYPE_MASK = 0170000;
     private static final int MODE_SYMLINK = 0120000;
@@ -194,13 +199,13 @@ public final class ZipVerifier {
         RunRecord run;
     }
 
-    private Manifest readManifest() {
+    private Manifest readManifest() throws IOException {
         checked.add(VerifyCheck.VZ_MANIFEST_INVALID);
         checked.add(VerifyCheck.VZ_MANIFEST_VERSION);
         Manifest usable = new Manifest();
         ZipManifest manifest;
         try {
-            manifest = ZipManifest.read(request.manifest());
+            manifest = ZipManifest.read(request.manifest(), ZipManifest.maxBytesFor(Files.size(request.zip())));
         } catch (PrezipException e) {
             switch (e.code()) {
                 case PZ_MANIFEST_VERSION -> archive(VerifyCheck.VZ_MANIFEST_VERSION, e.getMessage());
@@ -227,12 +232,23 @@ public final class ZipVerifier {
             } else {
                 usable.fixedEpochMs = epoch;
             }
-            if (metadata.toolchain() != null && metadata.toolchain().toolkitVersion() != null) {
-                usable.layoutSince110 = !writtenBeforeLayout(metadata.toolchain().toolkitVersion());
+            if (metadata.deflateLevel() < MIN_DEFLATE_LEVEL || metadata.deflateLevel() > MAX_DEFLATE_LEVEL) {
+                archive(VerifyCheck.VZ_MANIFEST_INVALID, "metadata.deflate_level is " + metadata.deflateLevel()
+                        + ", not a zlib level (" + MIN_DEFLATE_LEVEL + " to " + MAX_DEFLATE_LEVEL + ")");
             }
-            if (metadata.storedExtensions() != null) {
+            ZipPackagingMetadataV1.Toolchain toolchain = metadata.toolchain();
+            if (toolchain != null && (toolchain.toolkitVersion() == null || !TOOLKIT_VERSION.matcher(toolchain.toolkitVersion()).matches())) {
+                archive(VerifyCheck.VZ_MANIFEST_INVALID, "metadata.toolchain.toolkit_version is "
+                        + NameSafety.printable(String.valueOf(toolchain.toolkitVersion())) + ", not a version such as 1.2.0");
+            } else if (toolchain != null) {
+                usable.layoutSince110 = !writtenBeforeLayout(toolchain.toolkitVersion());
+            }
+            List<String> stored = metadata.storedExtensions();
+            if (stored != null && stored.stream().anyMatch(e -> e == null || !Extensions.isValid(Extensions.normalize(e)))) {
+                archive(VerifyCheck.VZ_MANIFEST_INVALID, "metadata.stored_extensions holds a value that is not an extension");
+            } else if (stored != null) {
                 // The values the zip was built with decide what should be stored, not this toolkit's list.
-                usable.storedExtensions = Set.copyOf(metadata.storedExtensions().stream().map(Extensions::normalize).toList());
+                usable.storedExtensions = Set.copyOf(stored.stream().map(Extensions::normalize).toList());
             }
         }
         if (manifest.zipSha256() == null || !SHA256_HEX.matcher(manifest.zipSha256()).matches() || manifest.zipBytes() < 0) {
@@ -241,6 +257,10 @@ public final class ZipVerifier {
         } else {
             usable.zipSha256 = manifest.zipSha256();
             usable.zipBytes = manifest.zipBytes();
+        }
+        if (manifest.entries() == null) {
+            archive(VerifyCheck.VZ_MANIFEST_INVALID, "the manifest has no entries list");
+            return usable;
         }
         boolean entriesValid = true;
         for (int i = 0; i < manifest.entries().size(); i++) {
@@ -273,7 +293,8 @@ public final class ZipVerifier {
     private void checkSignature() throws IOException {
         checked.add(VerifyCheck.VZ_MANIFEST_SIGNATURE);
         Path signature = ManifestSignature.pathFor(request.manifest());
-        if (!Files.isRegularFile(request.manifest()) || !ManifestSignature.verify(request.manifest(), request.publicKey())) {
+        if (!Files.isRegularFile(request.manifest()) || !ManifestSignature.verify(request.manifest(), request.publicKey(),
+                ZipManifest.maxBytesFor(Files.size(request.zip())))) {
             archive(VerifyCheck.VZ_MANIFEST_SIGNATURE, Files.isRegularFile(signature)
                     ? signature + " is not a valid signature of the manifest by the given key"
                     : "no signature " + signature + " beside the manifest");

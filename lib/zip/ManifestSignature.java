@@ -73,8 +73,17 @@ public final class ManifestSignature {
 
     /** Whether {@code <manifest>.sig} exists and is a valid signature of the manifest's bytes. */
     public static boolean verify(Path manifest, PublicKey key) throws IOException {
+        return verify(manifest, key, Long.MAX_VALUE);
+    }
+
+    /**
+     * The same, for a manifest from outside: one larger than {@code maxBytes}, or a signature larger
+     * than any Ed25519 one, or either no regular file, is not read and does not verify.
+     */
+    public static boolean verify(Path manifest, PublicKey key, long maxBytes) throws IOException {
         Path sig = pathFor(manifest);
-        if (!Files.isRegularFile(sig)) {
+        if (!Files.isRegularFile(sig) || Files.size(sig) > MAX_SIGNATURE_BYTES
+                || !Files.isRegularFile(manifest) || Files.size(manifest) > maxBytes) {
             return false;
         }
         try {
@@ -86,6 +95,9 @@ public final class ManifestSignature {
             return false;
         }
     }
+
+    /** An Ed25519 signature is 64 bytes; a file much larger is no signature. */
+    static final long MAX_SIGNATURE_BYTES = 1024;
 
     private static byte[] pemBody(Path pem, String type) {
         String text;

@@ -28,6 +28,18 @@ public record ZipManifest(ZipPackagingMetadataV1 metadata, PolicyPreset.Applied 
         entries = entries instanceof ZipEntryV1.StagedView ? entries : List.copyOf(entries);
     }
 
+    /**
+     * The most a zip's manifest may hold: an entry costs the zip at least 76 bytes and twice its name,
+     * the manifest about 200 and its name once, so 4 bytes of manifest per byte of zip (plus room) is
+     * every real manifest, and a 2.5 GB file beside a small zip is refused before it is read.
+     */
+    public static long maxBytesFor(long zipBytes) {
+        return MANIFEST_FLOOR_BYTES + 4 * Math.min(zipBytes, Long.MAX_VALUE / 8);
+    }
+
+    /** See {@link #maxBytesFor}: room for the metadata, provenance and a few entries whatever the zip. */
+    static final long MANIFEST_FLOOR_BYTES = 16L << 20;
+
     public static Path pathFor(Path zip) {
         return zip.resolveSibling(zip.getFileName() + ".manifest.json");
     }
@@ -36,8 +48,9 @@ public record ZipManifest(ZipPackagingMetadataV1 metadata, PolicyPreset.Applied 
      * Reads a manifest. The schema version is checked before anything else is bound, so a manifest of
      * an unknown version is reported as such rather than as a malformed file.
      */
-    public static ZipManifest read(Path file) {
-        JsonNode root = JsonTree.read(file, ErrorCode.PZ_MANIFEST_INVALID);
+    public static ZipManifest read(Path file, long maxBytes) {
+        JsonNode root = JsonTree.parse(JsonTree.readBytes(file, ErrorCode.PZ_MANIFEST_INVALID, maxBytes), file,
+                ErrorCode.PZ_MANIFEST_INVALID);
         JsonNode version = root.path("metadata").path("schema_version");
         if (!version.isInt() || version.intValue() != ZipPolicyV1.SCHEMA_VERSION) {
             throw new PrezipException(ErrorCode.PZ_MANIFEST_VERSION, file + ": metadata.schema_version is "

@@ -2,12 +2,14 @@ package cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,14 +59,43 @@ class JsonTreeTest {
     }
 
     @Test
-    void aMissingFileIsNamedAndAnUnreadableOneIsAnIoError() throws Exception {
+    void aMissingFileIsNamedAndAFolderIsNoFile() throws Exception {
         PrezipException missing = assertThrows(PrezipException.class,
                 () -> JsonTree.read(tmp.resolve("none.json"), ErrorCode.PZ_ALLOWLIST_INVALID));
         assertEquals(ErrorCode.PZ_ALLOWLIST_INVALID, missing.code());
         assertTrue(missing.getMessage().endsWith("none.json: file not found"), missing.getMessage());
 
         Path folder = Files.createDirectories(tmp.resolve("folder.json"));
-        PrezipException io = assertThrows(PrezipException.class, () -> JsonTree.read(folder, ErrorCode.PZ_ALLOWLIST_INVALID));
-        assertEquals(ErrorCode.PZ_IO, io.code());
+        PrezipException notAFile = assertThrows(PrezipException.class, () -> JsonTree.read(folder, ErrorCode.PZ_ALLOWLIST_INVALID));
+        assertEquals(ErrorCode.PZ_ALLOWLIST_INVALID, notAFile.code(), "a configuration error, named, not an I/O failure");
+    }
+
+    @Test
+    void aFifoAFolderOrADeviceIsRefusedByNameAndNeverRead() throws Exception {
+        // A FIFO at a data file's path hung the run forever before (issue 16); /dev/zero never ends.
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            for (Path notAFile : java.util.List.of(tmp, Path.of("/dev/zero"))) {
+                PrezipException e = assertThrows(PrezipException.class, () -> JsonTree.read(notAFile, ErrorCode.PZ_BANS_INVALID));
+                assertEquals(ErrorCode.PZ_BANS_INVALID, e.code());
+                assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+            }
+            if (support.TempTrees.canMakeFifo()) {
+                Path fifo = support.TempTrees.fifo(tmp.resolve("global_bans.json"));
+                assertTrue(assertThrows(PrezipException.class, () -> JsonTree.read(fifo, ErrorCode.PZ_BANS_INVALID))
+                        .getMessage().contains("not a regular file"));
+            }
+        });
+    }
+
+    @Test
+    void aFileLargerThanItsBoundIsRefusedBeforeItIsRead() throws Exception {
+        Path big = tmp.resolve("big.json");
+        try (var out = Files.newOutputStream(big)) {
+            out.write(new byte[(int) JsonTree.DATA_FILE_MAX_BYTES + 1]);
+        }
+        PrezipException e = assertThrows(PrezipException.class, () -> JsonTree.read(big, ErrorCode.PZ_ALLOWLIST_INVALID));
+        assertEquals(ErrorCode.PZ_ALLOWLIST_INVALID, e.code());
+        assertTrue(e.getMessage().contains("more than"), e.getMessage());
+        assertEquals(3, JsonTree.readBytes(support.TempTrees.writeString(tmp.resolve("s.json"), "[1]"), ErrorCode.PZ_BANS_INVALID, 3).length);
     }
 }

@@ -382,6 +382,29 @@ class ZipVerifierTest {
     }
 
     @Test
+    void malformedMetadataValuesAreAnInvalidManifestNeverAnInternalError() {
+        // Each found by the adversarial pass of issue 16: a null in a list gave PZ_INTERNAL, the others passed unchecked.
+        List<java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode>> edits = List.of(
+                metadata -> metadata.putArray("stored_extensions").addNull(),
+                metadata -> metadata.putArray("stored_extensions").add("a/b"),
+                metadata -> metadata.put("deflate_level", 99),
+                metadata -> metadata.put("deflate_level", -1),
+                metadata -> ((com.fasterxml.jackson.databind.node.ObjectNode) metadata.get("toolchain")).put("toolkit_version", "1.x\u001b[2J"),
+                metadata -> ((com.fasterxml.jackson.databind.node.ObjectNode) metadata.get("toolchain")).putNull("toolkit_version"));
+        byte[] original = TempTrees.readBytes(good.manifest());
+        for (var edit : edits) {
+            ZipTamper.writeBytes(good.manifest(), original);
+            ZipTamper.editManifest(good.manifest(), root -> edit.accept((com.fasterxml.jackson.databind.node.ObjectNode) root.get("metadata")));
+            ZipVerifier.Result result = verify(good.zip());
+            assertTrue(codes(result).contains(VerifyCheck.VZ_MANIFEST_INVALID), describe(result));
+            assertFalse(describe(result).contains("\u001b"), "no escape sequence quoted: " + describe(result));
+        }
+        ZipTamper.writeBytes(good.manifest(), original);
+        ZipTamper.editManifest(good.manifest(), root -> ((com.fasterxml.jackson.databind.node.ObjectNode) root).remove("entries"));
+        assertTrue(codes(verify(good.zip())).contains(VerifyCheck.VZ_MANIFEST_INVALID));
+    }
+
+    @Test
     void unknownSchemaVersionFails() {
         ZipTamper.editManifest(good.manifest(), root -> ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("metadata"))
                 .put("schema_version", 2));
