@@ -159,6 +159,8 @@ class FaultTest {
         TempTrees.file(out, ".p1.zip." + UUID_1 + ".tmp", "half a zip");
         TempTrees.file(out, ".p1.zip.manifest.json." + UUID_2 + ".tmp", "half a manifest");
         TempTrees.file(out, ".p1.zip.report.json." + UUID_2 + ".tmp", "half a report");
+        // A kill while the HTML page was written left this one, and no sweep removed it (issue 16).
+        TempTrees.file(out, ".p1.zip.report.html." + UUID_2 + ".tmp", "half a page");
         // Another zip's files in the same folder are not this run's to remove.
         TempTrees.file(out, ".prezip-staging-other.zip-" + UUID_1 + "/keep.txt", "not ours");
         TempTrees.file(out, ".other.zip." + UUID_1 + ".tmp", "not ours");

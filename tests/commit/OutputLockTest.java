@@ -94,6 +94,18 @@ class OutputLockTest extends StagerProject {
     }
 
     @Test
+    void aLinkPlantedAtTheLockPathIsRefusedAndNeverFollowed() throws Exception {
+        Path target = tmp.resolve("elsewhere/created-through-the-link");
+        Files.createDirectories(target.getParent());
+        Files.createSymbolicLink(OutputLock.lockFileFor(zip), target);
+        CliRun run = commit(zip);
+        assertEquals(3, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("symbolic link"), run.describe());
+        assertFalse(Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS), "the link's target was not created");
+        assertFalse(TempTrees.exists(zip));
+    }
+
+    @Test
     void aLockOnAnotherZipInTheSameFolderDoesNotBlock() {
         try (OutputLock other = OutputLock.acquire(out.resolve("other.zip"))) {
             CliRun run = commit(zip);
