@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -48,7 +49,8 @@ public final class DashboardLog {
         Path file = data.dashboardSummaryFile();
         try {
             Files.createDirectories(file.getParent());
-            FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND).close();
+            FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND,
+                    LinkOption.NOFOLLOW_LINKS).close();
         } catch (IOException e) {
             throw IoErrors.toPrezip(e, "opening the dashboard summary", file);
         }
@@ -62,8 +64,9 @@ public final class DashboardLog {
         try {
             Files.createDirectories(file.getParent());
             synchronized (IN_PROCESS) {
+                // Never through a link: a link planted at the log's path is refused, not written through.
                 try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.APPEND);
+                        StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
                      FileLock ignored = channel.lock()) {
                     ByteBuffer bytes = ByteBuffer.wrap((json + "\n").getBytes(StandardCharsets.UTF_8));
                     while (bytes.hasRemaining()) {

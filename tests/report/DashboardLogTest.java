@@ -3,12 +3,14 @@ package report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cli.DataDir;
 import cli.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -258,5 +260,17 @@ class DashboardLogTest extends StagerProject {
         for (int w = 0; w < writers; w++) {
             assertEquals(expected, seen.get(prefix + w), "writer " + prefix + w);
         }
+    }
+
+    @Test
+    void aLinkPlantedAtTheLogsPathIsRefusedNeverWrittenThrough() throws Exception {
+        Path target = data.resolveSibling("elsewhere.jsonl");
+        Files.createDirectories(data.resolve("dashboard"));
+        Files.createSymbolicLink(data.resolve("dashboard/summary.jsonl"), target);
+        DataDir dir = new DataDir(data);
+        assertThrows(cli.PrezipException.class, () -> DashboardLog.requireWritable(dir));
+        assertThrows(cli.PrezipException.class, () -> DashboardLog.append(dir, new DashboardLog.Line("2025-10-06T16:20:00Z", "p1",
+                "ok", 0, 0L, Map.of(), null, "/out/p1.zip")));
+        assertFalse(Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS), "the link's target was not created");
     }
 }
