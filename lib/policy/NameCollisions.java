@@ -1,6 +1,7 @@
 package policy;
 
 import java.text.Normalizer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,45 +67,75 @@ public final class NameCollisions {
 
     private static List<Classification.Item> markCollisions(List<Classification.Item> items) {
         Map<String, List<String>> pathsByKey = new HashMap<>();
+        Set<String> foldersSeen = new HashSet<>();
         for (Classification.Item item : items) {
             if (item.decision() instanceof Decision.Included) {
                 String path = item.entry().relativePath();
                 pathsByKey.computeIfAbsent(key(path), k -> new ArrayList<>()).add(path);
-                // A file and a folder colliding ("a.txt" vs "A.TXT/b.png") cannot both exist either.
-                for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
-                    List<String> folderUsers = pathsByKey.computeIfAbsent(key(path.substring(0, slash)), k -> new ArrayList<>());
-                    String folder = path.substring(0, slash) + "/";
-                    if (!folderUsers.contains(folder)) {
-                        folderUsers.add(folder);
-                    }
+                // A file and a folder colliding ("a.txt" vs "A.TXT/b.png") cannot both exist either. Each folder is
+                // registered once, deepest first up to the first one seen: a deep tree costs its folders, not
+                // its depth times its files.
+                for (int slash = path.lastIndexOf('/'); slash > 0 && foldersSeen.add(path.substring(0, slash));
+                     slash = path.lastIndexOf('/', slash - 1)) {
+                    pathsByKey.computeIfAbsent(key(path.substring(0, slash)), k -> new ArrayList<>()).add(path.substring(0, slash) + "/");
                 }
             }
         }
+        Map<String, String> folderVerdicts = new HashMap<>();
         List<Classification.Item> marked = new ArrayList<>(items.size());
         for (Classification.Item item : items) {
             String collision = item.decision() instanceof Decision.Included
-                    ? collision(item.entry().relativePath(), pathsByKey) : null;
+                    ? collision(item.entry().relativePath(), pathsByKey, folderVerdicts) : null;
             marked.add(collision == null ? item : new Classification.Item(item.entry(),
                     new Decision.Excluded(Reason.NAME_COLLISION, collision)));
         }
         return marked;
     }
 
+    /** Names a collision detail quotes: the first few, each cut to a readable length. */
+    private static final int NAMES_QUOTED = 3;
+
     /** Why this eligible path collides, or null: another file of the same key, or a file where a folder of it is. */
-    private static String collision(String path, Map<String, List<String>> pathsByKey) {
+    private static String collision(String path, Map<String, List<String>> pathsByKey, Map<String, String> folderVerdicts) {
         List<String> same = pathsByKey.get(key(path));
         if (same.size() > 1) {
-            return "same name as " + String.join(", ", same.stream().filter(p -> !p.equals(path)).toList())
-                    + " after case folding / NFC";
+            return "same name as " + quoted(same.stream().filter(p -> !p.equals(path)).toList()) + " after case folding / NFC";
         }
-        for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
-            List<String> files = pathsByKey.get(key(path.substring(0, slash))).stream()
-                    .filter(p -> !p.endsWith("/")).toList();
-            if (!files.isEmpty()) {
-                return "its folder " + path.substring(0, slash) + "/ has the same name as the file "
-                        + String.join(", ", files) + " after case folding / NFC";
+        int folderEnd = path.lastIndexOf('/');
+        String verdict = folderEnd > 0 ? folderVerdict(path.substring(0, folderEnd), pathsByKey, folderVerdicts) : "";
+        return verdict.isEmpty() ? null : verdict;
+    }
+
+    /**
+     * Whether this folder or one above it is also the name of a file ("" when none): decided once per
+     * folder, from the highest one not yet decided down, without recursing on the depth.
+     */
+    private static String folderVerdict(String folder, Map<String, List<String>> pathsByKey, Map<String, String> verdicts) {
+        ArrayDeque<String> undecided = new ArrayDeque<>();
+        String above = folder;
+        while (above != null && !verdicts.containsKey(above)) {
+            undecided.push(above);
+            int slash = above.lastIndexOf('/');
+            above = slash > 0 ? above.substring(0, slash) : null;
+        }
+        String verdict = above == null ? "" : verdicts.get(above);
+        while (!undecided.isEmpty()) {
+            String next = undecided.pop();
+            if (verdict.isEmpty()) {
+                List<String> files = pathsByKey.get(key(next)).stream().filter(p -> !p.endsWith("/")).toList();
+                if (!files.isEmpty()) {
+                    verdict = "its folder " + NameSafety.printable(next, NameSafety.QUOTED_CHARS) + "/ has the same name as the file "
+                            + quoted(files) + " after case folding / NFC";
+                }
             }
+            verdicts.put(next, verdict);
         }
-        return null;
+        return verdicts.get(folder);
+    }
+
+    private static String quoted(List<String> names) {
+        String shown = String.join(", ", names.stream().limit(NAMES_QUOTED)
+                .map(n -> NameSafety.printable(n, NameSafety.QUOTED_CHARS)).toList());
+        return names.size() > NAMES_QUOTED ? shown + " and " + (names.size() - NAMES_QUOTED) + " more" : shown;
     }
 }

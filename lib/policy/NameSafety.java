@@ -36,7 +36,7 @@ public final class NameSafety {
                 String component = relativePath.substring(start, end);
                 Optional<String> problem = componentProblem(component);
                 if (problem.isPresent()) {
-                    return Optional.of("'" + printable(component) + "': " + problem.get());
+                    return Optional.of("'" + printable(component, QUOTED_CHARS) + "': " + problem.get());
                 }
             }
             if (slash < 0) {
@@ -118,14 +118,31 @@ public final class NameSafety {
 
     /** The name with invisible characters shown as escapes, so a report cannot itself be spoofed. */
     public static String printable(String name) {
+        return printable(name, Integer.MAX_VALUE);
+    }
+
+    /** Names quoted in messages: enough to find the file, never a megabyte of message per name. */
+    public static final int QUOTED_CHARS = 256;
+
+    /**
+     * The same, of at most the name's first {@code maxCodePoints} characters, then how long it was: a
+     * message quoting a hostile name costs a bounded amount whatever the name.
+     */
+    public static String printable(String name, int maxCodePoints) {
         StringBuilder out = new StringBuilder();
-        name.codePoints().forEach(cp -> {
+        int shown = 0;
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            if (shown++ == maxCodePoints) {
+                return out.append("\u2026 (").append(name.length()).append(" characters)").toString();
+            }
             if (Character.getType(cp) == Character.CONTROL || isBidiControl(cp)) {
                 out.append(String.format(Locale.ROOT, "\\u%04X", cp));
             } else {
                 out.appendCodePoint(cp);
             }
-        });
+            i += Character.charCount(cp);
+        }
         return out.toString();
     }
 }

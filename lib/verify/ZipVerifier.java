@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -114,6 +115,9 @@ public final class ZipVerifier {
     private final Request request;
     private final Progress progress;
     private final List<VerifyFinding> findings = new ArrayList<>();
+    private final Map<VerifyCheck, Integer> findingsPerCheck = new EnumMap<>(VerifyCheck.class);
+    /** Findings listed per check; past it they are counted in one more finding. */
+    static final int FINDINGS_PER_CHECK = 100;
     private final EnumSet<VerifyCheck> checked = EnumSet.noneOf(VerifyCheck.class);
 
     private ZipVerifier(Request request, Progress progress) {
@@ -149,7 +153,7 @@ public final class ZipVerifier {
         Entry(ZipStructure.CentralHeader central) {
             this.central = central;
             this.name = new String(central.rawName(), StandardCharsets.UTF_8);
-            this.shown = NameSafety.printable(name);
+            this.shown = quote(name);
         }
     }
 
@@ -177,6 +181,12 @@ public final class ZipVerifier {
                 checkPolicy(entries);
             }
         }
+        findingsPerCheck.forEach((check, count) -> {
+            if (count > FINDINGS_PER_CHECK) {
+                findings.add(VerifyFinding.archive(check, (count - FINDINGS_PER_CHECK) + " more " + check.name()
+                        + " failure(s) not listed (" + count + " in all)"));
+            }
+        });
         // Grouped by check (stable, so each group keeps zip order): one code's failures read together.
         List<VerifyFinding> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.comparing(VerifyFinding::check));
@@ -239,7 +249,7 @@ public final class ZipVerifier {
             ZipPackagingMetadataV1.Toolchain toolchain = metadata.toolchain();
             if (toolchain != null && (toolchain.toolkitVersion() == null || !TOOLKIT_VERSION.matcher(toolchain.toolkitVersion()).matches())) {
                 archive(VerifyCheck.VZ_MANIFEST_INVALID, "metadata.toolchain.toolkit_version is "
-                        + NameSafety.printable(String.valueOf(toolchain.toolkitVersion())) + ", not a version such as 1.2.0");
+                        + quote(String.valueOf(toolchain.toolkitVersion())) + ", not a version such as 1.2.0");
             } else if (toolchain != null) {
                 usable.layoutSince110 = !writtenBeforeLayout(toolchain.toolkitVersion());
             }
@@ -272,8 +282,8 @@ public final class ZipVerifier {
                     : e.normalizedMode() == null ? "has no normalized_mode" : null;
             if (problem != null) {
                 entriesValid = false;
-                findings.add(VerifyFinding.entry(VerifyCheck.VZ_MANIFEST_INVALID,
-                        e.relativePath() == null ? null : NameSafety.printable(e.relativePath()),
+                record(VerifyFinding.entry(VerifyCheck.VZ_MANIFEST_INVALID,
+                        e.relativePath() == null ? null : quote(e.relativePath()),
                         "manifest entries[" + i + "] " + problem));
             }
         }
@@ -333,7 +343,7 @@ public final class ZipVerifier {
                 entries.add(new Entry(header));
             }
         } catch (ZipStructure.MalformedZipException e) {
-            findings.add(VerifyFinding.entry(VerifyCheck.VZ_ZIP_UNREADABLE, e.entry(), e.getMessage()));
+            record(VerifyFinding.entry(VerifyCheck.VZ_ZIP_UNREADABLE, e.entry(), e.getMessage()));
             return null;
         }
         checked.addAll(ZIP_CHECKS);
@@ -385,7 +395,7 @@ public final class ZipVerifier {
         }
         for (String component : stripTrailingSlash(name).split("/", -1)) {
             if (component.startsWith(".") && !component.equals(".") && !component.equals("..")) {
-                add(VerifyCheck.VZ_HIDDEN_ENTRY, entry, "'" + NameSafety.printable(component) + "' is hidden (starts with a dot)");
+                add(VerifyCheck.VZ_HIDDEN_ENTRY, entry, "'" + quote(component) + "' is hidden (starts with a dot)");
                 break;
             }
         }
@@ -531,7 +541,7 @@ public final class ZipVerifier {
                 add(VerifyCheck.VZ_LAYOUT, entry, "its bytes (from offset " + start + ") overlap "
                         + previous.shown + "'s (up to offset " + expected + "); overlapping entries are not read");
             } else if (start > expected) {
-                findings.add(VerifyFinding.entry(VerifyCheck.VZ_LAYOUT, entry.shown, (start - expected) + " bytes at offset "
+                record(VerifyFinding.entry(VerifyCheck.VZ_LAYOUT, entry.shown, (start - expected) + " bytes at offset "
                         + expected + " belong to no entry" + (previous == null ? " (before the first entry)" : "")));
             }
             if (entry.recordEnd > expected) {
@@ -770,7 +780,7 @@ public final class ZipVerifier {
                     for (SecretFinding finding : scan.judge(secrets)) {
                         if (!finding.approved()) {
                             add(VerifyCheck.VZ_SECRET, entry, finding.rule() + " at "
-                                    + NameSafety.printable(finding.location().substring(finding.path().length() + 1))
+                                    + quote(finding.location().substring(finding.path().length() + 1))
                                     + " (starts " + finding.preview() + "), fingerprint " + finding.fingerprint());
                         }
                     }
@@ -805,26 +815,52 @@ public final class ZipVerifier {
                 add(VerifyCheck.VZ_DUPLICATE_NAME, entry, "same name as " + folded.shown + " after case folding and NFC normalisation");
             }
         }
-        // A name used as a file and as a folder ("a" and "a/b", also folded) cannot both be extracted.
-        Set<String> reported = new HashSet<>();
+        // A name used as a file and as a folder ("a" and "a/b", also folded) cannot both be extracted. Each
+        // folder of a name is looked up by a hash of its key, extended one character at a time along the
+        // name's own key (folding and NFC keep '/' where it is), so a name costs its length, not its length
+        // times its depth (40 names of 32,000 folders took 141 s); a hit is confirmed on the exact key.
+        Map<Long, List<Entry>> filesByKeyHash = new HashMap<>();
+        byKey.forEach((key, file) -> {
+            if (!file.name.endsWith("/") && !isDirectoryMode(file.central.externalAttributes())) {
+                filesByKeyHash.computeIfAbsent(extendHash(0, key, 0, key.length()), h -> new ArrayList<>()).add(file);
+            }
+        });
+        Set<Entry> reported = new HashSet<>();
         for (Entry entry : entries) {
             String name = stripTrailingSlash(entry.name);
-            for (int slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1)) {
-                Entry file = byKey.get(NameCollisions.key(name.substring(0, slash)));
-                if (file != null && !file.name.endsWith("/") && !isDirectoryMode(file.central.externalAttributes())
-                        && reported.add(file.name + "\n" + name)) {
-                    add(VerifyCheck.VZ_DUPLICATE_NAME, entry, "its folder " + NameSafety.printable(name.substring(0, slash))
-                            + " is also the file " + file.shown);
+            String key = NameCollisions.key(name);
+            long hash = 0;
+            int hashed = 0;
+            for (int slash = key.indexOf('/'); slash > 0; slash = key.indexOf('/', slash + 1)) {
+                hash = extendHash(hash, key, hashed, slash);
+                hashed = slash;
+                List<Entry> files = filesByKeyHash.get(hash);
+                if (files == null) {
+                    continue;
+                }
+                for (Entry file : files) {
+                    String folder = key.substring(0, slash);
+                    if (NameCollisions.key(file.name).equals(folder) && reported.add(entry)) {
+                        add(VerifyCheck.VZ_DUPLICATE_NAME, entry, "a folder of it is also the file " + file.shown);
+                    }
                 }
             }
         }
+    }
+
+    /** A polynomial hash of key[from, to) appended to {@code hash}: the same value for a key hashed whole or in runs. */
+    private static long extendHash(long hash, String key, int from, int to) {
+        for (int i = from; i < to; i++) {
+            hash = hash * 1_000_003L + key.charAt(i);
+        }
+        return hash;
     }
 
     private void compareManifest(List<Entry> entries, List<ZipEntryV1> listed) {
         Map<String, ZipEntryV1> manifestByPath = new LinkedHashMap<>();
         for (ZipEntryV1 e : listed) {
             if (manifestByPath.putIfAbsent(e.relativePath(), e) != null) {
-                findings.add(VerifyFinding.entry(VerifyCheck.VZ_MANIFEST_MISMATCH, NameSafety.printable(e.relativePath()),
+                record(VerifyFinding.entry(VerifyCheck.VZ_MANIFEST_MISMATCH, quote(e.relativePath()),
                         "the manifest lists this path more than once"));
             }
         }
@@ -858,15 +894,15 @@ public final class ZipVerifier {
             if (zipNames.contains(path)) {
                 commonInManifestOrder.add(path);
             } else {
-                findings.add(VerifyFinding.entry(VerifyCheck.VZ_MANIFEST_MISMATCH, NameSafety.printable(path),
+                record(VerifyFinding.entry(VerifyCheck.VZ_MANIFEST_MISMATCH, quote(path),
                         "in the manifest but not in the zip"));
             }
         }
         for (int i = 0; i < commonInZipOrder.size(); i++) {
             if (!commonInZipOrder.get(i).equals(commonInManifestOrder.get(i))) {
-                findings.add(VerifyFinding.entry(VerifyCheck.VZ_MANIFEST_MISMATCH, NameSafety.printable(commonInZipOrder.get(i)),
+                record(VerifyFinding.entry(VerifyCheck.VZ_MANIFEST_MISMATCH, quote(commonInZipOrder.get(i)),
                         "the zip and the manifest list the entries in a different order (from position " + (i + 1)
-                                + " the manifest has " + NameSafety.printable(commonInManifestOrder.get(i)) + ")"));
+                                + " the manifest has " + quote(commonInManifestOrder.get(i)) + ")"));
                 break;
             }
         }
@@ -911,7 +947,7 @@ public final class ZipVerifier {
         for (Classification.Item item : Classification.of(scan, eligibility).eligible()) {
             String path = item.entry().relativePath();
             if (!zipNames.contains(path)) {
-                findings.add(VerifyFinding.entry(VerifyCheck.VZ_SOURCE_MISSING, NameSafety.printable(path),
+                record(VerifyFinding.entry(VerifyCheck.VZ_SOURCE_MISSING, quote(path),
                         "an eligible source file that is not in the zip"));
             }
         }
@@ -971,10 +1007,25 @@ public final class ZipVerifier {
     }
 
     private void add(VerifyCheck check, Entry entry, String message) {
-        findings.add(VerifyFinding.entry(check, entry.shown, message));
+        record(VerifyFinding.entry(check, entry.shown, message));
+    }
+
+    /**
+     * Keeps a finding, at most {@link #FINDINGS_PER_CHECK} per check (the rest are counted): a zip of a
+     * million bad entries gives a report of a few hundred lines, not a million.
+     */
+    private void record(VerifyFinding finding) {
+        if (findingsPerCheck.merge(finding.check(), 1, Integer::sum) <= FINDINGS_PER_CHECK) {
+            findings.add(finding);
+        }
+    }
+
+    /** A name as a message quotes it: control characters escaped, at most a few hundred characters. */
+    private static String quote(String name) {
+        return NameSafety.printable(name, NameSafety.QUOTED_CHARS);
     }
 
     private void archive(VerifyCheck check, String message) {
-        findings.add(VerifyFinding.archive(check, message));
+        record(VerifyFinding.archive(check, message));
     }
 }

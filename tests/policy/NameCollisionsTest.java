@@ -57,6 +57,25 @@ class NameCollisionsTest extends StagerProject {
     // ---- on real trees, through the CLI ----
 
     @Test
+    void aCollisionBesideADeepTreeCostsTheTreesFoldersNotItsDepthTimesItsFiles() {
+        // Issue 16: one X.txt / x.txt pair beside 4,000 files 900 levels deep took 101 s (2.9 s without the pair).
+        java.nio.file.Path root = java.nio.file.Path.of("/content");
+        java.util.List<Classification.Item> items = new java.util.ArrayList<>();
+        for (String path : List.of("X.txt", "x.txt")) {
+            items.add(new Classification.Item(new scan.ScannedEntry(path, root, scan.ScannedEntry.Kind.REGULAR, 1, 0, null),
+                    Decision.Included.of("txt")));
+        }
+        String deep = "d/".repeat(900);
+        for (int i = 0; i < 4_000; i++) {
+            items.add(new Classification.Item(new scan.ScannedEntry(deep + "f" + i + ".txt", root, scan.ScannedEntry.Kind.REGULAR,
+                    1, 0, null), Decision.Included.of("txt")));
+        }
+        List<Classification.Item> marked = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> NameCollisions.mark(items));
+        assertEquals(2, marked.stream().filter(i -> i.decision() instanceof Decision.Excluded).count());
+    }
+
+    @Test
     void caseCollisionRefusesEvenWithAllowUnknownAndListsBothFiles() {
         TempTrees.file(content, "Photo.png", "upper");
         TempTrees.file(content, "photo.png", "lower");

@@ -3,6 +3,7 @@ package verify;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cli.DataDir;
@@ -379,6 +380,30 @@ class ZipVerifierTest {
         List<ZipTamper.Entry> entries = new ArrayList<>(VerifyFixtures.v1Entries());
         entries.add(0, ZipTamper.Entry.v1("config", "a file where a folder must be"));
         assertOnly(verify(craft("filefolder.zip", entries)), VerifyCheck.VZ_DUPLICATE_NAME);
+    }
+
+    @Test
+    void deepAndHostileNamesCostTheirLengthAndGiveABoundedReport() {
+        // Issue 16: 40 names of 32,000 folders took 141 s; 500 long names of control characters 59 s and 917 MB of --json.
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+            List<ZipTamper.Entry> deep = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                deep.add(ZipTamper.Entry.v1("a/".repeat(32_000) + i, "x"));
+            }
+            deep.sort(java.util.Comparator.comparing(e -> new String(e.name, StandardCharsets.UTF_8)));
+            assertValid(verify(craft("deep.zip", deep)));
+
+            List<ZipTamper.Entry> hostile = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                hostile.add(ZipTamper.Entry.v1(String.format("%03d", i) + "\u0007\u001b".repeat(30_000), "x"));
+            }
+            ZipVerifier.Result result = verify(craft("hostile.zip", hostile));
+            assertTrue(codes(result).contains(VerifyCheck.VZ_UNSAFE_NAME), describe(result).substring(0, 500));
+            long unsafe = result.findings().stream().filter(f -> f.check() == VerifyCheck.VZ_UNSAFE_NAME).count();
+            assertEquals(ZipVerifier.FINDINGS_PER_CHECK + 1, unsafe, "the first hundred, then how many more");
+            String json = cli.Json.write(VerifyReport.of(result));
+            assertTrue(json.length() < 2_000_000, "a bounded report: " + json.length() + " characters");
+        });
     }
 
     @Test
