@@ -227,6 +227,12 @@ public class prezip_stager implements Callable<Integer> {
             DashboardLog.requireWritable(data);
             Committer.Committed committed = Committer.commit(plan, zip);
             manifest = committed.manifest();
+            if (committed.finishedInterrupted() >= 0 && !common.quiet) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("prezip_stager: an earlier commit to " + zip + " was killed while putting its delivery into place;"
+                        + " it was finished first (" + committed.finishedInterrupted() + " file(s) moved into place), then replaced");
+                err.flush();
+            }
             report = reportOf.make(classification, committed.approvedSecrets()).withRun(manifest.run());
         } catch (SecretsFound e) {
             return stop(reportOf.make(classification.withSecrets(e.findings()), e.findings()), html, e, data, zip, run);

@@ -3,6 +3,7 @@ package cli;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -81,12 +82,19 @@ public final class AtomicFiles {
          * Renames every file into place, {@code last} after all others. The files it replaces are kept
          * aside until all renames succeeded; if one fails, the earlier ones are undone, so the previous
          * delivery stays whole (an old zip never sits beside a new manifest).
+         *
+         * <p>A kill cannot be undone that way, so first the renames to come are written to
+         * {@code journal} (itself renamed into place whole: its appearance is the moment the new delivery
+         * is decided); after a kill at any later moment, {@link #finishInterrupted} puts the rest into
+         * place from the temp files left. The journal goes once every rename is done.
          */
-        public void commit(Path last) throws IOException {
+        public void commit(Path last, Path journal) throws IOException {
             List<Path> order = new ArrayList<>(tempByTarget.keySet());
             order.remove(last);
             order.add(last);
             ExitCleanup.guarded(() -> {
+                // Within the guarded step: a stop signal's cleanup waits until every rename is done.
+                writeJournal(journal, order);
                 Map<Path, Path> replaced = new LinkedHashMap<>();
                 for (Path target : order) {
                     Path aside = keepAside(target);
@@ -95,14 +103,31 @@ public final class AtomicFiles {
                     } catch (IOException e) {
                         deleteQuietly(aside);
                         restore(replaced);
+                        Files.deleteIfExists(journal);
                         throw e;
                     }
                     replaced.put(target, aside);
                 }
+                Files.deleteIfExists(journal);
                 replaced.values().forEach(AtomicFiles::deleteQuietly);
                 return null;
             });
             tempByTarget.clear();
+        }
+
+        /** The journal of the renames to come: one "temp name / target name" pair per line, beside the targets. */
+        void writeJournal(Path journal, List<Path> order) throws IOException {
+            StringBuilder lines = new StringBuilder();
+            for (Path target : order) {
+                lines.append(tempByTarget.get(target).getFileName()).append('/').append(target.getFileName()).append('\n');
+            }
+            Path temp = tempBeside(journal);
+            try {
+                writeFile(temp, Content.of(lines.toString().getBytes(StandardCharsets.UTF_8)));
+                moveIntoPlace(temp, journal);
+            } finally {
+                deleteQuietly(temp);
+            }
         }
 
         /** A copy of the file about to be replaced (null if there is none), hidden like any temp file. */
@@ -136,6 +161,41 @@ public final class AtomicFiles {
                 }
             });
         }
+
+        /**
+         * Finishes a delivery a kill interrupted: every rename the journal lists whose temp file is still
+         * there is done now (the others were done before the kill), then the journal goes. Only names the
+         * caller allows are touched, so a journal planted by someone else renames nothing else.
+         *
+         * @return how many files were put into place, or -1 when there was no journal
+         */
+        public static int finishInterrupted(Path journal, java.util.function.Predicate<String> allowedTemp,
+                                            java.util.function.Predicate<String> allowedTarget) throws IOException {
+            if (!Files.exists(journal, LinkOption.NOFOLLOW_LINKS)) {
+                return -1;
+            }
+            byte[] bytes = JsonTree.readBytes(journal, ErrorCode.PZ_IO, JOURNAL_MAX_BYTES);
+            Path folder = journal.toAbsolutePath().getParent();
+            int done = 0;
+            for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+                int slash = line.indexOf('/');
+                if (slash <= 0 || line.indexOf('/', slash + 1) >= 0) {
+                    continue;
+                }
+                String temp = line.substring(0, slash);
+                String target = line.substring(slash + 1);
+                if (allowedTemp.test(temp) && allowedTarget.test(target)
+                        && Files.isRegularFile(folder.resolve(temp), LinkOption.NOFOLLOW_LINKS)) {
+                    moveIntoPlace(folder.resolve(temp), folder.resolve(target));
+                    done++;
+                }
+            }
+            Files.deleteIfExists(journal);
+            return done;
+        }
+
+        /** A journal lists a zip and a few sidecars: kilobytes at most. */
+        static final long JOURNAL_MAX_BYTES = 64 * 1024;
 
         private static void rename(Path temp, Path target) throws IOException {
             moveIntoPlace(temp, target);

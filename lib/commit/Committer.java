@@ -34,6 +34,7 @@ import policy.SecretsFound;
 import scan.ScannedEntry;
 import scan.TreeScanner;
 import zip.ChecksumFile;
+import zip.DeliveryJournal;
 import zip.DeterministicZipWriter;
 import zip.ManifestSignature;
 import zip.StagedFile;
@@ -55,8 +56,11 @@ public final class Committer {
                        long fixedEpochMs, boolean forbidEmptyDirs, PolicyPreset.Applied policy, PrivateKey signKey,
                        int threads, Progress progress, Timings timings, ContentScan contentScan, RunRecord.Started run) {}
 
-    /** What a commit wrote, and the credentials it shipped because the project approved them. */
-    public record Committed(ZipManifest manifest, List<SecretFinding> approvedSecrets) {}
+    /**
+     * What a commit wrote, the credentials it shipped because the project approved them, and how many
+     * files of a delivery a killed run left unfinished it put into place first (-1: there was none).
+     */
+    public record Committed(ZipManifest manifest, List<SecretFinding> approvedSecrets, int finishedInterrupted) {}
 
     /**
      * Commits under the zip's lock: the zip, its manifest, checksum and (with a key) signature.
@@ -66,10 +70,18 @@ public final class Committer {
     public static Committed commit(Plan plan, Path outputZip) {
         Path zip = outputZip.toAbsolutePath().normalize();
         try (OutputLock lock = OutputLock.acquire(zip)) {
+            // A delivery a killed run was putting into place is finished before its leftovers are swept.
+            int finished;
+            try {
+                finished = AtomicFiles.Batch.finishInterrupted(DeliveryJournal.pathFor(zip),
+                        name -> DeliveryJournal.isTempFor(zip, name), DeliveryJournal.targetsFor(zip)::contains);
+            } catch (IOException e) {
+                throw IoErrors.toPrezip(e, "finishing an interrupted delivery", zip);
+            }
             Staging.removeLeftovers(zip);
             Committed committed = stageAndZip(plan, zip);
             plan.timings().lap("staging removed");
-            return committed;
+            return new Committed(committed.manifest(), committed.approvedSecrets(), finished);
         }
     }
 
@@ -116,13 +128,13 @@ public final class Committer {
                         ManifestSignature.sign(Files.readAllBytes(manifestWritten), plan.signKey()));
             }
             // The zip goes last: once it is in place, so is everything that describes it.
-            delivery.commit(zip);
+            delivery.commit(zip, DeliveryJournal.pathFor(zip));
             plan.timings().lap("manifest+rename");
             if (plan.signKey() == null) {
                 // A signature of an earlier manifest would now sign the wrong bytes.
                 Files.deleteIfExists(ManifestSignature.pathFor(manifestPath));
             }
-            return new Committed(manifest, secrets);
+            return new Committed(manifest, secrets, -1);
         } catch (IOException e) {
             throw IoErrors.toPrezip(e, "staging and zipping", zip.getParent());
         }

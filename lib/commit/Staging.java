@@ -157,7 +157,9 @@ public final class Staging implements AutoCloseable {
         String name = Pattern.quote(zip.getFileName().toString());
         // Exactly this zip's names: another zip whose name starts the same ("p1.zip-b") has its own lock.
         Pattern ours = Pattern.compile(Pattern.quote(PREFIX) + name + "-" + UUID_TEXT
-                + "|\\." + name + "(?:\\.manifest\\.json|\\.manifest\\.json\\.sig|\\.sha256|\\.report\\.json|\\.report\\.html)?\\." + UUID_TEXT + "\\.tmp");
+                + "|\\." + name + "(?:\\.manifest\\.json|\\.manifest\\.json\\.sig|\\.sha256|\\.report\\.json|\\.report\\.html)?\\." + UUID_TEXT + "\\.tmp"
+                // The delivery journal is hidden itself, so its temp file starts with two dots.
+                + "|\\.\\." + name + "\\.prezip-delivery\\." + UUID_TEXT + "\\.tmp");
         try (var siblings = Files.list(zip.toAbsolutePath().getParent())) {
             siblings.filter(p -> ours.matcher(p.getFileName().toString()).matches()).forEach(TreeRemoval::deleteTree);
         } catch (IOException e) {

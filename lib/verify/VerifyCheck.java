@@ -67,7 +67,9 @@ public enum VerifyCheck {
     /** With --project-id: an entry the project's allowlist or the global bans would not ship. */
     VZ_POLICY("every entry passes the project's allowlist and the global bans"),
     /** With --scan-secrets: an entry's content holds a credential (DATA/secret_rules.json) the project did not approve. */
-    VZ_SECRET("no entry's content holds a credential, unless the project approved it");
+    VZ_SECRET("no entry's content holds a credential, unless the project approved it"),
+    /** A delivery journal is left beside the zip: a commit was killed while putting the zip and its sidecars into place. */
+    VZ_INTERRUPTED_DELIVERY("no commit was killed while putting this delivery into place");
 
     private final String passes;
 

@@ -46,6 +46,7 @@ import policy.SecretFinding;
 import policy.SecretScanner;
 import scan.ScannedEntry;
 import scan.TreeScanner;
+import zip.DeliveryJournal;
 import zip.ManifestSignature;
 import zip.ZipEntryV1;
 import zip.ZipLayout;
@@ -158,6 +159,14 @@ public final class ZipVerifier {
     }
 
     private Result run() throws IOException {
+        checked.add(VerifyCheck.VZ_INTERRUPTED_DELIVERY);
+        Path journal = DeliveryJournal.pathFor(request.zip());
+        if (Files.exists(journal, LinkOption.NOFOLLOW_LINKS)) {
+            // Named, never repaired here: verify_zip changes nothing (it may run on read-only media).
+            archive(VerifyCheck.VZ_INTERRUPTED_DELIVERY, "a commit was killed while putting this delivery into place ("
+                    + quote(journal.getFileName().toString()) + " is left): the zip and its sidecars may be of two deliveries;"
+                    + " run prezip_stager --commit to this zip again, which finishes the interrupted delivery first");
+        }
         Manifest manifest = readManifest();
         if (request.publicKey() != null) {
             checkSignature();

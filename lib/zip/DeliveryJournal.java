@@ -1,0 +1,39 @@
+package zip;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The journal of a delivery being put into place, {@code .ZIP.prezip-delivery} beside the zip: which
+ * temp file becomes which of the zip, its manifest, checksum and signature. It exists only while the
+ * renames run; one left behind means a run was killed among them, and the next commit to that zip
+ * finishes the delivery from it first ({@code verify_zip} names it and changes nothing).
+ */
+public final class DeliveryJournal {
+    /** The random part of the toolkit's temp names ({@link java.util.UUID#toString()}). */
+    private static final String UUID_TEXT = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    private DeliveryJournal() {}
+
+    public static Path pathFor(Path zip) {
+        return zip.resolveSibling("." + zip.getFileName() + ".prezip-delivery");
+    }
+
+    /** The names a journal may put into place: the zip and its sidecars, nothing else beside them. */
+    public static Set<String> targetsFor(Path zip) {
+        Path manifest = ZipManifest.pathFor(zip);
+        return Set.of(zip.getFileName().toString(), manifest.getFileName().toString(),
+                ManifestSignature.pathFor(manifest).getFileName().toString(), ChecksumFile.pathFor(zip).getFileName().toString());
+    }
+
+    /** Whether a name is a temp file the toolkit would have written for one of those targets. */
+    public static boolean isTempFor(Path zip, String name) {
+        for (String target : targetsFor(zip)) {
+            if (Pattern.matches(Pattern.quote("." + target + ".") + UUID_TEXT + "\\.tmp", name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
