@@ -19,6 +19,7 @@ import cli.RunRecord;
 import cli.Timings;
 import cli.Toolkit;
 import commit.Committer;
+import commit.OutputLock;
 import commit.OutputZip;
 import commit.Packer;
 import java.io.PrintWriter;
@@ -220,6 +221,23 @@ public class prezip_stager implements Callable<Integer> {
         }
         Committer.Plan plan = new Committer.Plan(scan, classification, classifier, fixedEpochMs, policy.forbidEmptyDirs(),
                 report.policy(), signKey, threads, progress.next("stage+zip"), timings, contentScan, run);
+        // The lock is held until the reports and hooks are written: a run that takes it next may then sweep
+        // every temp file beside the zip as a killed run's leftover.
+        OutputLock held;
+        try {
+            held = OutputLock.acquire(zip.toAbsolutePath().normalize());
+        } catch (PrezipException e) {
+            return stop(report, html, e, data, zip, run);
+        }
+        try (held) {
+            return commitHoldingTheLock(plan, zip, html, data, id, run, reportOf, classification, report, started, timings, signKey);
+        }
+    }
+
+    /** The commit, its reports and hooks: under the zip's lock, whatever the outcome. */
+    private int commitHoldingTheLock(Committer.Plan plan, Path zip, Path html, DataDir data, ProjectId id, RunRecord.Started run,
+                                     ReportMaker reportOf, Classification classification, StagerReport report, long started,
+                                     Timings timings, PrivateKey signKey) {
         ZipManifest manifest;
         try {
             // The hooks run after the zip is in place: a hook that cannot run must stop the commit first.

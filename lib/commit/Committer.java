@@ -63,26 +63,26 @@ public final class Committer {
     public record Committed(ZipManifest manifest, List<SecretFinding> approvedSecrets, int finishedInterrupted) {}
 
     /**
-     * Commits under the zip's lock: the zip, its manifest, checksum and (with a key) signature.
+     * Commits the zip, its manifest, checksum and (with a key) signature, after finishing a delivery a
+     * killed run left and sweeping its leftovers. Call while holding the zip's {@link OutputLock}, and keep holding it until the reports beside the
+     * zip are written too: then no other run can sweep a report's temp file as a killed run's leftover.
      *
      * @throws SecretsFound when the content holds a credential the project has not approved (nothing shipped)
      */
     public static Committed commit(Plan plan, Path outputZip) {
         Path zip = outputZip.toAbsolutePath().normalize();
-        try (OutputLock lock = OutputLock.acquire(zip)) {
-            // A delivery a killed run was putting into place is finished before its leftovers are swept.
-            int finished;
-            try {
-                finished = AtomicFiles.Batch.finishInterrupted(DeliveryJournal.pathFor(zip),
-                        name -> DeliveryJournal.isTempFor(zip, name), DeliveryJournal.targetsFor(zip)::contains);
-            } catch (IOException e) {
-                throw IoErrors.toPrezip(e, "finishing an interrupted delivery", zip);
-            }
-            Staging.removeLeftovers(zip);
-            Committed committed = stageAndZip(plan, zip);
-            plan.timings().lap("staging removed");
-            return new Committed(committed.manifest(), committed.approvedSecrets(), finished);
+        // A delivery a killed run was putting into place is finished before its leftovers are swept.
+        int finished;
+        try {
+            finished = AtomicFiles.Batch.finishInterrupted(DeliveryJournal.pathFor(zip),
+                    name -> DeliveryJournal.isTempFor(zip, name), DeliveryJournal.targetsFor(zip)::contains);
+        } catch (IOException e) {
+            throw IoErrors.toPrezip(e, "finishing an interrupted delivery", zip);
         }
+        Staging.removeLeftovers(zip);
+        Committed committed = stageAndZip(plan, zip);
+        plan.timings().lap("staging removed");
+        return new Committed(committed.manifest(), committed.approvedSecrets(), finished);
     }
 
     private static Committed stageAndZip(Plan plan, Path zip) {

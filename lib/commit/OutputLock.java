@@ -7,57 +7,117 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * One commit per output zip at a time: an OS file lock on a hidden lock file beside the zip. A second
  * commit refuses at once rather than interleave; the lock dies with its process, so a killed run never
- * leaves it held. The empty lock file stays: deleting it would let two runs lock two different files
- * (and Java cannot tell which file a locked channel holds, nor read the path's without an open whose
- * close would drop the lock). It is opened without following links: a link planted at its path is
- * refused, never followed to create its target.
+ * leaves it held. It is opened without following links: a link planted at its path is refused, never
+ * followed to create its target.
+ *
+ * <p>The holder deletes the file before it lets go, so nothing stays beside the zip. A run can open the
+ * file just before the holder deletes it and then lock the deleted one, so a run holds the lock only if
+ * the file now at the path is the one it has open: compared by inode through /proc/self/fd (a stat, no
+ * open: closing any other descriptor of the file would drop the process's lock). Where there is no
+ * /proc, the file is kept, as two runs could otherwise hold two different files. The comparison looks at
+ * every descriptor of this process: one commit per zip per process (a second in the same JVM is
+ * refused at the lock as overlapping).
  */
-final class OutputLock implements AutoCloseable {
+public final class OutputLock implements AutoCloseable {
+    /** Tries when the file at the path changed under a run (a holder deleted it as this run opened it). */
+    static final int MAX_ATTEMPTS = 20;
+    private static final Path OWN_DESCRIPTORS = Path.of("/proc/self/fd");
+
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
+    /** Whether the file is known to be the one at the path, and so the holder's to delete. */
+    private final boolean deleteOnClose;
 
-    private OutputLock(FileChannel channel, FileLock lock) {
+    private OutputLock(Path file, FileChannel channel, FileLock lock, boolean deleteOnClose) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
+        this.deleteOnClose = deleteOnClose;
     }
 
     static Path lockFileFor(Path zip) {
         return zip.resolveSibling("." + zip.getFileName() + ".prezip-lock");
     }
 
-    static OutputLock acquire(Path zip) {
+    /** Takes the lock of this zip (an absolute path), or refuses with PZ_OUTPUT_LOCKED when a commit holds it. */
+    public static OutputLock acquire(Path zip) {
         Path file = lockFileFor(zip);
-        FileChannel channel = null;
-        try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-            FileLock lock;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            FileChannel channel = null;
             try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    lock = null;
+                }
+                if (lock == null) {
+                    channel.close();
+                    throw new PrezipException(ErrorCode.PZ_OUTPUT_LOCKED, "another commit to " + zip + " is running (lock "
+                            + file + "): " + ErrorCode.PZ_OUTPUT_LOCKED.advice());
+                }
+                Boolean atPath = holdsTheFileAtThePath(file);
+                if (atPath == null || atPath) {
+                    return new OutputLock(file, channel, lock, atPath != null);
+                }
+                // We locked a file its holder had just deleted: the one at the path (if any) is another run's.
                 channel.close();
-                throw new PrezipException(ErrorCode.PZ_OUTPUT_LOCKED, "another commit to " + zip + " is running (lock "
-                        + file + "): " + ErrorCode.PZ_OUTPUT_LOCKED.advice());
+            } catch (IOException e) {
+                closeQuietly(channel);
+                if (Files.isSymbolicLink(file)) {
+                    throw new PrezipException(ErrorCode.PZ_IO, "the output lock " + file + " is a symbolic link: the toolkit "
+                            + "never follows one it would write through; remove it and run again");
+                }
+                throw IoErrors.toPrezip(e, "taking the output lock", file);
             }
-            return new OutputLock(channel, lock);
-        } catch (IOException e) {
-            closeQuietly(channel);
-            if (Files.isSymbolicLink(file)) {
-                throw new PrezipException(ErrorCode.PZ_IO, "the output lock " + file + " is a symbolic link: the toolkit "
-                        + "never follows one it would write through; remove it and run again");
-            }
-            throw IoErrors.toPrezip(e, "taking the output lock", file);
         }
+        throw new PrezipException(ErrorCode.PZ_OUTPUT_LOCKED, "the output lock " + file + " kept changing while taken: "
+                + ErrorCode.PZ_OUTPUT_LOCKED.advice());
+    }
+
+    /**
+     * Whether one of this process's open descriptors is the file now at the path (same device and inode),
+     * or null where the OS does not say (no /proc/self/fd, no inode in the file key).
+     */
+    static Boolean holdsTheFileAtThePath(Path file) throws IOException {
+        if (!Files.isDirectory(OWN_DESCRIPTORS)) {
+            return null;
+        }
+        Object atPath;
+        try {
+            atPath = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        if (atPath == null) {
+            return null;
+        }
+        try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(OWN_DESCRIPTORS)) {
+            for (Path descriptor : descriptors) {
+                try {
+                    // A stat through the descriptor's link: the open file's identity, even once deleted.
+                    if (atPath.equals(Files.readAttributes(descriptor, BasicFileAttributes.class).fileKey())) {
+                        return true;
+                    }
+                } catch (IOException gone) {
+                    // A descriptor closed meanwhile (the listing's own, another thread's): not ours.
+                }
+            }
+        }
+        return false;
     }
 
     private static void closeQuietly(FileChannel channel) {
@@ -70,8 +130,16 @@ final class OutputLock implements AutoCloseable {
         }
     }
 
+    /** Deletes the lock file while still holding it (where it is known to be ours), then lets go. */
     @Override
     public void close() {
+        if (deleteOnClose) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // Left behind, it blocks nobody: the next run takes it, checks it and deletes it.
+            }
+        }
         try {
             lock.release();
         } catch (IOException ignored) {

@@ -54,7 +54,7 @@ class OutputLockTest extends StagerProject {
         CliRun run = commit(zip);
         assertEquals(0, run.exitCode(), run.describe());
         assertEquals(List.of("a.txt", "b/c.png"), SafetyTrees.zipEntries(zip));
-        assertEquals(SafetyTrees.delivered("p1.zip"), SafetyTrees.list(out), "the lock file stays; nothing else but the delivery");
+        assertEquals(SafetyTrees.delivered("p1.zip"), SafetyTrees.list(out), "nothing but the delivery: the lock file went with the lock");
     }
 
     @Test
@@ -63,7 +63,7 @@ class OutputLockTest extends StagerProject {
             CliRun run = commit(zip);
             assertEquals(1, run.exitCode(), run.describe());
             assertFalse(TempTrees.exists(zip));
-            // The run holding the lock owns the reports: the one turned away writes none.
+            // The run holding the lock owns the reports: the one turned away writes none (nor deletes the lock file).
             assertEquals(List.of(".p1.zip.prezip-lock"), SafetyTrees.list(out));
         }
     }
@@ -88,9 +88,32 @@ class OutputLockTest extends StagerProject {
             assertEquals(ErrorCode.PZ_OUTPUT_LOCKED, e.code());
             assertEquals(1, e.exitCode());
         }
-        // Released: it can be taken again, and a stale lock file left behind does not block.
-        assertTrue(TempTrees.exists(OutputLock.lockFileFor(zip)));
+        // Released: the file went with it, and it can be taken again.
+        assertFalse(TempTrees.exists(OutputLock.lockFileFor(zip)));
         OutputLock.acquire(zip).close();
+    }
+
+    @Test
+    void aLockFileAKilledRunLeftBlocksNobodyAndGoes() {
+        // A SIGKILL leaves the file (the OS drops the lock): the next commit takes it, and removes it.
+        TempTrees.writeString(OutputLock.lockFileFor(zip), "");
+        CliRun run = commit(zip);
+        assertEquals(0, run.exitCode(), run.describe());
+        assertEquals(SafetyTrees.delivered("p1.zip"), SafetyTrees.list(out));
+    }
+
+    @Test
+    void aLockOnAFileNoLongerAtThePathIsNotTheLock() throws Exception {
+        // What a run sees when the holder deleted the file between this run's open and its lock.
+        Path file = OutputLock.lockFileFor(zip);
+        try (var deleted = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            assertEquals(Boolean.TRUE, OutputLock.holdsTheFileAtThePath(file), "this process has the file at the path open");
+            Files.delete(file);
+            assertEquals(Boolean.FALSE, OutputLock.holdsTheFileAtThePath(file), "deleted: there is none");
+            Files.writeString(file, "another run's");
+            assertEquals(Boolean.FALSE, OutputLock.holdsTheFileAtThePath(file), "recreated: another file, not the one open");
+        }
     }
 
     @Test

@@ -80,10 +80,6 @@ public final class SafetyTrees {
     /** The files that describe a delivered zip, renamed into place with it. */
     static final List<String> DELIVERY_SUFFIXES = List.of(".manifest.json", ".sha256");
 
-    static String lockName(String zipName) {
-        return "." + zipName + ".prezip-lock";
-    }
-
     /** The reports of {@code zipName} plus {@code others}, sorted as {@link #list} sorts. */
     public static List<String> reportsAnd(String zipName, String... others) {
         List<String> names = new ArrayList<>(List.of(others));
@@ -92,10 +88,9 @@ public final class SafetyTrees {
         return names;
     }
 
-    /** Exactly what a successful commit leaves: lock file (kept on purpose), zip, sidecars, reports. */
+    /** Exactly what a successful commit leaves: zip, sidecars, reports (the lock file goes with the lock). */
     public static List<String> delivered(String zipName, String... others) {
         List<String> names = new ArrayList<>(List.of(others));
-        names.add(lockName(zipName));
         names.add(zipName);
         DELIVERY_SUFFIXES.forEach(s -> names.add(zipName + s));
         REPORT_SUFFIXES.forEach(s -> names.add(zipName + s));
