@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -219,8 +220,14 @@ public class prezip_stager implements Callable<Integer> {
             printTimings(timings);
             return ExitCode.OK;
         }
+        Classification decided = classification;
+        Committer.Reports reports = (manifest, approved) -> {
+            StagerReport delivered = reportOf.make(decided, approved).withRun(manifest.run());
+            return Map.of(StagerReport.pathFor(zip), out -> Json.writeTo(delivered, out),
+                    HtmlReport.pathFor(zip), out -> HtmlReport.write(delivered, manifest, out));
+        };
         Committer.Plan plan = new Committer.Plan(scan, classification, classifier, fixedEpochMs, policy.forbidEmptyDirs(),
-                report.policy(), signKey, threads, progress.next("stage+zip"), timings, contentScan, run);
+                report.policy(), signKey, threads, progress.next("stage+zip"), timings, contentScan, run, reports);
         // The lock is held until the reports and hooks are written: a run that takes it next may then sweep
         // every temp file beside the zip as a killed run's leftover.
         OutputLock held;
@@ -257,9 +264,12 @@ public class prezip_stager implements Callable<Integer> {
         } catch (PrezipException e) {
             return stop(report, html, e, data, zip, run);
         }
-        StagerReport written = report;
-        AtomicFiles.write(StagerReport.pathFor(zip), out -> Json.writeTo(written, out));
-        writeHtml(HtmlReport.pathFor(zip), html, report, manifest);
+        // The report and page beside the zip went into place with it; --html elsewhere gets its own copy.
+        if (html != null && !html.equals(HtmlReport.pathFor(zip))) {
+            StagerReport shown = report;
+            ZipManifest described = manifest;
+            AtomicFiles.write(html, out -> HtmlReport.write(shown, described, out));
+        }
         StagerReport.Totals totals = report.totals();
         ProjectManifest.recordCommit(data, id, Instant.now(), new ProjectManifest.Metrics(totals.eligibleFiles(),
                 totals.eligibleBytes(), totals.excludedByReason(), manifest.zipBytes(), manifest.zipSha256(),

@@ -23,6 +23,7 @@ import java.security.PrivateKey;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import policy.Classification;
@@ -54,7 +55,13 @@ public final class Committer {
     /** What to commit and how: the plan from the scan, and the policy values that shape the zip. */
     public record Plan(TreeScanner.ScanResult scan, Classification classification, Classifier classifier,
                        long fixedEpochMs, boolean forbidEmptyDirs, PolicyPreset.Applied policy, PrivateKey signKey,
-                       int threads, Progress progress, Timings timings, ContentScan contentScan, RunRecord.Started run) {}
+                       int threads, Progress progress, Timings timings, ContentScan contentScan, RunRecord.Started run,
+                       Reports reports) {}
+
+    /** The reports that go into place with the zip (in its journal): path beside the zip and content. */
+    public interface Reports {
+        Map<Path, AtomicFiles.Content> render(ZipManifest manifest, List<SecretFinding> approvedSecrets);
+    }
 
     /**
      * What a commit wrote, the credentials it shipped because the project approved them, and how many
@@ -126,6 +133,10 @@ public final class Committer {
                 // The signature covers the manifest's exact bytes: those just written.
                 delivery.put(ManifestSignature.pathFor(manifestPath),
                         ManifestSignature.sign(Files.readAllBytes(manifestWritten), plan.signKey()));
+            }
+            // The reports are part of the delivery: a kill never leaves a new zip beside an old report.
+            for (Map.Entry<Path, AtomicFiles.Content> report : plan.reports().render(manifest, secrets).entrySet()) {
+                delivery.put(report.getKey(), report.getValue());
             }
             // The zip goes last: once it is in place, so is everything that describes it.
             delivery.commit(zip, DeliveryJournal.pathFor(zip));

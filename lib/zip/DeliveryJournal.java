@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The journal of a delivery being put into place, {@code .ZIP.prezip-delivery} beside the zip: which
- * temp file becomes which of the zip, its manifest, checksum and signature. It exists only while the
+ * temp file becomes which of the zip, its manifest, checksum, signature and reports. It exists only while the
  * renames run; one left behind means a run was killed among them, and the next commit to that zip
  * finishes the delivery from it first ({@code verify_zip} names it and changes nothing).
  */
@@ -20,12 +20,17 @@ public final class DeliveryJournal {
         return zip.resolveSibling("." + zip.getFileName() + ".prezip-delivery");
     }
 
-    /** The names a journal may put into place: the zip and its sidecars, nothing else beside them. */
+    /** The names a journal may put into place: the zip, its sidecars and its reports, nothing else beside them. */
     public static Set<String> targetsFor(Path zip) {
         Path manifest = ZipManifest.pathFor(zip);
-        return Set.of(zip.getFileName().toString(), manifest.getFileName().toString(),
-                ManifestSignature.pathFor(manifest).getFileName().toString(), ChecksumFile.pathFor(zip).getFileName().toString());
+        String name = zip.getFileName().toString();
+        return Set.of(name, manifest.getFileName().toString(), ManifestSignature.pathFor(manifest).getFileName().toString(),
+                ChecksumFile.pathFor(zip).getFileName().toString(), name + REPORT_SUFFIX, name + PAGE_SUFFIX);
     }
+
+    /** The stager's report and its HTML page beside the zip (named by the report package, which this one cannot read). */
+    static final String REPORT_SUFFIX = ".report.json";
+    static final String PAGE_SUFFIX = ".report.html";
 
     /** Whether a name is a temp file the toolkit would have written for one of those targets. */
     public static boolean isTempFor(Path zip, String name) {
