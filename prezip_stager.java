@@ -265,11 +265,7 @@ public class prezip_stager implements Callable<Integer> {
             return stop(report, html, e, data, zip, run);
         }
         // The report and page beside the zip went into place with it; --html elsewhere gets its own copy.
-        if (html != null && !html.equals(HtmlReport.pathFor(zip))) {
-            StagerReport shown = report;
-            ZipManifest described = manifest;
-            AtomicFiles.write(html, out -> HtmlReport.write(shown, described, out));
-        }
+        writeHtmlCopy(html, HtmlReport.pathFor(zip), report, manifest);
         StagerReport.Totals totals = report.totals();
         ProjectManifest.recordCommit(data, id, Instant.now(), new ProjectManifest.Metrics(totals.eligibleFiles(),
                 totals.eligibleBytes(), totals.excludedByReason(), manifest.zipBytes(), manifest.zipSha256(),
@@ -311,7 +307,8 @@ public class prezip_stager implements Callable<Integer> {
                 logAttempt(data, stopped, null);
                 // After the dashboard line: the page is a view of the report, never a reason to lose the audit line.
                 if (ownsReports) {
-                    writeHtml(HtmlReport.pathFor(zip), html, stopped, null);
+                    AtomicFiles.write(HtmlReport.pathFor(zip), out -> HtmlReport.write(stopped, null, out));
+                    writeHtmlCopy(html, HtmlReport.pathFor(zip), stopped, null);
                 }
             } catch (PrezipException alsoFailed) {
                 Cli.printError(spec.commandLine().getErr(), spec.name(), alsoFailed.code(),
@@ -330,14 +327,12 @@ public class prezip_stager implements Callable<Integer> {
         return error.exitCode();
     }
 
-    /** The HTML report beside the zip, and a copy where --html asked for one. */
-    private static void writeHtml(Path besideZip, Path html, StagerReport report, ZipManifest manifest) {
-        AtomicFiles.Content page = out -> HtmlReport.write(report, manifest, out);
-        AtomicFiles.write(besideZip, page);
+    /** The copy of the HTML report that --html asked for, where it is not the page beside the zip. */
+    private static void writeHtmlCopy(Path html, Path besideZip, StagerReport report, ZipManifest manifest) {
         if (html != null && !html.equals(besideZip)) {
             // Rendered again, not copied from beside the zip: once the zip's lock is released, another
             // run may already have replaced that page.
-            AtomicFiles.write(html, page);
+            AtomicFiles.write(html, out -> HtmlReport.write(report, manifest, out));
         }
     }
 

@@ -226,6 +226,9 @@ public final class AtomicFiles {
         return ExitCleanup.guarded(() -> Files.createFile(temp));
     }
 
+    /** The random part of a temp name ({@link UUID#toString()}): what the leftover sweeps match on. */
+    public static final String UUID_TEXT = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
     /** A fresh hidden name beside the target; the leftover sweep knows this shape. */
     static Path tempName(Path target) {
         return target.toAbsolutePath().resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");

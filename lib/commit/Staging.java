@@ -1,5 +1,6 @@
 package commit;
 
+import cli.AtomicFiles;
 import cli.ErrorCode;
 import cli.ExitCleanup;
 import cli.IoErrors;
@@ -36,7 +37,7 @@ public final class Staging implements AutoCloseable {
     /** Staging folders start with this, so they are hidden and the next run can recognise leftovers. */
     public static final String PREFIX = ".prezip-staging-";
     /** The random part of staging and temp names ({@link UUID#toString()}). */
-    static final String UUID_TEXT = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    static final String UUID_TEXT = AtomicFiles.UUID_TEXT;
 
     private final Path root;
 

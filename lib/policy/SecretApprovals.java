@@ -100,8 +100,4 @@ public record SecretApprovals(Path file, List<Approval> approvals) {
     public String sha256() {
         return file != null && Files.exists(file) ? Sha256.hexOfFile(file) : null;
     }
-
-    static boolean isFingerprint(String text) {
-        return FINGERPRINT.matcher(text).matches();
-    }
 }

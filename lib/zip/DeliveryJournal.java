@@ -1,5 +1,6 @@
 package zip;
 
+import cli.AtomicFiles;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -11,9 +12,6 @@ import java.util.regex.Pattern;
  * finishes the delivery from it first ({@code verify_zip} names it and changes nothing).
  */
 public final class DeliveryJournal {
-    /** The random part of the toolkit's temp names ({@link java.util.UUID#toString()}). */
-    private static final String UUID_TEXT = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-
     private DeliveryJournal() {}
 
     public static Path pathFor(Path zip) {
@@ -35,7 +33,7 @@ public final class DeliveryJournal {
     /** Whether a name is a temp file the toolkit would have written for one of those targets. */
     public static boolean isTempFor(Path zip, String name) {
         for (String target : targetsFor(zip)) {
-            if (Pattern.matches(Pattern.quote("." + target + ".") + UUID_TEXT + "\\.tmp", name)) {
+            if (Pattern.matches(Pattern.quote("." + target + ".") + AtomicFiles.UUID_TEXT + "\\.tmp", name)) {
                 return true;
             }
         }
