@@ -42,7 +42,7 @@ public class dashboard implements Callable<Integer> {
     Path output;
 
     public static void main(String... args) {
-        System.exit(Cli.commandLine(new dashboard()).execute(args));
+        System.exit(Cli.execute(Cli.commandLine(new dashboard()), args));
     }
 
     @Override

@@ -67,7 +67,7 @@ public class inventory implements Callable<Integer> {
                   List<String> unusableExtension, Map<String, Integer> skipped) {}
 
     public static void main(String... args) {
-        System.exit(Cli.commandLine(new inventory()).execute(args));
+        System.exit(Cli.execute(Cli.commandLine(new inventory()), args));
     }
 
     @Override

@@ -129,7 +129,7 @@ public class prezip_stager implements Callable<Integer> {
     String previewCapability;
 
     public static void main(String... args) {
-        System.exit(Cli.commandLine(new prezip_stager()).execute(args));
+        System.exit(Cli.execute(Cli.commandLine(new prezip_stager()), args));
     }
 
     @Override

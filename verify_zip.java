@@ -74,7 +74,7 @@ public class verify_zip implements Callable<Integer> {
     Path publicKey;
 
     public static void main(String... args) {
-        System.exit(Cli.commandLine(new verify_zip()).execute(args));
+        System.exit(Cli.execute(Cli.commandLine(new verify_zip()), args));
     }
 
     @Override

@@ -86,6 +86,71 @@ class VerifyZipCliTest {
     }
 
     @Test
+    void aManifestOfManyEntriesIsComparedInASmallHeap() throws Exception {
+        // The whole manifest was built as a tree (ten times the file): 222 MB took 2.1 GB (issue 16).
+        ObjectNode manifest = (ObjectNode) TempTrees.readJson(good.manifest());
+        var entries = manifest.withArray("entries");
+        JsonNode first = entries.get(0);
+        for (int i = 0; i < 70_000; i++) {
+            entries.add(((ObjectNode) first.deepCopy()).put("relative_path", String.format("listed/%06d/not-in-the-zip.txt", i)));
+        }
+        entries.add(first.deepCopy());
+        entries.add(first.deepCopy());
+        Path big = tmp.resolve("big.manifest.json");
+        Files.write(big, cli.Json.MAPPER.writeValueAsBytes(manifest));
+        assertTrue(Files.size(big) > 14_000_000 && Files.size(big) < zip.ZipManifest.maxBytesFor(Files.size(good.zip())));
+        Process child = new ProcessBuilder(TempTrees.javaBinary(), "-Xmx40m", "-cp", System.getProperty("java.class.path"),
+                "verify_zip", "--zip", good.zip().toString(), "--manifest", big.toString(), "--json")
+                .redirectError(tmp.resolve("err.txt").toFile()).start();
+        byte[] out = child.getInputStream().readAllBytes();
+        assertEquals(1, child.waitFor(), Files.readString(tmp.resolve("err.txt")));
+        JsonNode report = cli.Json.MAPPER.readTree(out);
+        List<String> messages = new ArrayList<>();
+        report.get("failures").forEach(f -> messages.add(f.get("code").asText() + " " + f.path("entry").asText() + ": " + f.get("message").asText()));
+        String path = first.get("relative_path").asText();
+        assertEquals(List.of("VZ_MANIFEST_MISMATCH " + path + ": the manifest lists this path more than once",
+                "VZ_MANIFEST_MISMATCH " + path + ": the manifest lists this path more than once",
+                "VZ_MANIFEST_MISMATCH listed/000000/not-in-the-zip.txt: in the manifest but not in the zip"), messages.subList(0, 3));
+        assertTrue(messages.get(messages.size() - 1).endsWith("(70002 in all)"), messages.get(messages.size() - 1));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "relative_path|7|entries[1].relative_path is not a string",
+            "uncompressed_bytes|\"12\"|entries[1].uncompressed_bytes is not a whole number",
+            "uncompressed_bytes|1.5|entries[1].uncompressed_bytes is not a whole number",
+            "sha256_or_blake3|{}|entries[1].sha256_or_blake3 is not a string",
+            "unknown_later_field|{\"a\": [1]}|"})
+    void entryFieldsOfTheWrongKindAreAnInvalidManifestUnknownOnesAreIgnored(String field, String value, String message) throws Exception {
+        String json = Files.readString(good.manifest());
+        int second = json.indexOf("{", json.indexOf("{", json.indexOf("\"entries\"")) + 1);
+        Files.writeString(good.manifest(), json.substring(0, second + 1) + "\"" + field + "\": " + value + ", "
+                + json.substring(second + 1).replaceFirst("\"" + field + "\"\\s*:\\s*(\"[^\"]*\"|[0-9]+)\\s*,?", ""));
+        CliRun run = verifyZip("--zip", good.zip().toString(), "--json");
+        if (message == null) {
+            assertEquals(0, run.exitCode(), run.describe());
+        } else {
+            assertEquals(1, run.exitCode(), run.describe());
+            assertEquals(Set.of("VZ_MANIFEST_INVALID"), failedCodes(run), run.describe());
+            assertTrue(run.out().contains(message), run.describe());
+        }
+    }
+
+    @Test
+    void aManifestWithMoreThanAFewValuesBesideItsEntriesIsInvalid() throws Exception {
+        ObjectNode manifest = (ObjectNode) TempTrees.readJson(good.manifest());
+        var bulk = ((ObjectNode) manifest.get("run")).putArray("later_field");
+        for (int i = 0; i <= zip.ZipManifest.MAX_OTHER_VALUES; i++) {
+            bulk.add(i);
+        }
+        Files.write(good.manifest(), cli.Json.MAPPER.writeValueAsBytes(manifest));
+        CliRun run = verifyZip("--zip", good.zip().toString(), "--json");
+        assertEquals(1, run.exitCode(), run.describe());
+        assertEquals(Set.of("VZ_MANIFEST_INVALID"), failedCodes(run), run.describe());
+        assertTrue(run.out().contains("more than 100000 values where a few are expected"), run.describe());
+    }
+
+    @Test
     void acceptsTheStagersZipWithSourceAndProjectChecks() {
         CliRun run = verifyZip("--zip", good.zip().toString(), "--content-dir", good.content().toString(),
                 "--project-id", VerifyFixtures.PROJECT, "--data-dir", good.data().toString(), "--json");

@@ -46,6 +46,21 @@ public final class Cli {
         return cmd;
     }
 
+    /**
+     * Runs a command line to its exit code. A heap too small for the input is named, not a raw
+     * OutOfMemoryError trace: every input's memory is bounded by its size, so a larger heap is the fix.
+     */
+    public static int execute(CommandLine cmd, String... args) {
+        try {
+            return cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            printError(cmd.getErr(), cmd.getCommandName(), ErrorCode.PZ_OUT_OF_MEMORY, "the Java heap ("
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB) is too small for this input: "
+                    + ErrorCode.PZ_OUT_OF_MEMORY.advice());
+            return ErrorCode.PZ_OUT_OF_MEMORY.exitCode();
+        }
+    }
+
     public static void printError(PrintWriter err, String command, ErrorCode code, String message) {
         err.println(command + ": error " + code + ": " + message);
         err.flush();

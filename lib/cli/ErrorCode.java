@@ -37,6 +37,7 @@ public enum ErrorCode {
     PZ_OUTPUT_LOCKED(ExitCode.REFUSED, "wait for the other commit to the same zip to finish, then run again"),
     PZ_DISK_FULL(ExitCode.FAILURE, "free space on that file system (or write the zip elsewhere) and run again; the previous zip, if any, is untouched"),
     PZ_IO(ExitCode.FAILURE, "an input/output error; check the named path, free space and permissions"),
+    PZ_OUT_OF_MEMORY(ExitCode.FAILURE, "run it again with a larger heap, e.g. JAVA_TOOL_OPTIONS=-Xmx4g"),
     PZ_INTERNAL(ExitCode.FAILURE, "a bug in prezip; rerun with --verbose and report the stack trace");
 
     private final int exitCode;

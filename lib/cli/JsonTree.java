@@ -44,6 +44,18 @@ public final class JsonTree {
      * and a file growing while it is read is refused at the bound.
      */
     public static byte[] readBytes(Path file, ErrorCode invalid, long maxBytes) {
+        try (InputStream in = open(file, invalid, maxBytes)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new PrezipException(ErrorCode.PZ_IO, file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * The same bound as a stream, for a file parsed as it is read: refused by name before it is opened,
+     * and the read that goes past {@code maxBytes} throws instead of returning.
+     */
+    public static InputStream open(Path file, ErrorCode invalid, long maxBytes) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             if (!attributes.isRegularFile()) {
@@ -53,19 +65,31 @@ public final class JsonTree {
                 throw new PrezipException(invalid, file + ": " + attributes.size() + " bytes, more than the " + maxBytes
                         + " such a file may hold");
             }
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            }
-            if (bytes.length > maxBytes) {
-                throw new PrezipException(invalid, file + ": grew past the " + maxBytes + " bytes such a file may hold");
-            }
-            return bytes;
+            return new BoundedInputStream(Files.newInputStream(file), maxBytes,
+                    () -> new PrezipException(invalid, file + ": grew past the " + maxBytes + " bytes such a file may hold"));
         } catch (NoSuchFileException e) {
             throw new PrezipException(invalid, file + ": file not found");
         } catch (IOException e) {
             throw new PrezipException(ErrorCode.PZ_IO, file + ": cannot read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** A parser over a stream from {@link #open}, for files read value by value. */
+    public static JsonParser parser(InputStream in) throws IOException {
+        return FACTORY.createParser(in);
+    }
+
+    /**
+     * The value at the parser's current token as a tree of at most {@code maxValues} values: a part of
+     * a streamed file that should be small is refused at the bound instead of filling the heap.
+     */
+    public static JsonNode readValue(JsonParser parser, long maxValues, Path file, ErrorCode invalid) throws IOException {
+        long[] left = {maxValues};
+        JsonNode value = value(parser, left);
+        if (left[0] < 0) {
+            throw new PrezipException(invalid, file + ": more than " + maxValues + " values where a few are expected");
+        }
+        return value;
     }
 
     /**
@@ -77,7 +101,7 @@ public final class JsonTree {
             if (parser.nextToken() == null) {
                 return MissingNode.getInstance();
             }
-            JsonNode root = value(parser);
+            JsonNode root = value(parser, new long[] {Long.MAX_VALUE});
             if (parser.nextToken() != null) {
                 throw new PrezipException(invalid, file + ": not valid JSON (content after the top-level value, at line "
                         + parser.currentLocation().getLineNr() + ")");
@@ -89,22 +113,30 @@ public final class JsonTree {
         }
     }
 
-    /** The value at the parser's current token, as ObjectMapper.readTree would build it (last duplicate key wins). */
-    private static JsonNode value(JsonParser parser) throws IOException {
+    /**
+     * The value at the parser's current token, as ObjectMapper.readTree would build it (last duplicate key
+     * wins). Recursion follows nesting, which jackson-core caps (1,000 levels); {@code left[0]} counts the
+     * values still allowed, and past zero the rest of the value is skipped, not built.
+     */
+    private static JsonNode value(JsonParser parser, long[] left) throws IOException {
+        if (--left[0] < 0) {
+            parser.skipChildren();
+            return MissingNode.getInstance();
+        }
         return switch (parser.currentToken()) {
             case START_OBJECT -> {
                 ObjectNode object = NODES.objectNode();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String field = parser.currentName();
                     parser.nextToken();
-                    object.set(field, value(parser));
+                    object.set(field, value(parser, left));
                 }
                 yield object;
             }
             case START_ARRAY -> {
                 ArrayNode array = NODES.arrayNode();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(value(parser));
+                    array.add(value(parser, left));
                 }
                 yield array;
             }

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import policy.BanRules;
 import policy.Classification;
@@ -179,9 +180,9 @@ public final class ZipVerifier {
             entries = readZip(channel, manifest);
         }
         if (entries != null) {
-            if (manifest.entries != null) {
+            if (manifest.entriesValid) {
                 checked.add(VerifyCheck.VZ_MANIFEST_MISMATCH);
-                compareManifest(entries, manifest.entries);
+                compareManifest(entries);
             }
             if (request.contentDir() != null) {
                 compareSources(entries);
@@ -208,7 +209,8 @@ public final class ZipVerifier {
 
     /** The parts of the manifest that passed validation; a part that did not is null and not compared. */
     private static final class Manifest {
-        List<ZipEntryV1> entries;
+        /** Its entries array passed validation: they are read again, one at a time, to be compared. */
+        boolean entriesValid;
         Long fixedEpochMs;
         String zipSha256;
         long zipBytes;
@@ -223,8 +225,9 @@ public final class ZipVerifier {
         checked.add(VerifyCheck.VZ_MANIFEST_VERSION);
         Manifest usable = new Manifest();
         ZipManifest manifest;
+        EntryProblems problems = new EntryProblems();
         try {
-            manifest = ZipManifest.read(request.manifest(), ZipManifest.maxBytesFor(Files.size(request.zip())));
+            manifest = ZipManifest.read(request.manifest(), ZipManifest.maxBytesFor(Files.size(request.zip())), problems);
         } catch (PrezipException e) {
             switch (e.code()) {
                 case PZ_MANIFEST_VERSION -> archive(VerifyCheck.VZ_MANIFEST_VERSION, e.getMessage());
@@ -281,25 +284,37 @@ public final class ZipVerifier {
             archive(VerifyCheck.VZ_MANIFEST_INVALID, "the manifest has no entries list");
             return usable;
         }
-        boolean entriesValid = true;
-        for (int i = 0; i < manifest.entries().size(); i++) {
-            ZipEntryV1 e = manifest.entries().get(i);
-            String problem = e.relativePath() == null || e.relativePath().isEmpty() ? "has no relative_path"
-                    : e.sha256OrBlake3() == null || !SHA256_DIGEST.matcher(e.sha256OrBlake3()).matches()
-                    ? "sha256_or_blake3 is " + e.sha256OrBlake3() + ", not sha256:<64 lowercase hex>"
-                    : e.uncompressedBytes() < 0 ? "uncompressed_bytes is negative"
-                    : e.normalizedMode() == null ? "has no normalized_mode" : null;
-            if (problem != null) {
-                entriesValid = false;
-                record(VerifyFinding.entry(VerifyCheck.VZ_MANIFEST_INVALID,
-                        e.relativePath() == null ? null : quote(e.relativePath()),
-                        "manifest entries[" + i + "] " + problem));
-            }
-        }
-        if (entriesValid) {
-            usable.entries = manifest.entries();
-        }
+        problems.found.recordInto(this);
+        usable.entriesValid = problems.found.count == 0;
         return usable;
+    }
+
+    /** What is wrong with a manifest entry, or null: checked before any entry is compared. */
+    private static String problemOf(ZipEntryV1 e) {
+        return e.relativePath() == null || e.relativePath().isEmpty() ? "has no relative_path"
+                : e.sha256OrBlake3() == null || !SHA256_DIGEST.matcher(e.sha256OrBlake3()).matches()
+                ? "sha256_or_blake3 is " + e.sha256OrBlake3() + ", not sha256:<64 lowercase hex>"
+                : e.uncompressedBytes() < 0 ? "uncompressed_bytes is negative"
+                : e.normalizedMode() == null ? "has no normalized_mode" : null;
+    }
+
+    /**
+     * The manifest entries' problems as they stream past, the first {@link #FINDINGS_PER_CHECK} kept:
+     * they are recorded only once the manifest's version is known to be this verifier's.
+     */
+    private static final class EntryProblems implements Consumer<ZipEntryV1> {
+        final Deferred found = new Deferred();
+        int index;
+
+        @Override
+        public void accept(ZipEntryV1 e) {
+            String problem = problemOf(e);
+            if (problem != null) {
+                found.add(VerifyFinding.entry(VerifyCheck.VZ_MANIFEST_INVALID, e.relativePath() == null ? null : quote(e.relativePath()),
+                        "manifest entries[" + index + "] " + problem));
+            }
+            index++;
+        }
     }
 
     private void requireField(String field, String actual, String expected) {
@@ -865,26 +880,53 @@ public final class ZipVerifier {
         return hash;
     }
 
-    private void compareManifest(List<Entry> entries, List<ZipEntryV1> listed) {
-        Map<String, ZipEntryV1> manifestByPath = new LinkedHashMap<>();
-        for (ZipEntryV1 e : listed) {
-            if (manifestByPath.putIfAbsent(e.relativePath(), e) != null) {
-                record(VerifyFinding.entry(VerifyCheck.VZ_MANIFEST_MISMATCH, quote(e.relativePath()),
-                        "the manifest lists this path more than once"));
-            }
+    /**
+     * Compares the zip with its manifest, whose entries are read a second time, one at a time (they were
+     * validated in the first read): what is kept is per zip entry, plus a 16-byte hash per manifest path
+     * that is not in the zip, so a hostile manifest of millions of entries costs megabytes, not its size.
+     */
+    private void compareManifest(List<Entry> entries) throws IOException {
+        Map<String, Integer> zipIndex = new HashMap<>();
+        for (int j = 0; j < entries.size(); j++) {
+            zipIndex.putIfAbsent(entries.get(j).name, j);
         }
-        Set<String> zipNames = new HashSet<>();
-        List<String> commonInZipOrder = new ArrayList<>();
-        for (Entry entry : entries) {
-            if (!zipNames.add(entry.name)) {
-                continue;
+        ZipEntryV1[] listedFor = new ZipEntryV1[entries.size()];
+        int[] inManifestOrder = new int[entries.size()];
+        int[] common = {0};
+        LongHashSet elsewhere = new LongHashSet();
+        Deferred repeated = new Deferred();
+        Deferred notInZip = new Deferred();
+        ZipManifest.read(request.manifest(), ZipManifest.maxBytesFor(Files.size(request.zip())), m -> {
+            if (problemOf(m) != null) {
+                return; // the manifest changed since it was validated: its entries are not compared
             }
-            ZipEntryV1 m = manifestByPath.get(entry.name);
+            Integer j = zipIndex.get(m.relativePath());
+            boolean first = j != null ? listedFor[j] == null : elsewhere.add(LongHashSet.hash(m.relativePath()));
+            if (!first) {
+                repeated.add(VerifyFinding.entry(VerifyCheck.VZ_MANIFEST_MISMATCH, quote(m.relativePath()),
+                        "the manifest lists this path more than once"));
+            } else if (j != null) {
+                listedFor[j] = m;
+                inManifestOrder[common[0]++] = j;
+            } else {
+                notInZip.add(VerifyFinding.entry(VerifyCheck.VZ_MANIFEST_MISMATCH, quote(m.relativePath()),
+                        "in the manifest but not in the zip"));
+            }
+        });
+        repeated.recordInto(this);
+        int[] inZipOrder = new int[common[0]];
+        int inZip = 0;
+        for (int j = 0; j < entries.size(); j++) {
+            Entry entry = entries.get(j);
+            if (zipIndex.get(entry.name) != j) {
+                continue; // a repeated name in the zip: its own check names it
+            }
+            ZipEntryV1 m = listedFor[j];
             if (m == null) {
                 add(VerifyCheck.VZ_MANIFEST_MISMATCH, entry, "in the zip but not in the manifest");
                 continue;
             }
-            commonInZipOrder.add(entry.name);
+            inZipOrder[inZip++] = j;
             long size = entry.bytesRead >= 0 ? entry.bytesRead : entry.central.uncompressedSize();
             if (size != m.uncompressedBytes()) {
                 add(VerifyCheck.VZ_MANIFEST_MISMATCH, entry, "the zip holds " + size + " bytes; the manifest says " + m.uncompressedBytes());
@@ -898,21 +940,35 @@ public final class ZipVerifier {
                         + "; v1 entries are " + ZipPolicyV1.NORMALIZED_MODE);
             }
         }
-        List<String> commonInManifestOrder = new ArrayList<>();
-        for (String path : manifestByPath.keySet()) {
-            if (zipNames.contains(path)) {
-                commonInManifestOrder.add(path);
-            } else {
-                record(VerifyFinding.entry(VerifyCheck.VZ_MANIFEST_MISMATCH, quote(path),
-                        "in the manifest but not in the zip"));
+        notInZip.recordInto(this);
+        for (int i = 0; i < inZip; i++) {
+            if (inZipOrder[i] != inManifestOrder[i]) {
+                record(VerifyFinding.entry(VerifyCheck.VZ_MANIFEST_MISMATCH, entries.get(inZipOrder[i]).shown,
+                        "the zip and the manifest list the entries in a different order (from position " + (i + 1)
+                                + " the manifest has " + entries.get(inManifestOrder[i]).shown + ")"));
+                break;
             }
         }
-        for (int i = 0; i < commonInZipOrder.size(); i++) {
-            if (!commonInZipOrder.get(i).equals(commonInManifestOrder.get(i))) {
-                record(VerifyFinding.entry(VerifyCheck.VZ_MANIFEST_MISMATCH, quote(commonInZipOrder.get(i)),
-                        "the zip and the manifest list the entries in a different order (from position " + (i + 1)
-                                + " the manifest has " + quote(commonInManifestOrder.get(i)) + ")"));
-                break;
+    }
+
+    /**
+     * Findings of one check held back while a stream is read, the first {@link #FINDINGS_PER_CHECK} kept
+     * and the rest counted: recorded once it is known they apply, and in the order of their group.
+     */
+    private static final class Deferred {
+        final List<VerifyFinding> first = new ArrayList<>();
+        int count;
+
+        void add(VerifyFinding finding) {
+            if (++count <= FINDINGS_PER_CHECK) {
+                first.add(finding);
+            }
+        }
+
+        void recordInto(ZipVerifier verifier) {
+            first.forEach(verifier::record);
+            if (count > first.size()) {
+                verifier.findingsPerCheck.merge(first.get(0).check(), count - first.size(), Integer::sum);
             }
         }
     }

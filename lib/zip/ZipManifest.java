@@ -7,11 +7,18 @@ import cli.PrezipException;
 import cli.RunRecord;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import policy.PolicyPreset;
 
 /**
@@ -25,7 +32,7 @@ public record ZipManifest(ZipPackagingMetadataV1 metadata, PolicyPreset.Applied 
                           List<ZipEntryV1> entries, long zipBytes, String zipSha256) {
 
     public ZipManifest {
-        entries = entries instanceof ZipEntryV1.StagedView ? entries : List.copyOf(entries);
+        entries = entries == null || entries instanceof ZipEntryV1.StagedView ? entries : List.copyOf(entries);
     }
 
     /**
@@ -45,22 +52,101 @@ public record ZipManifest(ZipPackagingMetadataV1 metadata, PolicyPreset.Applied 
     }
 
     /**
-     * Reads a manifest. The schema version is checked before anything else is bound, so a manifest of
-     * an unknown version is reported as such rather than as a malformed file.
+     * Reads a manifest, handing each entry to {@code eachEntry} as it is parsed and keeping none: its
+     * entries are never a tree (about ten times the file) nor a list (about its size), so a manifest of
+     * millions of entries is read in a small heap. The rest is a few values, refused past
+     * {@link #MAX_OTHER_VALUES}. The result's entries are an empty list when the file has an entries
+     * array, null when it has none. The schema version is checked before any entry's error is reported,
+     * so a manifest of an unknown version is named as such rather than as a malformed file (entries
+     * already handed over are then to be dropped).
      */
-    public static ZipManifest read(Path file, long maxBytes) {
-        JsonNode root = JsonTree.parse(JsonTree.readBytes(file, ErrorCode.PZ_MANIFEST_INVALID, maxBytes), file,
-                ErrorCode.PZ_MANIFEST_INVALID);
+    public static ZipManifest read(Path file, long maxBytes, Consumer<ZipEntryV1> eachEntry) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        boolean hasEntries = false;
+        String entryError = null;
+        try (InputStream in = JsonTree.open(file, ErrorCode.PZ_MANIFEST_INVALID, maxBytes);
+             JsonParser parser = JsonTree.parser(in)) {
+            JsonToken top = parser.nextToken();
+            if (top == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    if (parser.nextToken() == JsonToken.START_ARRAY && field.equals("entries")) {
+                        hasEntries = true;
+                        entryError = readEntries(parser, eachEntry);
+                    } else {
+                        root.set(field, JsonTree.readValue(parser, MAX_OTHER_VALUES, file, ErrorCode.PZ_MANIFEST_INVALID));
+                    }
+                }
+            } else if (top != null) {
+                parser.skipChildren();
+            }
+            if (top != null && parser.nextToken() != null) {
+                throw new PrezipException(ErrorCode.PZ_MANIFEST_INVALID, file
+                        + ": not valid JSON (content after the top-level value, at line " + parser.currentLocation().getLineNr() + ")");
+            }
+        } catch (IOException e) {
+            String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw new PrezipException(ErrorCode.PZ_MANIFEST_INVALID, file + ": not valid JSON (" + why + ")");
+        }
         JsonNode version = root.path("metadata").path("schema_version");
         if (!version.isInt() || version.intValue() != ZipPolicyV1.SCHEMA_VERSION) {
             throw new PrezipException(ErrorCode.PZ_MANIFEST_VERSION, file + ": metadata.schema_version is "
                     + (version.isMissingNode() ? "missing" : version.toString()) + "; this verifier knows only "
                     + ZipPolicyV1.SCHEMA_VERSION);
         }
+        if (entryError != null) {
+            throw new PrezipException(ErrorCode.PZ_MANIFEST_INVALID, file + ": " + entryError);
+        }
         try {
-            return Json.MAPPER.treeToValue(root, ZipManifest.class);
+            ZipManifest rest = Json.MAPPER.treeToValue(root, ZipManifest.class);
+            return new ZipManifest(rest.metadata(), rest.policy(), rest.run(), hasEntries ? List.of() : null,
+                    rest.zipBytes(), rest.zipSha256());
         } catch (JsonProcessingException e) {
             throw new PrezipException(ErrorCode.PZ_MANIFEST_INVALID, file + ": " + e.getOriginalMessage());
         }
+    }
+
+    /** Metadata, policy and provenance are a few dozen values; this is room for long argument lists. */
+    public static final long MAX_OTHER_VALUES = 100_000;
+
+    /**
+     * Binds the entries array at the parser, one entry at a time; returns the first value of the wrong
+     * kind, or null. Unknown fields are skipped, as databind would.
+     */
+    private static String readEntries(JsonParser parser, Consumer<ZipEntryV1> eachEntry) throws IOException {
+        String error = null;
+        for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+            if (!parser.isExpectedStartObjectToken()) {
+                parser.skipChildren();
+                error = error != null ? error : "entries[" + i + "] is not an object";
+                continue;
+            }
+            String path = null;
+            String digest = null;
+            String mode = null;
+            long bytes = 0;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                boolean text = value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL;
+                boolean wholeNumber = value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
+                boolean known = true;
+                switch (field) {
+                    case "relative_path" -> path = text ? parser.getValueAsString() : null;
+                    case "sha256_or_blake3" -> digest = text ? parser.getValueAsString() : null;
+                    case "normalized_mode" -> mode = text ? parser.getValueAsString() : null;
+                    case "uncompressed_bytes" -> bytes = wholeNumber ? parser.getLongValue() : 0;
+                    default -> known = false;
+                }
+                boolean number = field.equals("uncompressed_bytes");
+                if (known && error == null && !(number ? wholeNumber : text)) {
+                    error = "entries[" + i + "]." + field + " is not " + (number ? "a whole number" : "a string");
+                }
+                parser.skipChildren();
+            }
+            // The mode is one value in every real manifest: shared, not kept once per entry.
+            eachEntry.accept(new ZipEntryV1(path, digest, bytes, ZipPolicyV1.NORMALIZED_MODE.equals(mode) ? ZipPolicyV1.NORMALIZED_MODE : mode));
+        }
+        return error;
     }
 }

@@ -45,7 +45,7 @@ public record CliRun(int exitCode, String out, String err) {
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
+        int code = Cli.execute(cmd, args);
         cmd.getOut().flush();
         cmd.getErr().flush();
         return new CliRun(code, out.toString(), err.toString());

@@ -258,7 +258,7 @@ public final class TempTrees {
     }
 
     /** The java running the tests, for child JVMs. */
-    static String javaBinary() {
+    public static String javaBinary() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
