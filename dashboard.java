@@ -4,7 +4,6 @@
 // Dependencies are pinned once, in lib/ (//DEPS lines of cli/Cli.java, cli/Json.java, zip/ZipPolicyV1.java), and so
 // are the JVM options (//JAVA_OPTIONS of cli/Cli.java).
 
-import cli.AtomicFiles;
 import cli.Cli;
 import cli.CommonOptions;
 import cli.DataDir;
@@ -27,11 +26,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import report.DashboardPage;
 
-@Command(name = "dashboard", mixinStandardHelpOptions = true, version = Toolkit.VERSION,
+@Command(name = "dashboard", mixinStandardHelpOptions = true, versionProvider = Toolkit.Version.class,
         description = {
                 "Render DATA/dashboard/summary.jsonl (one line per commit attempt) into one self-contained HTML page.",
                 "It shows recent runs per project, counts by status and refusals by reason over time; malformed lines are skipped and counted."})
-public class dashboard implements Callable<Integer> {
+public class dashboard implements Callable<Integer>, Cli.RunsWithoutArguments {
     @Spec
     CommandSpec spec;
 
@@ -61,7 +60,7 @@ public class dashboard implements Callable<Integer> {
             }
         }
         DashboardPage.Log log = DashboardPage.read(data.dashboardSummaryFile());
-        AtomicFiles.write(page, DashboardPage.bytes(log, Instant.now()));
+        DashboardPage.write(log, page, Instant.now());
 
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {

@@ -1,6 +1,9 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //SOURCES lib/**/*.java
+// The shipped data files travel inside the command: a data folder without them uses these (cli/DataFile).
+//FILES data/global_bans.json=data/global_bans.json data/secret_rules.json=data/secret_rules.json
+//FILES data/policies/default.json=data/policies/default.json data/policies/strict.json=data/policies/strict.json
 // Dependencies are pinned once, in lib/ (//DEPS lines of cli/Cli.java, cli/Json.java, zip/ZipPolicyV1.java), and so
 // are the JVM options (//JAVA_OPTIONS of cli/Cli.java).
 
@@ -8,6 +11,7 @@ import cli.AtomicFiles;
 import cli.Bytes;
 import cli.Cli;
 import cli.CommonOptions;
+import cli.Counts;
 import cli.DataDir;
 import cli.ErrorCode;
 import cli.ExitCode;
@@ -26,6 +30,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,6 +42,8 @@ import picocli.CommandLine.Spec;
 import policy.Classification;
 import policy.Classifier;
 import policy.CompanionMode;
+import policy.Decision;
+import policy.PolicyPreset;
 import policy.Companions;
 import policy.ContentScan;
 import policy.RunPolicy;
@@ -44,8 +51,10 @@ import policy.SecretApprovals;
 import policy.SecretFinding;
 import policy.SecretsFound;
 import report.DashboardLog;
+import report.DashboardPage;
 import report.HtmlReport;
 import report.ProjectManifest;
+import report.Refusals;
 import report.StagerReport;
 import report.SummaryPrinter;
 import scan.ScannedEntry;
@@ -56,7 +65,7 @@ import zip.ZipManifest;
 import zip.ZipPackagingMetadataV1;
 import zip.ZipPolicyV1;
 
-@Command(name = "prezip_stager", mixinStandardHelpOptions = true, version = Toolkit.VERSION,
+@Command(name = "prezip_stager", mixinStandardHelpOptions = true, versionProvider = Toolkit.Version.class,
         description = {
                 "Show which files of a content folder may ship to the client, and why others may not.",
                 "Dry-run by default: writes nothing. --commit stages the eligible files and writes a deterministic zip."})
@@ -76,7 +85,7 @@ public class prezip_stager implements Callable<Integer> {
     @Option(names = "--content-dir", paramLabel = "DIR", description = "The content folder to deliver from (never modified).")
     Path contentDir;
 
-    @Option(names = "--output-zip", paramLabel = "ZIP", description = "Where the zip goes; the report is <ZIP>.report.json.")
+    @Option(names = "--output-zip", paramLabel = "ZIP", description = "Where the zip goes (a name ending in .zip); the report is <ZIP>.report.json.")
     Path outputZip;
 
     @Option(names = "--allow-unknown", description = "Leave out disallowed files instead of refusing the run.")
@@ -88,19 +97,19 @@ public class prezip_stager implements Callable<Integer> {
     @Option(names = "--forbid-empty-dirs", description = "With --commit: refuse when a folder would end up with no eligible files.")
     boolean forbidEmptyDirs;
 
-    @Option(names = "--mkdirs", description = "With --commit: create the output zip's folder if it does not exist.")
+    @Option(names = "--mkdirs", description = "Create the output zip's folder if it does not exist (a dry-run only checks that it could).")
     boolean mkdirs;
 
-    @Option(names = "--policy", paramLabel = "NAME",
+    @Option(names = "--policy", paramLabel = "NAME", completionCandidates = PolicyPreset.ShippedNames.class,
             description = "Apply the preset DATA/policies/NAME.json on top of the global bans (it can only add restrictions).")
     String policyName;
 
-    @Option(names = "--companions", paramLabel = "MODE", defaultValue = "warn",
+    @Option(names = "--companions", paramLabel = "MODE", defaultValue = "warn", completionCandidates = CompanionMode.Codes.class,
             description = "Split companion groups (same folder and stem): off, warn (default) or strict (refuse).")
     String companions;
 
     @Option(names = "--sign-key", paramLabel = "PEM",
-            description = "With --commit: sign the manifest with this Ed25519 PKCS#8 private key (writes <ZIP>.manifest.json.sig).")
+            description = "With --commit: sign the manifest with this Ed25519 PKCS#8 private key (the signature goes beside the manifest, as .sig).")
     Path signKeyFile;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -132,19 +141,28 @@ public class prezip_stager implements Callable<Integer> {
         System.exit(Cli.execute(Cli.commandLine(new prezip_stager()), args));
     }
 
+    /** The status line on a terminal (none otherwise): cleared before anything else is printed. */
+    private Progress progress = Progress.NONE;
+
     @Override
     public Integer call() {
+        try {
+            return run();
+        } finally {
+            progress.finish();
+        }
+    }
+
+    private int run() {
         if (previewCapability != null) {
             return preview(previewCapability);
         }
         long started = System.nanoTime();
         Timings timings = new Timings();
         Cli.requireUtf8FileNames();
-        requireOption(projectId, "--project-id");
-        requireOption(contentDir, "--content-dir");
-        if (approveSecret == null) {
-            requireOption(outputZip, "--output-zip");
-        } else if (note == null || note.isBlank()) {
+        Cli.requireOptions(new Object[] {projectId, "--project-id"}, new Object[] {contentDir, "--content-dir"},
+                new Object[] {approveSecret != null ? "" : outputZip, "--output-zip"});
+        if (approveSecret != null && (note == null || note.isBlank())) {
             throw new PrezipException(ErrorCode.PZ_USAGE, "--approve-secret needs --note TEXT: say why the finding is no secret");
         }
         if (namesOnly && (commit || approveSecret != null)) {
@@ -169,7 +187,9 @@ public class prezip_stager implements Callable<Integer> {
         Path html = htmlPath == null ? null : HtmlReport.validateTarget(htmlPath, root);
         long fixedEpochMs = commit ? ZipPolicyV1.fixedEpochMs() : ZipPolicyV1.DEFAULT_EPOCH_MS;
 
-        Progress progress = common.progress("scan");
+        progress = common.progress("scan").onInterrupt(!commit ? "a dry-run writes nothing; nothing was changed"
+                : "nothing was shipped; " + (java.nio.file.Files.exists(zip) ? zip + " and the files beside it are as they were"
+                : "no zip was written"));
         timings.lap("start+load");
         TreeScanner.ScanResult scan = TreeScanner.scan(root, progress);
         timings.lap("scan");
@@ -197,20 +217,27 @@ public class prezip_stager implements Callable<Integer> {
         }
         var refusals = classification.refusals(allowUnknown);
         if (!refusals.isEmpty()) {
-            return stop(report, html, new PrezipException(ErrorCode.PZ_REFUSED, refusals.size() + " file(s) may not ship ("
-                    + new Classification(refusals).excludedByReason() + "): " + ErrorCode.PZ_REFUSED.advice()), data, zip, run);
+            Map<String, String> reasonOfPath = new LinkedHashMap<>();
+            refusals.forEach(item -> reasonOfPath.put(item.entry().relativePath(), ((Decision.Excluded) item.decision()).reason().code()));
+            return stop(report, html, new PrezipException(ErrorCode.PZ_REFUSED, Refusals.message(reasonOfPath, allowUnknown,
+                    "./jbang inventory --project-id " + id + common.dataDirArgument())), data, zip, run);
         }
         List<String> emptyFolders = policy.forbidEmptyDirs() ? classification.foldersLeftEmpty(scan.directories()) : List.of();
         if (!emptyFolders.isEmpty()) {
-            return stop(report, html, new PrezipException(ErrorCode.PZ_INVARIANT, emptyFolders.size()
-                    + " folder(s) would reach the client empty (--forbid-empty-dirs): "
+            return stop(report, html, new PrezipException(ErrorCode.PZ_INVARIANT, Counts.of(emptyFolders.size(), "folder", "folders")
+                    + " would reach the client empty (--forbid-empty-dirs): "
                     + String.join(", ", emptyFolders.stream().limit(SummaryPrinter.PATHS_PER_REASON).toList())), data, zip, run);
         }
         if (policy.companionMode() == CompanionMode.STRICT && !splitGroups.isEmpty()) {
-            return stop(report, html, new PrezipException(ErrorCode.PZ_COMPANIONS_SPLIT, splitGroups.size()
-                    + " companion group(s) would be split: " + ErrorCode.PZ_COMPANIONS_SPLIT.advice()), data, zip, run);
+            return stop(report, html, new PrezipException(ErrorCode.PZ_COMPANIONS_SPLIT, Counts.of(splitGroups.size(),
+                    "companion group", "companion groups") + " would be split: " + ErrorCode.PZ_COMPANIONS_SPLIT.advice()), data, zip, run);
         }
         if (!commit) {
+            try {
+                requireCommitCanStart(zip, data, id);
+            } catch (PrezipException e) {
+                return stop(report, html, e, data, zip, run);
+            }
             StagerReport done = report.withRun(run.end());
             if (html != null) {
                 AtomicFiles.write(html, out -> HtmlReport.write(done, null, out));
@@ -222,12 +249,13 @@ public class prezip_stager implements Callable<Integer> {
         }
         Classification decided = classification;
         Committer.Reports reports = (manifest, approved) -> {
-            StagerReport delivered = reportOf.make(decided, approved).withRun(manifest.run());
+            StagerReport delivered = reportOf.make(decided, approved).withRun(manifest.run())
+                    .withDelivery(delivery(zip, manifest, signKey != null, html));
             return Map.of(StagerReport.pathFor(zip), out -> Json.writeTo(delivered, out),
                     HtmlReport.pathFor(zip), out -> HtmlReport.write(delivered, manifest, out));
         };
         Committer.Plan plan = new Committer.Plan(scan, classification, classifier, fixedEpochMs, policy.forbidEmptyDirs(),
-                report.policy(), signKey, threads, progress.next("stage+zip"), timings, contentScan, run, reports);
+                report.policy(), signKey, threads, progress.next("folders"), timings, contentScan, run, reports);
         // The lock is held until the reports and hooks are written: a run that takes it next may then sweep
         // every temp file beside the zip as a killed run's leftover.
         OutputLock held;
@@ -251,14 +279,18 @@ public class prezip_stager implements Callable<Integer> {
             ProjectManifest.requireUpdatable(data, id);
             DashboardLog.requireWritable(data);
             Committer.Committed committed = Committer.commit(plan, zip);
+            // The commit's steps are over: what follows prints, and the status line must not be in its way.
+            progress.finish();
             manifest = committed.manifest();
             if (committed.finishedInterrupted() >= 0 && !common.quiet) {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("prezip_stager: an earlier commit to " + zip + " was killed while putting its delivery into place;"
-                        + " it was finished first (" + committed.finishedInterrupted() + " file(s) moved into place), then replaced");
+                        + " it was finished first (" + Counts.of(committed.finishedInterrupted(), "file", "files")
+                        + " moved into place), then replaced");
                 err.flush();
             }
-            report = reportOf.make(classification, committed.approvedSecrets()).withRun(manifest.run());
+            report = reportOf.make(classification, committed.approvedSecrets()).withRun(manifest.run())
+                    .withDelivery(delivery(zip, manifest, signKey != null, html));
         } catch (SecretsFound e) {
             return stop(reportOf.make(classification.withSecrets(e.findings()), e.findings()), html, e, data, zip, run);
         } catch (PrezipException e) {
@@ -275,15 +307,33 @@ public class prezip_stager implements Callable<Integer> {
         emit(report);
         if (common.human()) {
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("Wrote %s (%d entries, %s, sha256 %s)%n", zip, manifest.entries().size(),
+            out.printf("%nWrote %s%n  %s, %s%n  sha256 %s%n", zip, Counts.of(manifest.entries().size(), "entry", "entries"),
                     Bytes.human(manifest.zipBytes()), manifest.zipSha256());
-            out.printf("Manifest %s%s; checksum %s%n", ZipManifest.pathFor(zip), signKey == null ? "" : " (signed)",
-                    ChecksumFile.pathFor(zip));
+            // One file a line: a narrow terminal wraps a long list mid-name.
+            out.println("  beside it:");
+            List<String> files = report.delivery().filesWritten();
+            files.stream().skip(1).filter(f -> Path.of(f).getParent().equals(zip.getParent()))
+                    .forEach(f -> out.printf("    %s%n", Path.of(f).getFileName()));
+            files.stream().skip(1).filter(f -> !Path.of(f).getParent().equals(zip.getParent()))
+                    .forEach(f -> out.printf("  also: %s%n", f));
+            out.printf("  updated:%n    %s%n    %s%n    %s%n", data.projectManifestFile(id), data.dashboardSummaryFile(),
+                    DashboardPage.defaultPath(data));
             out.flush();
         }
         timings.lap("summary");
         printTimings(timings);
         return ExitCode.OK;
+    }
+
+    /**
+     * What a commit checks before it stages anything, checked by a dry-run without writing: a dry-run that
+     * says ok means the commit can start (the output folder and --mkdirs are checked with the zip's path).
+     */
+    private static void requireCommitCanStart(Path zip, DataDir data, ProjectId id) {
+        OutputLock.requireFree(zip);
+        ProjectManifest.requireUpdatable(data, id);
+        AtomicFiles.requireWritableFolderFor(data.projectManifestFile(id), "the project manifest");
+        AtomicFiles.requireWritableFolderFor(data.dashboardSummaryFile(), "the dashboard summary");
     }
 
     private void printTimings(Timings timings) {
@@ -327,6 +377,20 @@ public class prezip_stager implements Callable<Integer> {
         return error.exitCode();
     }
 
+    /** Every file a commit writes, the zip first: what its JSON and summary name. */
+    private static StagerReport.Delivery delivery(Path zip, ZipManifest manifest, boolean signed, Path html) {
+        List<Path> files = new java.util.ArrayList<>(List.of(zip, ZipManifest.pathFor(zip), ChecksumFile.pathFor(zip),
+                StagerReport.pathFor(zip), HtmlReport.pathFor(zip)));
+        if (signed) {
+            files.add(ManifestSignature.pathFor(ZipManifest.pathFor(zip)));
+        }
+        if (html != null && !files.contains(html)) {
+            files.add(html);
+        }
+        return new StagerReport.Delivery(zip.toString(), manifest.zipBytes(), manifest.zipSha256(),
+                files.stream().map(Path::toString).toList());
+    }
+
     /** The copy of the HTML report that --html asked for, where it is not the page beside the zip. */
     private static void writeHtmlCopy(Path html, Path besideZip, StagerReport report, ZipManifest manifest) {
         if (html != null && !html.equals(besideZip)) {
@@ -336,7 +400,11 @@ public class prezip_stager implements Callable<Integer> {
         }
     }
 
-    /** The dashboard hook: one line per commit attempt, in the data dir and on stderr for the operator's log. */
+    /**
+     * The dashboard hook: one line per commit attempt, in the data dir, and on stderr for the operator's
+     * log when stderr is one (on a terminal it would only cut through the summary, which names the file);
+     * then the dashboard page is rendered again, so it is never older than the last commit.
+     */
     private void logAttempt(DataDir data, StagerReport report, String zipSha256) {
         StagerReport.Totals totals = report.totals();
         List<String> secrets = report.refusedSecrets().stream().limit(DashboardLog.SECRETS_PER_LINE)
@@ -344,10 +412,16 @@ public class prezip_stager implements Callable<Integer> {
         String line = DashboardLog.append(data, new DashboardLog.Line(Instant.now().toString(), report.projectId(),
                 report.status(), totals.eligibleFiles(), totals.eligibleBytes(), totals.excludedByReason(), zipSha256,
                 report.outputZip(), report.error() == null ? null : report.error().code(), secrets.isEmpty() ? null : secrets));
-        if (!common.quiet) {
+        if (!common.quiet && !common.stderrIsTerminal()) {
             PrintWriter err = spec.commandLine().getErr();
             err.println(line);
             err.flush();
+        }
+        try {
+            DashboardPage.write(DashboardPage.read(data.dashboardSummaryFile()), DashboardPage.defaultPath(data), Instant.now());
+        } catch (PrezipException e) {
+            // The page is a view of the log, whose line is written: a page that cannot be refreshed is said, not fatal.
+            Cli.printError(spec.commandLine().getErr(), spec.name(), e.code(), "the dashboard page could not be refreshed: " + e.getMessage());
         }
     }
 
@@ -372,15 +446,17 @@ public class prezip_stager implements Callable<Integer> {
             throw new PrezipException(ErrorCode.PZ_USAGE, "--approve-secret takes a fingerprint (or its first "
                     + SecretFinding.SHORT_FINGERPRINT_CHARS + "+ hex digits) as the dry-run lists it");
         }
-        TreeScanner.ScanResult scan = TreeScanner.scan(root, common.progress("scan"));
+        progress = common.progress("scan");
+        TreeScanner.ScanResult scan = TreeScanner.scan(root, progress);
         Classification classification = Classification.of(scan, policy.classifier());
-        List<SecretFinding> matching = contentScan.scanFiles(eligibleEntries(classification), threads, common.progress("secrets"))
+        List<SecretFinding> matching = contentScan.scanFiles(eligibleEntries(classification), threads, progress.next("secrets"))
                 .stream().filter(f -> f.approvable() && f.fingerprint().startsWith(wanted)).toList();
         if (matching.stream().map(SecretFinding::fingerprint).distinct().count() != 1) {
             throw new PrezipException(ErrorCode.PZ_SECRET_NOT_FOUND, (matching.isEmpty() ? "no" : "more than one")
                     + " credential finding in " + root + " has a fingerprint starting " + wanted + ": "
                     + ErrorCode.PZ_SECRET_NOT_FOUND.advice());
         }
+        progress.finish();
         SecretFinding finding = matching.get(0);
         String fingerprint = finding.fingerprint();
         contentScan.approvals().with(id, new SecretApprovals.Approval(fingerprint, finding.rule(), finding.path(), note.strip(),
@@ -408,18 +484,13 @@ public class prezip_stager implements Callable<Integer> {
     }
 
     private void emit(StagerReport report) {
+        progress.finish();
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
             out.print(Json.write(report));
             out.flush();
         } else if (!common.quiet) {
             SummaryPrinter.print(report, out, common.ansi());
-        }
-    }
-
-    private static void requireOption(Object value, String name) {
-        if (value == null) {
-            throw new PrezipException(ErrorCode.PZ_USAGE, "missing required option " + name);
         }
     }
 }

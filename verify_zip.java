@@ -1,17 +1,22 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //SOURCES lib/**/*.java
+// The shipped data files travel inside the command: a data folder without them uses these (cli/DataFile).
+//FILES data/global_bans.json=data/global_bans.json data/secret_rules.json=data/secret_rules.json
+//FILES data/policies/default.json=data/policies/default.json data/policies/strict.json=data/policies/strict.json
 // Dependencies are pinned once, in lib/ (//DEPS lines of cli/Cli.java, cli/Json.java, zip/ZipPolicyV1.java), and so
 // are the JVM options (//JAVA_OPTIONS of cli/Cli.java).
 
 import cli.Cli;
 import cli.CommonOptions;
+import cli.Counts;
 import cli.DataDir;
 import cli.ErrorCode;
 import cli.ExitCode;
 import cli.IoErrors;
 import cli.Json;
 import cli.PrezipException;
+import cli.Progress;
 import cli.ProjectId;
 import cli.Toolkit;
 import java.io.IOException;
@@ -38,10 +43,11 @@ import zip.ManifestSignature;
 import zip.ZipManifest;
 import zip.ZipPolicyV1;
 
-@Command(name = "verify_zip", mixinStandardHelpOptions = true, version = Toolkit.VERSION,
+@Command(name = "verify_zip", mixinStandardHelpOptions = true, versionProvider = Toolkit.Version.class,
         description = {
-                "Check a zip against Deterministic ZIP v1 and its manifest, and optionally against its source folder",
-                "and its project's allowlist. Lists every failure with a stable code. Exit 0 valid, 1 invalid, 2 usage."})
+                "Check a zip against Deterministic ZIP v1 and its manifest, and optionally against its source folder "
+                        + "and its project's allowlist.",
+                "Lists every failure with a stable code. Exit 0 valid, 1 invalid, 2 usage."})
 public class verify_zip implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -56,17 +62,17 @@ public class verify_zip implements Callable<Integer> {
     Path manifest;
 
     @Option(names = "--content-dir", paramLabel = "DIR",
-            description = {"The folder the zip was made from: every entry must equal its source file, and no eligible file may be missing.",
-                    "Eligible means allowed by the project with --project-id; without it, not hidden or banned and of an extension the zip ships."})
+            description = "The folder the zip was made from: every entry must equal its source file, and no eligible file may be missing"
+                    + " (eligible: allowed by the project with --project-id; without it, not hidden or banned and of an extension the zip ships).")
     Path contentDir;
 
     @Option(names = "--project-id", paramLabel = "ID",
-            description = "Check every entry against the project's allowlist and the global bans (DATA/projects/<ID>_allowed_ext.json).")
+            description = "Check every entry against the project's allowlist (its file in DATA/projects) and the global bans.")
     String projectId;
 
     @Option(names = "--scan-secrets",
-            description = {"Also scan every entry's content for credentials with DATA/secret_rules.json (VZ_SECRET);",
-                    "with --project-id, findings the project approved (DATA/projects/<ID>_secrets_allow.json) pass."})
+            description = "Also scan every entry's content for credentials with the secret rules (VZ_SECRET); with --project-id,"
+                    + " findings the project approved pass.")
     boolean scanSecrets;
 
     @Option(names = "--public-key", paramLabel = "PEM",
@@ -90,13 +96,13 @@ public class verify_zip implements Callable<Integer> {
             DataDir data = common.dataDir().requireReadable();
             ProjectId id = projectId == null ? null : new ProjectId(projectId);
             if (projectId != null || contentDir != null) {
-                bans = BanRules.load(data.globalBansFile());
+                bans = BanRules.load(data.globalBans());
             }
             if (id != null) {
                 projectPolicy = new Classifier(new AllowlistStore(data).load(id).eligibleExtensions(), bans);
             }
             if (scanSecrets) {
-                contentScan = new ContentScan(SecretRules.load(data.secretRulesFile()),
+                contentScan = new ContentScan(SecretRules.load(SecretRules.fileIn(data)),
                         id == null ? SecretApprovals.none() : SecretApprovals.load(data, id), ZipPolicyV1::isStored);
             }
         }
@@ -109,11 +115,14 @@ public class verify_zip implements Callable<Integer> {
         PublicKey key = publicKey == null ? null : ManifestSignature.loadPublicKey(publicKey);
 
         ZipVerifier.Result result;
+        Progress progress = common.progress("verify").onInterrupt("verify_zip reads only; nothing was changed");
         try {
             result = ZipVerifier.verify(new ZipVerifier.Request(zip, manifestFile, root, projectPolicy, bans, key, contentScan),
-                    common.progress("verify"));
+                    progress);
         } catch (IOException e) {
             throw new PrezipException(ErrorCode.PZ_IO, "cannot read while verifying " + zip + ": " + IoErrors.describe(e), e);
+        } finally {
+            progress.finish();
         }
         VerifyReport report = VerifyReport.of(result);
         PrintWriter out = spec.commandLine().getOut();
@@ -126,8 +135,8 @@ public class verify_zip implements Callable<Integer> {
         if (report.valid()) {
             return ExitCode.OK;
         }
-        Cli.printError(spec.commandLine().getErr(), spec.name(), ErrorCode.PZ_VERIFY_FAILED, report.failures().size()
-                + " failure(s) (" + String.join(", ", report.failedCodes()) + "): " + ErrorCode.PZ_VERIFY_FAILED.advice());
+        Cli.printError(spec.commandLine().getErr(), spec.name(), ErrorCode.PZ_VERIFY_FAILED, Counts.of(report.failuresInAll(),
+                "failure", "failures") + " (" + String.join(", ", report.failedCodes()) + "): " + ErrorCode.PZ_VERIFY_FAILED.advice());
         return ErrorCode.PZ_VERIFY_FAILED.exitCode();
     }
 }

@@ -139,7 +139,10 @@ class HostileTreeTest {
         assertEquals(4, byReason.get("name_collision").asInt());
         assertEquals(3, byReason.get("unsafe_name").asInt());
         // The refusal counts only what refuses even with --allow-unknown.
-        assertTrue(lenient.err().contains("7 file(s)"), lenient.err());
+        assertTrue(lenient.err().contains("7 files may not ship (name_collision 4, unsafe_name 3)"), lenient.err());
+        // --allow-unknown was given and helps nothing here: it is not offered again.
+        assertFalse(lenient.err().contains("--allow-unknown"), lenient.err());
+        assertTrue(strict.err().contains("--allow-unknown"), strict.err());
 
         assertEquals(List.of(), SafetyTrees.list(out), "dry-runs write nothing");
         assertEquals(before, TempTrees.snapshot(content), "the content dir is never modified");

@@ -213,10 +213,15 @@ class InventoryCliTest {
     }
 
     @Test
-    void createsTheDataDirectoryWhenNeeded() throws Exception {
+    void createsAMissingDataDirectoryOnlyWhenAskedTo() throws Exception {
+        // A mistyped --data-dir silently started a new tree the stager then could not find (issue 17).
         data = tmp.resolve("fresh-data");
         TempTrees.file(content, "a.png", "x");
-        CliRun run = inventory();
+        CliRun refused = inventory();
+        assertEquals(2, refused.exitCode(), refused.describe());
+        assertTrue(refused.err().contains("PZ_DATA_DIR_INVALID") && refused.err().contains("--create-data-dir"), refused.err());
+        assertFalse(Files.exists(data));
+        CliRun run = inventory("--create-data-dir");
         assertEquals(0, run.exitCode(), run.describe());
         assertEquals(List.of("png"), strings(readAllowlist().get("allowedExtensions")));
     }

@@ -356,7 +356,13 @@ class StagerDryRunCliTest extends StagerProject {
         assertTrue(Pattern.compile("(?m)^\\s*banned_pattern\\s+5\\s+\\S.*, \\.\\.\\.$").matcher(out).find(), out);
         assertTrue(Pattern.compile("(?m)^\\s*hidden\\s+4\\s+\\S").matcher(out).find(), out);
         assertTrue(Pattern.compile("(?m)^\\s*banned_type\\s+2\\s+\\S").matcher(out).find(), out);
-        assertTrue(out.contains("--json lists every path"), out);
+        // What blocks the run and what merely stays home are separate tables with their own totals.
+        int refused = out.indexOf("Refused (blocks the run)");
+        int leftOut = out.indexOf("Left out (not shipped)");
+        assertTrue(refused >= 0 && leftOut > refused, out);
+        assertTrue(out.indexOf("banned_pattern") > refused && out.indexOf("banned_pattern") < leftOut, out);
+        assertTrue(out.indexOf("hidden ") > leftOut, out);
+        assertTrue(out.contains("--json and the HTML report list every path"), out);
         assertTrue(out.contains("refused"), out);
         assertTrue(run.err().contains("PZ_REFUSED"), run.err());
     }
@@ -378,12 +384,16 @@ class StagerDryRunCliTest extends StagerProject {
     }
 
     @Test
-    void dryRunDoesNotCreateTheZipsFolder() {
+    void aMissingZipFolderFailsTheDryRunAsTheCommitWouldAndIsNeverCreated() {
+        // A dry-run that says ok must mean the commit can start (issue 17).
         TempTrees.file(content, "a.png", "x");
         zip = tmp.resolve("not-yet/deeper/p1.zip");
         Map<String, String> before = TempTrees.snapshot(tmp);
         CliRun run = stager("--json");
-        assertEquals(0, run.exitCode(), run.describe());
+        assertEquals(2, run.exitCode(), run.describe());
+        assertEquals("PZ_OUTPUT_DIR_MISSING", run.json().get("error").get("code").asText(), run.describe());
+        CliRun withMkdirs = stager("--json", "--mkdirs");
+        assertEquals(0, withMkdirs.exitCode(), withMkdirs.describe());
         assertEquals(before, TempTrees.snapshot(tmp));
         assertFalse(Files.exists(tmp.resolve("not-yet")));
     }
@@ -516,13 +526,30 @@ class StagerDryRunCliTest extends StagerProject {
     }
 
     @Test
-    void missingGlobalBansIsAnErrorNotAnOpenDoor() throws Exception {
+    void aDataFolderWithoutGlobalBansUsesTheBuiltInOnesNeverNone() throws Exception {
+        // The shipped bans travel inside the command; the report names which list decided the run (issue 17).
         Files.delete(data.resolve("global_bans.json"));
         TempTrees.file(content, "a.png", "x");
         TempTrees.file(content, "tool.exe", "x");
         CliRun run = stager("--json", "--allow-unknown");
+        assertEquals(0, run.exitCode(), run.describe());
+        JsonNode report = run.json();
+        assertEquals("banned_type", report.get("excluded").get(0).get("reason").asText(), run.describe());
+        JsonNode bans = null;
+        for (JsonNode input : report.get("run").get("inputs")) {
+            bans = input.get("role").asText().equals("global_bans") ? input : bans;
+        }
+        assertEquals("built-in:global_bans.json", bans.get("path").asText());
+        assertEquals(cli.Sha256.hexOfFile(TempTrees.repoGlobalBans()), bans.get("sha256").asText());
+    }
+
+    @Test
+    void aGlobalBansFileThatIsThereButBrokenIsAnErrorNotTheBuiltInOnes() throws Exception {
+        Files.writeString(data.resolve("global_bans.json"), "{\"groups\": 7}");
+        TempTrees.file(content, "a.png", "x");
+        CliRun run = stager("--json");
         assertEquals(2, run.exitCode(), run.describe());
-        assertTrue(run.err().contains("PZ_BANS_INVALID"), run.err());
+        assertEquals("PZ_BANS_INVALID", run.json().get("error").get("code").asText(), run.describe());
     }
 
     @Test

@@ -111,7 +111,7 @@ class VerifyZipCliTest {
         assertEquals(List.of("VZ_MANIFEST_MISMATCH " + path + ": the manifest lists this path more than once",
                 "VZ_MANIFEST_MISMATCH " + path + ": the manifest lists this path more than once",
                 "VZ_MANIFEST_MISMATCH listed/000000/not-in-the-zip.txt: in the manifest but not in the zip"), messages.subList(0, 3));
-        assertTrue(messages.get(messages.size() - 1).endsWith("(70002 in all)"), messages.get(messages.size() - 1));
+        assertTrue(messages.get(messages.size() - 1).endsWith("(70,002 in all)"), messages.get(messages.size() - 1));
     }
 
     @ParameterizedTest

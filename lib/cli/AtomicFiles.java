@@ -220,6 +220,32 @@ public final class AtomicFiles {
      * A new hidden temp file in the target's directory, so the final rename stays on one file system.
      * (Not Files.createTempFile: that forces mode 0600, and a delivery must get the operator's umask.)
      */
+    /**
+     * Fails, naming the folder, unless a file written here (a temp file renamed into place) can be: the
+     * target's folder, or the nearest existing folder above it that would be created, is a writable
+     * folder. Checks only, writes nothing: a dry-run finds a commit's write failures before it says ok.
+     */
+    public static void requireWritableFolderFor(Path target, String what) {
+        Path folder = target.toAbsolutePath().getParent();
+        while (folder != null && !Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            folder = folder.getParent();
+        }
+        if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
+            throw new PrezipException(ErrorCode.PZ_IO, "cannot write " + what + " " + target + ": " + folder
+                    + (folder == null || !Files.isDirectory(folder) ? " is not a folder"
+                    : onReadOnlyFileSystem(folder) ? " is on a read-only file system" : " is not writable") + "; "
+                    + ErrorCode.PZ_IO.advice());
+        }
+    }
+
+    private static boolean onReadOnlyFileSystem(Path folder) {
+        try {
+            return Files.getFileStore(folder).isReadOnly();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public static Path tempBeside(Path target) throws IOException {
         Path temp = tempName(target);
         ExitCleanup.register(temp);

@@ -12,6 +12,8 @@
 package cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import picocli.AutoComplete;
@@ -27,14 +29,23 @@ public final class Cli {
         cmd.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
+            if (Arrays.asList(args).contains(JSON_OPTION)) {
+                printJsonError(failed.getOut(), failed.getCommandName(), ErrorCode.PZ_USAGE, ex.getMessage());
+            }
             printError(failed.getErr(), failed.getCommandName(), ErrorCode.PZ_USAGE, ex.getMessage());
+            // picocli's "Did you mean ...?" for a mistyped option, then where the usage is.
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, failed.getErr());
             failed.getErr().println("Try '" + failed.getCommandName() + " --help' for usage.");
+            failed.getErr().flush();
             return ErrorCode.PZ_USAGE.exitCode();
         });
         cmd.setExecutionExceptionHandler((ex, failed, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose");
             PrezipException error = ex instanceof PrezipException known ? known
                     : new PrezipException(ErrorCode.PZ_INTERNAL, "unexpected " + ex, ex);
+            if (parseResult.hasMatchedOption(JSON_OPTION)) {
+                printJsonError(failed.getOut(), failed.getCommandName(), error.code(), error.getMessage());
+            }
             printError(failed.getErr(), failed.getCommandName(), error.code(), error.getMessage());
             if (verbose && error.getCause() != null) {
                 error.getCause().printStackTrace(failed.getErr());
@@ -51,14 +62,51 @@ public final class Cli {
      * OutOfMemoryError trace: every input's memory is bounded by its size, so a larger heap is the fix.
      */
     public static int execute(CommandLine cmd, String... args) {
+        if (args.length == 0 && !(cmd.getCommand() instanceof RunsWithoutArguments)) {
+            cmd.usage(cmd.getOut());
+            return ErrorCode.PZ_USAGE.exitCode();
+        }
         try {
             return cmd.execute(args);
         } catch (OutOfMemoryError e) {
-            printError(cmd.getErr(), cmd.getCommandName(), ErrorCode.PZ_OUT_OF_MEMORY, "the Java heap ("
-                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB) is too small for this input: "
-                    + ErrorCode.PZ_OUT_OF_MEMORY.advice());
+            String message = "the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB) is too small for this input: "
+                    + ErrorCode.PZ_OUT_OF_MEMORY.advice();
+            if (Arrays.asList(args).contains(JSON_OPTION)) {
+                printJsonError(cmd.getOut(), cmd.getCommandName(), ErrorCode.PZ_OUT_OF_MEMORY, message);
+            }
+            printError(cmd.getErr(), cmd.getCommandName(), ErrorCode.PZ_OUT_OF_MEMORY, message);
             return ErrorCode.PZ_OUT_OF_MEMORY.exitCode();
         }
+    }
+
+    /**
+     * Names every missing option at once ("missing required options --project-id, --output-zip"), not the
+     * first only: each pair is {value, option name}, and a null value is missing.
+     */
+    public static void requireOptions(Object[]... valueAndName) {
+        List<String> missing = Arrays.stream(valueAndName).filter(pair -> pair[0] == null).map(pair -> (String) pair[1]).toList();
+        if (!missing.isEmpty()) {
+            throw new PrezipException(ErrorCode.PZ_USAGE, "missing required option" + (missing.size() == 1 ? " " : "s ")
+                    + String.join(", ", missing));
+        }
+    }
+
+    /** A command that does its job with no arguments at all (the others print their usage). */
+    public interface RunsWithoutArguments {}
+
+    static final String JSON_OPTION = "--json";
+
+    /**
+     * What --json prints when a command ends in an error before its own document: every exit under --json
+     * gives exactly one JSON document on stdout.
+     */
+    public record ErrorDocument(int schemaVersion, String command, String status, Problem error) {
+        public record Problem(String code, String message) {}
+    }
+
+    private static void printJsonError(PrintWriter out, String command, ErrorCode code, String message) {
+        out.print(Json.write(new ErrorDocument(1, command, "error", new ErrorDocument.Problem(code.name(), message))));
+        out.flush();
     }
 
     public static void printError(PrintWriter err, String command, ErrorCode code, String message) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /** Options every prezip command takes. */
 public final class CommonOptions {
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Data directory (default: $PREZIP_DATA_DIR, else data/ beside jbang-catalog.json).")
+            description = "Data directory (default: $PREZIP_DATA_DIR, else the toolkit's own data/).")
     Path dataDir;
 
     @Option(names = "--json", description = "Print one JSON document on stdout instead of the human summary.")
@@ -28,9 +28,22 @@ public final class CommonOptions {
         return Terminal.colourOnStdout() ? picocli.CommandLine.Help.Ansi.ON : picocli.CommandLine.Help.Ansi.OFF;
     }
 
+    /** Whether stderr is an operator's terminal (not a log or a pipe). */
+    public boolean stderrIsTerminal() {
+        return Terminal.progressOnStderr();
+    }
+
     /** A progress bar on stderr, or none when piped, with --json or --quiet. */
     public Progress progress(String label) {
         return human() && Terminal.progressOnStderr() ? Progress.onStderr(label) : Progress.NONE;
+    }
+
+    /**
+     * The data folder as an option to repeat in a printed command ({@code " --data-dir 'my data'"}), or
+     * empty when it came from the environment or the default, which the printed command finds the same way.
+     */
+    public String dataDirArgument() {
+        return dataDir == null ? "" : " --data-dir " + Shell.quote(dataDir.toString());
     }
 
     public DataDir dataDir() {

@@ -22,6 +22,11 @@ public final class Sha256 {
         }
     }
 
+    /** The sha256 of bytes in lowercase hex. */
+    public static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(newDigest().digest(bytes));
+    }
+
     /** The sha256 of a file's bytes in lowercase hex, streamed (a data file named in a run's provenance). */
     public static String hexOfFile(Path file) {
         MessageDigest sha = newDigest();

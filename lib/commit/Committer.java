@@ -94,6 +94,7 @@ public final class Committer {
 
     private static Committed stageAndZip(Plan plan, Path zip) {
         try (Staging staging = Staging.createBeside(zip); AtomicFiles.Batch delivery = new AtomicFiles.Batch()) {
+            // Each step names itself on the status line (the plan's progress is the first, "folders").
             staging.createDirectories(plan.scan().directories().stream().filter(dir -> !Classifier.isHidden(dir)).toList());
             plan.timings().lap("folders");
             List<ScannedEntry> eligible = plan.classification().eligible().stream().map(Classification.Item::entry).toList();
@@ -106,10 +107,11 @@ public final class Committer {
                  OutputStream out = new DigestOutputStream(
                          new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES), sha256)) {
                 DeterministicZipWriter writer = new DeterministicZipWriter(out, plan.fixedEpochMs());
-                packed = Packer.pack(eligible, staging, writer, plan.threads(), plan.progress(), plan.contentScan());
+                packed = Packer.pack(eligible, staging, writer, plan.threads(), plan.progress().next("stage+zip"), plan.contentScan());
                 writer.finish();
                 out.flush();
                 plan.timings().lap("stage+hash+zip");
+                plan.progress().next("sync to disk");
                 channel.force(true);
                 zipBytes = channel.size();
                 plan.timings().lap("fsync");
@@ -120,6 +122,7 @@ public final class Committer {
                 throw new SecretsFound(secrets);
             }
             List<StagedFile> staged = packed.staged();
+            plan.progress().next("check staging, read back");
             // The zip was built while staging filled up; it ships only if the finished staging tree passes.
             StagingInvariants.check(staging.root(), staged, plan.classifier(), plan.forbidEmptyDirs());
             requireEntries(temp, staged);
@@ -138,8 +141,12 @@ public final class Committer {
             for (Map.Entry<Path, AtomicFiles.Content> report : plan.reports().render(manifest, secrets).entrySet()) {
                 delivery.put(report.getKey(), report.getValue());
             }
+            plan.progress().next("deliver").onInterrupt("stopped while the delivery was put into place: run the same commit"
+                    + " again, it finishes the delivery first (verify_zip names it meanwhile)");
             // The zip goes last: once it is in place, so is everything that describes it.
             delivery.commit(zip, DeliveryJournal.pathFor(zip));
+            plan.progress().next("remove staging").onInterrupt("the new delivery is in place at " + zip
+                    + "; only the staging folder was left to remove");
             plan.timings().lap("manifest+rename");
             if (plan.signKey() == null) {
                 // A signature of an earlier manifest would now sign the wrong bytes.

@@ -1,6 +1,7 @@
 package commit;
 
 import cli.ErrorCode;
+import cli.ExitCleanup;
 import cli.IoErrors;
 import cli.PrezipException;
 import java.io.IOException;
@@ -45,6 +46,10 @@ public final class OutputLock implements AutoCloseable {
         this.channel = channel;
         this.lock = lock;
         this.deleteOnClose = deleteOnClose;
+        if (deleteOnClose) {
+            // A run stopped by Ctrl-C or SIGTERM deletes it too (it still holds it then): nothing is left beside the zip.
+            ExitCleanup.register(file);
+        }
     }
 
     static Path lockFileFor(Path zip) {
@@ -86,6 +91,37 @@ public final class OutputLock implements AutoCloseable {
         }
         throw new PrezipException(ErrorCode.PZ_OUTPUT_LOCKED, "the output lock " + file + " kept changing while taken: "
                 + ErrorCode.PZ_OUTPUT_LOCKED.advice());
+    }
+
+    /**
+     * Fails as {@link #acquire} would if another run holds the zip's lock, without taking it or creating
+     * anything: a dry-run that says ok means the commit can start. A shared lock is tried on the lock file
+     * (if there is one) and let go at once; a run holding it exclusively refuses that.
+     */
+    public static void requireFree(Path zip) {
+        Path file = lockFileFor(zip);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isSymbolicLink(file)) {
+                throw new PrezipException(ErrorCode.PZ_IO, "the output lock " + file + " is a symbolic link: the toolkit "
+                        + "never follows one it would write through; remove it and run again");
+            }
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            FileLock probe;
+            try {
+                probe = channel.tryLock(0, Long.MAX_VALUE, true);
+            } catch (OverlappingFileLockException e) {
+                probe = null; // this very process holds it (a test running a commit and a dry-run side by side)
+            }
+            if (probe == null) {
+                throw new PrezipException(ErrorCode.PZ_OUTPUT_LOCKED, "another commit to " + zip + " is running (lock "
+                        + file + "): " + ErrorCode.PZ_OUTPUT_LOCKED.advice());
+            }
+            probe.release();
+        } catch (IOException e) {
+            throw IoErrors.toPrezip(e, "checking the output lock", file);
+        }
     }
 
     /**
@@ -134,6 +170,7 @@ public final class OutputLock implements AutoCloseable {
     @Override
     public void close() {
         if (deleteOnClose) {
+            ExitCleanup.done(file);
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {

@@ -1,11 +1,13 @@
 package commit;
 
+import cli.AtomicFiles;
 import cli.ErrorCode;
 import cli.IoErrors;
 import cli.PrezipException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import policy.NameSafety;
 
 /** Checks the --output-zip argument before any work is done. */
@@ -23,6 +25,10 @@ public final class OutputZip {
         if (zip.getFileName() == null || Files.isDirectory(zip)) {
             throw new PrezipException(ErrorCode.PZ_USAGE, "--output-zip " + outputZip + " must name a file, not a folder");
         }
+        if (!zip.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ZIP_SUFFIX)) {
+            throw new PrezipException(ErrorCode.PZ_USAGE, "--output-zip " + outputZip + " must end in " + ZIP_SUFFIX
+                    + ": the report, manifest and checksum are named after it, and the client opens it by its suffix");
+        }
         var unsafe = NameSafety.problem(zip.getFileName().toString());
         if (unsafe.isPresent()) {
             // The client unpacks and checks this name too (sha256sum -c reads it from a line).
@@ -34,19 +40,26 @@ public final class OutputZip {
             throw new PrezipException(ErrorCode.PZ_OUTPUT_INSIDE_CONTENT, "--output-zip " + zip + " is inside the content dir "
                     + contentRoot + ": " + ErrorCode.PZ_OUTPUT_INSIDE_CONTENT.advice());
         }
-        if (commit && !Files.isDirectory(parent)) {
+        // A dry-run fails here exactly as the commit would, and creates nothing.
+        if (!Files.isDirectory(parent)) {
             if (!mkdirs) {
                 throw new PrezipException(ErrorCode.PZ_OUTPUT_DIR_MISSING, "the output folder " + parent + " does not exist: "
                         + ErrorCode.PZ_OUTPUT_DIR_MISSING.advice());
             }
-            try {
-                Files.createDirectories(parent);
-            } catch (IOException e) {
-                throw IoErrors.toPrezip(e, "creating the output folder", parent);
+            if (commit) {
+                try {
+                    Files.createDirectories(parent);
+                } catch (IOException e) {
+                    throw IoErrors.toPrezip(e, "creating the output folder", parent);
+                }
             }
         }
+        AtomicFiles.requireWritableFolderFor(zip, "the output zip");
         return zip;
     }
+
+    /** What an output zip's name ends in (in any case). */
+    static final String ZIP_SUFFIX = ".zip";
 
     /** The real path of the deepest existing ancestor, with the rest appended. */
     private static Path realOrSelf(Path dir) {

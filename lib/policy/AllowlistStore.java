@@ -10,6 +10,8 @@ import cli.ProjectId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads and writes allowlists under DATA/projects, keeping them immutable as the schema asks. */
 public record AllowlistStore(DataDir dataDir) {
@@ -51,6 +53,23 @@ public record AllowlistStore(DataDir dataDir) {
             throw new PrezipException(ErrorCode.PZ_IO, "cannot write allowlist " + file + ": " + e, e);
         }
     }
+
+    /**
+     * The next version of a project's allowlist with these client overrides added: the content snapshot
+     * stays as it was, the previous version is kept as {@code <id>_allowed_ext.<N>.json}.
+     *
+     * @return the new allowlist and the kept prior copy
+     */
+    public Added addOverrides(ProjectId id, List<String> extensions) {
+        Allowlist current = load(id);
+        List<String> overrides = new ArrayList<>(current.clientWhitelistOverrides());
+        overrides.addAll(extensions);
+        Allowlist next = new Allowlist(current.projectId(), current.snapshotAt(), current.sourcePath(),
+                current.allowedExtensions(), overrides, current.notes());
+        return new Added(next, save(next, true));
+    }
+
+    public record Added(Allowlist allowlist, Path priorCopy) {}
 
     private Path nextFreeCopy(ProjectId id) {
         for (int n = 1; ; n++) {

@@ -1,5 +1,6 @@
 package policy;
 
+import cli.DataFile;
 import cli.ErrorCode;
 import cli.JsonFields;
 import cli.JsonTree;
@@ -25,7 +26,7 @@ public record BanRules(Map<String, String> groupByType, List<BannedPattern> patt
     }
 
     /** The group that bans this extension, if any. */
-    Optional<String> typeBan(String extension) {
+    public Optional<String> typeBan(String extension) {
         return Optional.ofNullable(groupByType.get(extension));
     }
 
@@ -50,8 +51,12 @@ public record BanRules(Map<String, String> groupByType, List<BannedPattern> patt
     }
 
     public static BanRules load(Path file) {
-        JsonNode root = JsonTree.read(file, ErrorCode.PZ_BANS_INVALID);
-        JsonFields fields = new JsonFields(file, ErrorCode.PZ_BANS_INVALID);
+        return load(DataFile.of(file, ErrorCode.PZ_BANS_INVALID, JsonTree.DATA_FILE_MAX_BYTES));
+    }
+
+    public static BanRules load(DataFile file) {
+        JsonNode root = JsonTree.parse(file.bytes(), file.label(), ErrorCode.PZ_BANS_INVALID);
+        JsonFields fields = new JsonFields(file.label(), ErrorCode.PZ_BANS_INVALID);
         fields.object(root, "(top level)");
         JsonNode groups = root.get("groups");
         if (groups == null || !groups.isArray()) {

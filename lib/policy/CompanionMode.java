@@ -29,4 +29,12 @@ public enum CompanionMode {
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The modes as --companions takes them, for shell completion. */
+    public static final class Codes implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(values()).map(CompanionMode::code).iterator();
+        }
+    }
 }

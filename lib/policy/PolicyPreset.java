@@ -1,15 +1,12 @@
 package policy;
 
 import cli.DataDir;
+import cli.DataFile;
 import cli.ErrorCode;
 import cli.JsonFields;
 import cli.JsonTree;
 import cli.PrezipException;
-import cli.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -18,8 +15,9 @@ import java.util.regex.Pattern;
  * restrictions: its bans are added to the global ones, and its flags can only tighten.
  *
  * @param digest sha256 of the preset file's bytes, so a report names exactly the policy it applied
+ * @param source the file it was read from, or the built-in copy (as {@link DataFile#shown})
  */
-public record PolicyPreset(String name, String digest, BanRules bans, boolean forbidEmptyDirs, CompanionMode companions) {
+public record PolicyPreset(String name, String digest, String source, BanRules bans, boolean forbidEmptyDirs, CompanionMode companions) {
     /** Same shape as a project id: a preset name can never point outside DATA/policies. */
     private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -30,23 +28,32 @@ public record PolicyPreset(String name, String digest, BanRules bans, boolean fo
         return new Applied(name, digest);
     }
 
+    /** The presets the toolkit ships (a data folder may add its own), for shell completion of --policy. */
+    public static final class ShippedNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.List.of("default", "strict").iterator();
+        }
+    }
+
     public static PolicyPreset load(DataDir data, String name) {
         if (!VALID_NAME.matcher(name).matches()) {
             throw new PrezipException(ErrorCode.PZ_POLICY_UNKNOWN, "invalid policy name '" + name + "'");
         }
-        Path file = data.policiesDir().resolve(name + ".json");
-        if (!Files.isRegularFile(file)) {
-            throw new PrezipException(ErrorCode.PZ_POLICY_UNKNOWN, "no policy preset '" + name + "' (" + file + "): "
+        DataFile file = data.find(DataDir.POLICIES + "/" + name + ".json",
+                ErrorCode.PZ_POLICY_INVALID, JsonTree.DATA_FILE_MAX_BYTES);
+        if (file == null) {
+            throw new PrezipException(ErrorCode.PZ_POLICY_UNKNOWN, "no policy preset '" + name + "' ("
+                    + data.root().resolve(DataDir.POLICIES).resolve(name + ".json") + ", and none built in): "
                     + ErrorCode.PZ_POLICY_UNKNOWN.advice());
         }
-        byte[] bytes = JsonTree.readBytes(file, ErrorCode.PZ_POLICY_INVALID, JsonTree.DATA_FILE_MAX_BYTES);
         // Parsed from the very bytes the digest is taken of.
-        JsonNode root = JsonTree.parse(bytes, file, ErrorCode.PZ_POLICY_INVALID);
-        JsonFields fields = new JsonFields(file, ErrorCode.PZ_POLICY_INVALID);
+        JsonNode root = JsonTree.parse(file.bytes(), file.label(), ErrorCode.PZ_POLICY_INVALID);
+        JsonFields fields = new JsonFields(file.label(), ErrorCode.PZ_POLICY_INVALID);
         fields.object(root, "(top level)");
         String declared = fields.requiredString(root, "name");
         if (!declared.equals(name)) {
-            throw fields.fail("name", "is '" + declared + "' but the file is " + file.getFileName());
+            throw fields.fail("name", "is '" + declared + "' but the file is " + file.label().getFileName());
         }
         JsonNode forbid = root.get("forbidEmptyDirs");
         if (forbid != null && !forbid.isBoolean()) {
@@ -60,7 +67,6 @@ public record PolicyPreset(String name, String digest, BanRules bans, boolean fo
             throw fields.fail("companions", "must be off, warn or strict");
         }
         BanRules bans = BanRules.fromGroup(fields, "policy " + name, root, "");
-        return new PolicyPreset(name, HexFormat.of().formatHex(Sha256.newDigest().digest(bytes)), bans,
-                forbid != null && forbid.booleanValue(), mode);
+        return new PolicyPreset(name, file.sha256(), file.shown(), bans, forbid != null && forbid.booleanValue(), mode);
     }
 }

@@ -37,6 +37,16 @@ public enum Reason {
         return code;
     }
 
+    /** The reason with this code; codes come from this enum, so an unknown one is a bug. */
+    public static Reason ofCode(String code) {
+        for (Reason reason : values()) {
+            if (reason.code.equals(code)) {
+                return reason;
+            }
+        }
+        throw new IllegalArgumentException("no reason " + code);
+    }
+
     public boolean refuses(boolean allowUnknown) {
         return severity == Severity.ALWAYS_REFUSES || (severity == Severity.REFUSES_UNLESS_ALLOWED && !allowUnknown);
     }

@@ -1,6 +1,7 @@
 package policy;
 
 import cli.DataDir;
+import cli.DataFile;
 import cli.ProjectId;
 import cli.RunRecord;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.function.Predicate;
 
 /**
  * Everything from the data folder that decides a stager run, loaded once: the project's allowlist, the
- * global bans with a preset's added on top, the companion and empty-folder rules the preset may tighten,
+ * global bans (the data folder's, else the built-in ones) with a preset's added on top, the companion and empty-folder rules the preset may tighten,
  * the content scan (rules and the project's approvals), and each of those files with its sha256 for the
  * run's provenance.
  *
@@ -30,21 +31,22 @@ public record RunPolicy(Allowlist allowlist, PolicyPreset preset, BanRules bans,
                                  boolean forbidEmptyDirs, Predicate<String> stored) {
         Allowlist allowlist = new AllowlistStore(data).load(id);
         PolicyPreset preset = presetName == null ? null : PolicyPreset.load(data, presetName);
-        BanRules bans = BanRules.load(data.globalBansFile());
-        ContentScan contentScan = new ContentScan(SecretRules.load(data.secretRulesFile()), SecretApprovals.load(data, id), stored);
+        DataFile bansFile = data.globalBans();
+        BanRules bans = BanRules.load(bansFile);
+        DataFile rulesFile = SecretRules.fileIn(data);
+        ContentScan contentScan = new ContentScan(SecretRules.load(rulesFile), SecretApprovals.load(data, id), stored);
         List<RunRecord.Input> inputs = new ArrayList<>();
         inputs.add(RunRecord.Input.of("allowlist", data.allowlistFile(id), allowlist.snapshotAt()));
-        inputs.add(RunRecord.Input.of("global_bans", data.globalBansFile(), null));
+        // The digests of the bytes the bans, preset and rules were parsed from, not of the files read again;
+        // a built-in copy is named as such.
+        inputs.add(new RunRecord.Input("global_bans", bansFile.shown(), bansFile.sha256(), null));
         if (preset != null) {
-            // The digests of the bytes the preset and the rules were parsed from, not of the files read again.
-            inputs.add(new RunRecord.Input("preset", data.policiesDir().resolve(presetName + ".json").toAbsolutePath().normalize()
-                    .toString(), preset.applied().sha256(), null));
+            inputs.add(new RunRecord.Input("preset", preset.source(), preset.applied().sha256(), null));
             bans = bans.plus(preset.bans());
             companions = companions.stricter(preset.companions());
             forbidEmptyDirs |= preset.forbidEmptyDirs();
         }
-        inputs.add(new RunRecord.Input("secret_rules", contentScan.rules().file().toAbsolutePath().normalize().toString(),
-                contentScan.rules().sha256(), null));
+        inputs.add(new RunRecord.Input("secret_rules", rulesFile.shown(), rulesFile.sha256(), null));
         inputs.add(RunRecord.Input.of("secrets_allow", contentScan.approvals().file(), null));
         return new RunPolicy(allowlist, preset, bans, companions, forbidEmptyDirs, contentScan, inputs);
     }

@@ -1,9 +1,10 @@
 package policy;
 
+import cli.DataDir;
+import cli.DataFile;
 import cli.ErrorCode;
 import cli.JsonFields;
 import cli.JsonTree;
-import cli.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -47,8 +48,6 @@ public final class SecretRules {
     private final Set<String> exampleValues;
     private final List<String> placeholderPrefixes;
     private final Set<String> placeholderValues;
-    private final Path file;
-    private final String sha256;
     /** Byte to class (ASCII letters folded to lower case). */
     final byte[] classOf = new byte[256];
     /**
@@ -67,13 +66,11 @@ public final class SecretRules {
     final int longestReach;
 
     private SecretRules(List<Rule> rules, Set<String> exampleValues, List<String> placeholderPrefixes,
-                        Set<String> placeholderValues, Path file, String sha256) {
+                        Set<String> placeholderValues) {
         this.rules = List.copyOf(rules);
         this.exampleValues = Set.copyOf(exampleValues);
         this.placeholderPrefixes = List.copyOf(placeholderPrefixes);
         this.placeholderValues = Set.copyOf(placeholderValues);
-        this.file = file;
-        this.sha256 = sha256;
         List<byte[]> keywords = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
@@ -172,16 +169,6 @@ public final class SecretRules {
         return rules.get(index);
     }
 
-    /** The file the rules came from, for the run's provenance. */
-    public Path file() {
-        return file;
-    }
-
-    /** The sha256 of the rule file's bytes, for the run's provenance. */
-    public String sha256() {
-        return sha256;
-    }
-
     /** A documented example value (the secret or the whole match) or a placeholder: looks like a secret, is none. */
     boolean isExampleOrPlaceholder(String secret, String match) {
         if (exampleValues.contains(secret) || exampleValues.contains(match)
@@ -216,6 +203,15 @@ public final class SecretRules {
     public static SecretRules load(Path file) {
         // Rule files are a few kilobytes; the cap keeps a wrong path (a device, a huge file) from costing memory.
         return parse(JsonTree.readBytes(file, ErrorCode.PZ_SECRET_RULES_INVALID, MAX_FILE_BYTES), file);
+    }
+
+    /** The data folder's rules, else the built-in ones. */
+    public static DataFile fileIn(DataDir data) {
+        return data.file(DataDir.SECRET_RULES, ErrorCode.PZ_SECRET_RULES_INVALID, MAX_FILE_BYTES);
+    }
+
+    public static SecretRules load(DataFile file) {
+        return parse(file.bytes(), file.label());
     }
 
     /** Keyword characters in all: the shipped rules use about 450; the automaton then stays under 8 MiB. */
@@ -253,8 +249,7 @@ public final class SecretRules {
         }
         return new SecretRules(rules, new HashSet<>(fields.strings(root, "example_values", false)),
                 fields.strings(root, "placeholder_prefixes", false),
-                new HashSet<>(fields.strings(root, "placeholder_values", false).stream().map(v -> v.toLowerCase(Locale.ROOT)).toList()),
-                file, HexFormat.of().formatHex(Sha256.newDigest().digest(bytes)));
+                new HashSet<>(fields.strings(root, "placeholder_values", false).stream().map(v -> v.toLowerCase(Locale.ROOT)).toList()));
     }
 
     private static Rule rule(JsonFields fields, JsonNode node, String where) {

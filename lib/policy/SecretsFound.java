@@ -1,5 +1,6 @@
 package policy;
 
+import cli.Counts;
 import cli.ErrorCode;
 import cli.PrezipException;
 import java.util.List;
@@ -21,8 +22,8 @@ public final class SecretsFound extends PrezipException {
     private static String message(List<SecretFinding> findings) {
         List<SecretFinding> refused = findings.stream().filter(f -> !f.approved()).toList();
         long files = refused.stream().map(SecretFinding::path).distinct().count();
-        StringBuilder text = new StringBuilder().append(refused.size()).append(" credential(s) in ").append(files)
-                .append(" file(s) that would ship (");
+        StringBuilder text = new StringBuilder(Counts.of(refused.size(), "credential", "credentials")).append(" in ")
+                .append(Counts.of(files, "file", "files")).append(" that would ship (");
         refused.stream().limit(3).forEach(f -> text.append(NameSafety.printable(f.location())).append(' ').append(f.rule()).append(", "));
         text.setLength(text.length() - 2);
         if (refused.size() > 3) {

@@ -1,6 +1,8 @@
 package report;
 
+import cli.AtomicFiles;
 import cli.Bytes;
+import cli.Counts;
 import cli.DataDir;
 import cli.ErrorCode;
 import cli.IoErrors;
@@ -39,6 +41,8 @@ import policy.Reason;
  * The dashboard: DATA/dashboard/summary.jsonl (one line per commit attempt, see {@link DashboardLog})
  * rendered into one self-contained HTML page, plus the same numbers as a JSON summary. The log is
  * append-only and hand-editable, so a line that does not parse is skipped and counted, never fatal.
+ * The page is a snapshot: it says when it was rendered and when its newest run was, and links each
+ * report by a path relative to its own folder, so the tree of page and reports can move as one.
  */
 public final class DashboardPage {
     /** Bumped when a field of the JSON summary changes meaning or goes away. */
@@ -55,8 +59,10 @@ public final class DashboardPage {
     static final int DAY_BAR_HEIGHT = 12;
     /** Status cards in the order an operator scans them; statuses written by other versions follow. */
     static final List<String> STATUS_ORDER = List.of(StagerReport.OK, StagerReport.REFUSED, StagerReport.FAILED);
-    /** Run times to the second (the log's own precision is in the tooltip). */
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** Times to the second, in UTC and saying so (the log's own precision is in a run's tooltip). */
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** Bytes of a link's path written as they are; every other byte is percent-encoded (RFC 3986's unreserved set). */
+    private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
     /** Column widths of the per-project run tables, fixed so every project's columns line up. */
     static final String RUN_COLUMNS = "<colgroup><col style=\"width:19%\"><col style=\"width:11%\"><col style=\"width:12%\">"
             + "<col style=\"width:12%\"><col style=\"width:10%\"><col style=\"width:15%\"><col style=\"width:21%\"></colgroup>";
@@ -249,20 +255,29 @@ public final class DashboardPage {
                 log.malformedLines(), projects, byStatus(log.runs()), refusalsByDay(log.runs()));
     }
 
-    public static byte[] bytes(Log log, Instant generatedAt) {
-        return render(log, generatedAt).getBytes(StandardCharsets.UTF_8);
+    /** Renders the log into the page at {@code page}, replacing it atomically, so a reader never sees half a page. */
+    public static void write(Log log, Path page, Instant generatedAt) {
+        AtomicFiles.write(page, render(log, page, generatedAt).getBytes(StandardCharsets.UTF_8));
     }
 
-    static String render(Log log, Instant generatedAt) {
+    /** @param page where the page will be: its folder is what report links are relative to */
+    static String render(Log log, Path page, Instant generatedAt) {
+        Path folder = page.toAbsolutePath().normalize().getParent();
         StringBuilder b = new StringBuilder();
         List<Run> runs = log.runs();
         Map<String, List<Run>> projects = byProject(runs);
         b.append("<h1>prezip dashboard</h1>\n<p class=\"meta\">From <code id=\"summary-file\">").append(HtmlReport.escape(log.file().toString()))
-                .append("</code> &middot; generated <span id=\"generated-at\">")
-                .append(HtmlReport.escape(generatedAt.toString())).append("</span></p>\n");
+                .append("</code> &middot; rendered <span id=\"generated-at\" title=\"").append(HtmlReport.escape(generatedAt.toString()))
+                .append("\">").append(HtmlReport.escape(WHEN.format(generatedAt))).append("</span>");
+        if (!runs.isEmpty()) {
+            Instant newest = runs.stream().map(Run::at).max(Comparator.naturalOrder()).orElseThrow();
+            b.append(" &middot; newest run <span id=\"newest-run\">").append(HtmlReport.escape(WHEN.format(newest))).append("</span>");
+        }
+        b.append("</p>\n<p class=\"muted\" id=\"snapshot\">A snapshot of the log when it was rendered: runs logged since are not on it"
+                + " until <code>dashboard</code> renders it again.</p>\n");
         if (log.malformedLines() > 0) {
-            b.append("<section class=\"problem refused\"><span id=\"malformed-lines\">").append(log.malformedLines())
-                    .append("</span> malformed line(s) skipped: they are not lines the commit hook writes.</section>\n");
+            b.append("<section class=\"problem refused\">").append(HtmlReport.countElement("span", "malformed-lines", null, log.malformedLines()))
+                    .append(" malformed line(s) skipped: they are not lines the commit hook writes.</section>\n");
         }
         if (runs.isEmpty()) {
             b.append("<p id=\"no-runs\">No runs yet: ")
@@ -287,14 +302,14 @@ public final class DashboardPage {
         b.append("<h2>Recent runs per project</h2>\n");
         Set<Integer> latestPerZip = latestPerZip(runs);
         for (Map.Entry<String, List<Run>> project : projects.entrySet()) {
-            projectSection(b, project.getKey(), project.getValue(), latestPerZip);
+            projectSection(b, project.getKey(), project.getValue(), latestPerZip, folder);
         }
         return HtmlReport.page("prezip dashboard", b.toString());
     }
 
     private static void card(StringBuilder b, String label, String id, int value) {
-        b.append("<div class=\"card\"><div class=\"label\">").append(HtmlReport.escape(label)).append("</div><div class=\"value\" id=\"")
-                .append(id).append("\">").append(value).append("</div></div>\n");
+        b.append("<div class=\"card\"><div class=\"label\">").append(HtmlReport.escape(label)).append("</div>")
+                .append(HtmlReport.countElement("div", id, "value", value)).append("</div>\n");
     }
 
     private static void refusalSection(StringBuilder b, Map<String, DayRefusals> days) {
@@ -311,17 +326,18 @@ public final class DashboardPage {
             DayRefusals d = day.getValue();
             String id = HtmlReport.idPart(day.getKey());
             int width = maxRefused == 0 ? 0 : Math.max(d.refusedRuns() == 0 ? 0 : 2, d.refusedRuns() * DAY_BAR_WIDTH / maxRefused);
-            b.append("<tr><td class=\"mono\">").append(HtmlReport.escape(day.getKey())).append("</td><td class=\"num\" id=\"day-runs-")
-                    .append(id).append("\">").append(d.runs()).append("</td><td class=\"num\" id=\"day-refused-").append(id).append("\">")
-                    .append(d.refusedRuns()).append("</td><td><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
+            b.append("<tr><td class=\"mono\">").append(HtmlReport.escape(day.getKey())).append("</td>")
+                    .append(HtmlReport.countElement("td", "day-runs-" + id, "num", d.runs()))
+                    .append(HtmlReport.countElement("td", "day-refused-" + id, "num", d.refusedRuns()))
+                    .append("<td><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
                     .append(DAY_BAR_WIDTH).append("\" height=\"").append(DAY_BAR_HEIGHT).append("\"><title>")
-                    .append(d.refusedRuns()).append(" of ").append(d.runs()).append(" run(s) refused</title><rect x=\"0\" y=\"0\" width=\"")
+                    .append(Counts.number(d.refusedRuns())).append(" of ").append(Counts.number(d.runs())).append(" run(s) refused</title><rect x=\"0\" y=\"0\" width=\"")
                     .append(DAY_BAR_WIDTH).append("\" height=\"").append(DAY_BAR_HEIGHT).append("\" fill=\"#eaeef2\" rx=\"2\"/>")
                     .append("<rect x=\"0\" y=\"0\" width=\"").append(width).append("\" height=\"").append(DAY_BAR_HEIGHT)
                     .append("\" fill=\"#bc4c00\" rx=\"2\"/></svg></td>");
             for (String reason : reasons) {
                 Integer n = d.byReason().get(reason);
-                b.append("<td class=\"num\">").append(n == null ? "<span class=\"muted\">&middot;</span>" : n).append("</td>");
+                b.append("<td class=\"num\">").append(n == null ? "<span class=\"muted\">&middot;</span>" : Counts.number(n)).append("</td>");
             }
             b.append("</tr>\n");
         }
@@ -339,35 +355,35 @@ public final class DashboardPage {
         return Set.copyOf(latest.values());
     }
 
-    private static void projectSection(StringBuilder b, String projectId, List<Run> runs, Set<Integer> latestPerZip) {
+    private static void projectSection(StringBuilder b, String projectId, List<Run> runs, Set<Integer> latestPerZip, Path folder) {
         Run last = runs.get(0);
         String id = HtmlReport.idPart(projectId);
         b.append("<section class=\"project\" id=\"project-").append(id).append("\"><h3><code>").append(HtmlReport.escape(projectId))
                 .append("</code> ").append(HtmlReport.badge(null, last.status())).append(" <span class=\"count\">")
-                .append(runs.size()).append(runs.size() == 1 ? " run" : " runs");
-        byStatus(runs).forEach((status, n) -> b.append(" &middot; ").append(n).append(' ').append(HtmlReport.escape(status)));
+                .append(Counts.of(runs.size(), "run", "runs"));
+        byStatus(runs).forEach((status, n) -> b.append(" &middot; ").append(Counts.number(n)).append(' ').append(HtmlReport.escape(status)));
         b.append("</span></h3>\n<table class=\"runs\">").append(RUN_COLUMNS).append("<thead><tr><th>when (UTC)</th><th>status</th><th class=\"num\">eligible files</th>")
                 .append("<th class=\"num\">eligible bytes</th><th class=\"num\">excluded</th><th>zip sha256</th><th>zip</th></tr></thead><tbody>\n");
         for (Run run : runs.subList(0, Math.min(runs.size(), RECENT_RUNS_PER_PROJECT))) {
             b.append("<tr><td class=\"mono\" title=\"").append(HtmlReport.escape(run.at().toString())).append("\">")
                     .append(HtmlReport.escape(WHEN.format(run.at()))).append("</td><td>")
-                    .append(HtmlReport.badge(null, run.status())).append("</td><td class=\"num\">").append(run.eligibleFiles())
-                    .append("</td><td class=\"num\" title=\"").append(run.eligibleBytes()).append(" bytes\">")
+                    .append(HtmlReport.badge(null, run.status())).append("</td><td class=\"num\">").append(Counts.number(run.eligibleFiles()))
+                    .append("</td><td class=\"num\" title=\"").append(Counts.number(run.eligibleBytes())).append(" bytes\">")
                     .append(HtmlReport.escape(Bytes.human(run.eligibleBytes()))).append("</td><td class=\"num\" title=\"")
                     .append(HtmlReport.escape(run.excludedByReason().entrySet().stream()
-                            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))))
-                    .append("\">").append(run.excludedFiles()).append("</td><td>");
+                            .map(e -> e.getKey() + " " + Counts.number(e.getValue())).collect(Collectors.joining(", "))))
+                    .append("\">").append(Counts.number(run.excludedFiles())).append("</td><td>");
             if (run.zipSha256() == null) {
                 b.append("<span class=\"muted\">none</span>");
             } else {
                 b.append("<code title=\"").append(HtmlReport.escape(run.zipSha256())).append("\">")
                         .append(HtmlReport.escape(shortSha(run.zipSha256()))).append("</code>");
             }
-            b.append("</td><td class=\"wrap\">").append(zipCell(run, latestPerZip.contains(run.order()))).append("</td></tr>\n");
+            b.append("</td><td class=\"wrap\">").append(zipCell(run, latestPerZip.contains(run.order()), folder)).append("</td></tr>\n");
         }
         b.append("</tbody></table>\n");
         if (runs.size() > RECENT_RUNS_PER_PROJECT) {
-            b.append("<p class=\"muted\">").append(runs.size() - RECENT_RUNS_PER_PROJECT).append(" older run(s) not shown.</p>\n");
+            b.append("<p class=\"muted\">").append(Counts.number(runs.size() - RECENT_RUNS_PER_PROJECT)).append(" older run(s) not shown.</p>\n");
         }
         b.append("</section>\n");
     }
@@ -376,8 +392,11 @@ public final class DashboardPage {
         return sha.length() <= SHORT_SHA_CHARS ? sha : sha.substring(0, SHORT_SHA_CHARS);
     }
 
-    /** The zip's name, linked to its HTML report when that report is this run's and on this machine. */
-    private static String zipCell(Run run, boolean latestOfZip) {
+    /**
+     * The zip's name, linked to its HTML report when that report is this run's and on this machine. The
+     * link is relative to the page's folder: moving or copying the folder that holds both keeps it working.
+     */
+    private static String zipCell(Run run, boolean latestOfZip, Path folder) {
         if (run.outputZip() == null) {
             return "<span class=\"muted\">unknown</span>";
         }
@@ -387,14 +406,34 @@ public final class DashboardPage {
             if (zip.getFileName() != null) {
                 name = zip.getFileName().toString();
             }
-            Path report = HtmlReport.pathFor(zip);
+            Path report = HtmlReport.pathFor(zip).normalize();
             if (latestOfZip && zip.isAbsolute() && Files.isRegularFile(report)) {
-                return "<a href=\"" + HtmlReport.escape(report.toUri().toString()) + "\" title=\""
-                        + HtmlReport.escape(run.outputZip()) + "\"><code>" + HtmlReport.escape(name) + "</code></a>";
+                return "<a href=\"" + HtmlReport.escape(href(folder.relativize(report))) + "\" title=\""
+                        + HtmlReport.escape(report.toString()) + "\"><code>" + HtmlReport.escape(name) + "</code></a>";
             }
         } catch (InvalidPathException e) {
             // Not a path on this system (a line written elsewhere): shown as text.
         }
         return "<code title=\"" + HtmlReport.escape(run.outputZip()) + "\">" + HtmlReport.escape(name) + "</code>";
+    }
+
+    /** A relative path as a URL path: names joined by "/", each one's UTF-8 bytes percent-encoded but for the unreserved ones. */
+    private static String href(Path relative) {
+        StringBuilder b = new StringBuilder();
+        for (Path name : relative) {
+            if (!b.isEmpty()) {
+                b.append('/');
+            }
+            for (byte x : name.toString().getBytes(StandardCharsets.UTF_8)) {
+                int c = x & 0xff;
+                if (UNRESERVED.indexOf(c) >= 0) {
+                    b.append((char) c);
+                } else {
+                    b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+                }
+            }
+        }
+        return b.toString();
     }
 }

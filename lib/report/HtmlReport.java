@@ -1,6 +1,7 @@
 package report;
 
 import cli.Bytes;
+import cli.Counts;
 import cli.ErrorCode;
 import cli.PrezipException;
 import cli.RunRecord;
@@ -14,11 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import policy.Companions;
+import policy.Extensions;
 import policy.NameSafety;
+import policy.Reason;
 import policy.SecretFinding;
 import zip.ZipManifest;
 import zip.ZipPackagingMetadataV1;
@@ -28,7 +33,8 @@ import zip.ZipPackagingMetadataV1;
  * than read JSON. Self-contained (inline CSS and SVG, no scripts, no external files) so it reads the same
  * from a mail attachment, a file share or an offline machine. Every text that comes from data goes
  * through {@link #escape}: file names are chosen by whoever filled the content folder.
- * Key numbers carry stable element ids so tests (and scrapers) can read them from the DOM.
+ * Key numbers carry stable element ids so tests (and scrapers) can read them from the DOM. Long lists
+ * are folded and cut (see {@link #LISTED_ROWS}): the page of a 20,000-file run must open in a moment.
  */
 public final class HtmlReport {
     static final String SUFFIX = ".report.html";
@@ -43,6 +49,17 @@ public final class HtmlReport {
     /** Longer chart labels are cut (the full text is in the bar's tooltip and in the table below). */
     static final int MAX_LABEL_CHARS = 18;
     static final String ELLIPSIS = "\u2026";
+
+    /** Rows of a long list shown before its fold: enough to see at a glance what a group holds. */
+    static final int SHOWN_ROWS = 5;
+    /**
+     * Rows of one list written into the page at all, shown and folded together; the rest are counted and
+     * left to the JSON report, which lists every path. Every row costs parsing and layout: the page that
+     * listed all 16,667 excluded paths of a 20,000-file run was 1.8 MB and took seconds to render.
+     */
+    static final int LISTED_ROWS = 100;
+    /** Paths listed under each extension of {@code not_allowed}: files of one type are alike, and a page of many types stays small. */
+    static final int LISTED_PER_EXTENSION = 20;
 
     /**
      * One style sheet for the report and the dashboard. Paths break anywhere: a 200-character file name
@@ -89,6 +106,9 @@ public final class HtmlReport {
             .count { color: var(--muted); font-weight: 400; }
             .wrap { overflow-wrap: anywhere; }
             details > summary { cursor: pointer; color: var(--muted); margin: 6px 0; }
+            ul.groups { list-style: none; margin: 4px 0 8px; padding-left: 0; }
+            ul.groups > li > details > summary { color: var(--fg); }
+            p.more { color: var(--muted); font-style: italic; margin: 2px 0 10px 22px; }
             svg.chart { display: block; max-width: 100%; height: auto; margin: 8px 0; }
             svg.chart text { font: 12px ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; fill: var(--fg); }
             svg.chart rect.bar { fill: var(--bar); }
@@ -177,20 +197,21 @@ public final class HtmlReport {
         }
 
         b.append("<section class=\"cards\">\n");
-        card(b, "Eligible files", "eligible-files", String.valueOf(totals.eligibleFiles()), null);
-        card(b, "Eligible bytes", "eligible-bytes", String.valueOf(totals.eligibleBytes()), Bytes.human(totals.eligibleBytes()));
-        card(b, "Excluded files", "excluded-total", String.valueOf(report.excluded().size()), null);
+        card(b, "Eligible files", "eligible-files", totals.eligibleFiles(), null);
+        card(b, "Eligible bytes", "eligible-bytes", totals.eligibleBytes(), Bytes.human(totals.eligibleBytes()));
+        card(b, "Excluded files", "excluded-total", report.excluded().size(), null);
         if (manifest != null) {
-            card(b, "Zip size", "zip-bytes", String.valueOf(manifest.zipBytes()), Bytes.human(manifest.zipBytes()));
+            card(b, "Zip size", "zip-bytes", manifest.zipBytes(), Bytes.human(manifest.zipBytes()));
         }
         b.append("</section>\n");
 
+        String fullList = fullListIn(report);
         zipSection(b, report, manifest);
         extensionSection(b, totals);
-        eligibleList(b, report);
-        excludedSection(b, report);
-        companionSection(b, report);
-        secretsSection(b, report);
+        eligibleList(b, report, fullList);
+        excludedSection(b, report, fullList);
+        companionSection(b, report, fullList);
+        secretsSection(b, report, fullList);
         provenanceSection(b, report.run());
         if (manifest != null) {
             policySection(b, manifest);
@@ -204,8 +225,8 @@ public final class HtmlReport {
     private static void trustNotices(Out b, StagerReport report) {
         if (report.leftOutByAllowUnknown() != null) {
             b.append("<section class=\"problem refused\" id=\"allow-unknown\"><strong>--allow-unknown:</strong> ")
-                    .append("<span id=\"left-out-by-allow-unknown\">").append((long) report.leftOutByAllowUnknown())
-                    .append("</span> file(s) were left out that would otherwise have refused the run (see Excluded files).</section>\n");
+                    .append(countElement("span", "left-out-by-allow-unknown", null, report.leftOutByAllowUnknown()))
+                    .append(" file(s) were left out that would otherwise have refused the run (see Excluded files).</section>\n");
         }
         if (!Boolean.TRUE.equals(report.contentScanned())) {
             b.append("<section class=\"problem refused\" id=\"content-not-scanned\"><strong>Content not scanned:</strong> ")
@@ -214,21 +235,21 @@ public final class HtmlReport {
     }
 
     /** Every credential finding: where, which rule, a redacted preview and the fingerprint; never the secret. */
-    private static void secretsSection(Out b, StagerReport report) {
+    private static void secretsSection(Out b, StagerReport report, String fullList) {
         if (report.secrets() == null || report.secrets().isEmpty()) {
             return;
         }
-        b.append("<h2>Credentials in content <span class=\"count\">(").append(report.secrets().size())
-                .append(")</span></h2>\n<table id=\"secrets\"><thead><tr><th>where</th><th>rule</th><th>starts</th>")
-                .append("<th>fingerprint</th><th>verdict</th></tr></thead><tbody>\n");
-        for (SecretFinding finding : report.secrets()) {
-            b.append("<tr><td><code class=\"wrap\">").append(escape(NameSafety.printable(finding.location())))
-                    .append("</code></td><td><code>").append(escape(finding.rule())).append("</code></td><td><code>")
-                    .append(escape(finding.preview())).append("</code></td><td><code class=\"wrap\">").append(escape(finding.fingerprint()))
-                    .append("</code></td><td>").append(badge(null, finding.approved() ? "approved" : StagerReport.REFUSED))
-                    .append("</td></tr>\n");
-        }
-        b.append("</tbody></table>\n");
+        b.append("<h2>Credentials in content <span class=\"count\">(").append(Counts.number(report.secrets().size()))
+                .append(")</span></h2>\n");
+        Frame table = new Frame("<table class=\"secrets\"><thead><tr><th>where</th><th>rule</th><th>starts</th>"
+                + "<th>fingerprint</th><th>verdict</th></tr></thead><tbody>\n", "</tbody></table>\n");
+        b.append("<section id=\"secrets\">\n");
+        folded(b, table, report.secrets(), "findings", fullList, (out, finding) -> out.append("<tr><td><code class=\"wrap\">")
+                .append(escape(NameSafety.printable(finding.location()))).append("</code></td><td><code>").append(escape(finding.rule()))
+                .append("</code></td><td><code>").append(escape(finding.preview())).append("</code></td><td><code class=\"wrap\">")
+                .append(escape(finding.fingerprint())).append("</code></td><td>")
+                .append(badge(null, finding.approved() ? "approved" : StagerReport.REFUSED)).append("</td></tr>\n"));
+        b.append("</section>\n");
     }
 
     /** How the run was made: when, by whom, where, with what, and the inputs that decided it. */
@@ -238,7 +259,7 @@ public final class HtmlReport {
         }
         b.append("<h2>Provenance</h2>\n<dl class=\"kv\" id=\"provenance\">");
         kv(b, "started", "run-started", run.startedAt());
-        kv(b, "ended", "run-ended", run.endedAt() + " (" + run.durationMs() + " ms)");
+        kv(b, "ended", "run-ended", run.endedAt() + " (" + Counts.number(run.durationMs()) + " ms)");
         kv(b, "by", "run-user", run.user() + " on " + run.host());
         kv(b, "toolkit", "run-toolkit", "prezip " + run.toolkitVersion() + ", " + run.jvm());
         kv(b, "arguments", "run-arguments", String.join(" ", run.arguments()));
@@ -308,8 +329,8 @@ public final class HtmlReport {
         b.append("<dl class=\"kv\">")
                 .append("<dt>sha256</dt><dd><code id=\"zip-sha256\">").append(escape(manifest.zipSha256())).append("</code></dd>")
                 .append("<dt>size</dt><dd>").append(escape(Bytes.human(manifest.zipBytes()))).append(" <span class=\"muted\">(")
-                .append(manifest.zipBytes()).append(" bytes)</span></dd>")
-                .append("<dt>entries</dt><dd id=\"zip-entries\">").append(manifest.entries().size()).append("</dd>");
+                .append(Counts.number(manifest.zipBytes())).append(" bytes)</span></dd>")
+                .append("<dt>entries</dt>").append(countElement("dd", "zip-entries", null, manifest.entries().size()));
         if (manifest.policy() != null) {
             b.append("<dt>preset</dt><dd>").append(escape(manifest.policy().name())).append(" <span class=\"muted mono\">sha256 ")
                     .append(escape(manifest.policy().sha256())).append("</span></dd>");
@@ -327,63 +348,160 @@ public final class HtmlReport {
         rows.sort(Comparator.comparingLong((Map.Entry<String, StagerReport.ExtensionTotal> e) -> e.getValue().bytes())
                 .reversed().thenComparing(Map.Entry::getKey));
         List<Bar> bars = rows.stream().map(e -> new Bar("." + e.getKey(), e.getValue().bytes(),
-                Bytes.human(e.getValue().bytes()) + " \u00b7 " + e.getValue().files() + (e.getValue().files() == 1 ? " file" : " files"),
+                Bytes.human(e.getValue().bytes()) + " \u00b7 " + Counts.of(e.getValue().files(), "file", "files"),
                 false)).toList();
         b.append(barChart("Eligible bytes by extension", "chart-extensions", bars));
         b.append("<table class=\"narrow\" id=\"by-extension\"><thead><tr><th>extension</th><th class=\"num\">files</th><th class=\"num\">bytes</th>")
                 .append("<th class=\"num\">size</th></tr></thead><tbody>\n");
         for (var e : rows) {
             b.append("<tr><td><code>.").append(escape(e.getKey())).append("</code></td><td class=\"num\">")
-                    .append(e.getValue().files()).append("</td><td class=\"num\">").append(e.getValue().bytes())
+                    .append(Counts.number(e.getValue().files())).append("</td><td class=\"num\">").append(Counts.number(e.getValue().bytes()))
                     .append("</td><td class=\"num\">").append(escape(Bytes.human(e.getValue().bytes()))).append("</td></tr>\n");
         }
-        b.append("<tr><th>total</th><th class=\"num\">").append(totals.eligibleFiles()).append("</th><th class=\"num\">")
-                .append(totals.eligibleBytes()).append("</th><th class=\"num\">").append(escape(Bytes.human(totals.eligibleBytes())))
+        b.append("<tr><th>total</th><th class=\"num\">").append(Counts.number(totals.eligibleFiles())).append("</th><th class=\"num\">")
+                .append(Counts.number(totals.eligibleBytes())).append("</th><th class=\"num\">").append(escape(Bytes.human(totals.eligibleBytes())))
                 .append("</th></tr>\n</tbody></table>\n");
     }
 
-    /** Every shipped path, folded: the chart and table above answer the usual question, this one the auditor's. */
-    private static void eligibleList(Out b, StagerReport report) {
-        if (report.eligible().isEmpty()) {
+    /**
+     * Shipped paths, folded: the chart and table above answer the usual question, this one the auditor's.
+     * Only the first {@link #LISTED_ROWS} are written.
+     */
+    private static void eligibleList(Out b, StagerReport report, String fullList) {
+        List<StagerReport.EligibleFile> files = report.eligible();
+        if (files.isEmpty()) {
             return;
         }
-        b.append("<details id=\"eligible-list\"><summary>Every eligible file (").append(report.eligible().size())
-                .append(")</summary>\n<table><thead><tr><th>path</th><th class=\"num\">bytes</th></tr></thead><tbody>\n");
-        for (StagerReport.EligibleFile file : report.eligible()) {
-            b.append("<tr><td class=\"wrap\"><code>").append(escape(file.path())).append("</code>");
+        int listed = Math.min(files.size(), LISTED_ROWS);
+        b.append("<details id=\"eligible-list\" class=\"fold\"><summary>Eligible files by path (").append(Counts.number(files.size()))
+                .append(")</summary>\n");
+        rows(b, ELIGIBLE_TABLE, files.subList(0, listed), (out, file) -> {
+            out.append("<tr><td class=\"wrap\"><code>").append(escape(file.path())).append("</code>");
             if (file.hardLinks() != null) {
-                b.append(" <span class=\"detail\">").append(file.hardLinks()).append(" hard links</span>");
+                out.append(" <span class=\"detail\">").append(Counts.number(file.hardLinks())).append(" hard links</span>");
             }
-            b.append("</td><td class=\"num\">").append(file.bytes()).append("</td></tr>\n");
-        }
-        b.append("</tbody></table></details>\n");
+            out.append("</td><td class=\"num\">").append(Counts.number(file.bytes())).append("</td></tr>\n");
+        });
+        notListed(b, files.size() - listed, fullList);
+        b.append("</details>\n");
     }
 
-    private static void excludedSection(Out b, StagerReport report) {
-        b.append("<h2>Excluded files <span class=\"count\">(").append(report.excluded().size()).append(")</span></h2>\n");
+    /**
+     * Excluded paths per reason, each group folded after {@link #SHOWN_ROWS}; {@code not_allowed} is
+     * summed by extension first, since its paths are many files of a few types.
+     */
+    private static void excludedSection(Out b, StagerReport report, String fullList) {
+        b.append("<h2>Excluded files <span class=\"count\">(").append(Counts.number(report.excluded().size())).append(")</span></h2>\n");
         if (report.excluded().isEmpty()) {
             b.append("<p>Nothing was left out.</p>\n");
             return;
         }
+        Map<String, List<StagerReport.ExcludedFile>> byReason = new LinkedHashMap<>();
+        for (StagerReport.ExcludedFile file : report.excluded()) {
+            byReason.computeIfAbsent(file.reason(), k -> new ArrayList<>()).add(file);
+        }
         for (Map.Entry<String, Integer> reason : report.totals().excludedByReason().entrySet()) {
             String id = idPart(reason.getKey());
+            List<StagerReport.ExcludedFile> files = byReason.getOrDefault(reason.getKey(), List.of());
             b.append("<section id=\"excluded-").append(id).append("\"><h3><code>").append(escape(reason.getKey()))
-                    .append("</code> <span class=\"count\">(<span id=\"excluded-count-").append(id).append("\">")
-                    .append(reason.getValue()).append("</span>)</span></h3>\n<ul class=\"paths\">\n");
-            for (StagerReport.ExcludedFile file : report.excluded()) {
-                if (file.reason().equals(reason.getKey())) {
-                    b.append("<li><code>").append(escape(file.path())).append("</code>");
-                    if (file.detail() != null) {
-                        b.append(" <span class=\"detail\">").append(escape(file.detail())).append("</span>");
-                    }
-                    b.append("</li>\n");
-                }
+                    .append("</code> <span class=\"count\">(").append(countElement("span", "excluded-count-" + id, null, reason.getValue()))
+                    .append(")</span></h3>\n");
+            if (Reason.NOT_ALLOWED.code().equals(reason.getKey())) {
+                folded(b, GROUP_LIST, byExtension(files), "extensions", fullList, (out, group) -> extensionGroup(out, group, fullList));
+            } else {
+                folded(b, PATH_LIST, files, "paths", fullList, HtmlReport::excludedRow);
             }
-            b.append("</ul></section>\n");
+            b.append("</section>\n");
         }
     }
 
-    private static void companionSection(Out b, StagerReport report) {
+    private static void excludedRow(Out b, StagerReport.ExcludedFile file) {
+        b.append("<li><code>").append(escape(file.path())).append("</code>");
+        if (file.detail() != null) {
+            b.append(" <span class=\"detail\">").append(escape(file.detail())).append("</span>");
+        }
+        b.append("</li>\n");
+    }
+
+    /** Files of one extension, as {@code not_allowed} lists them. */
+    record ExtensionGroup(String extension, List<StagerReport.ExcludedFile> files) {}
+
+    /** Paths grouped by their extension ({@link Extensions#of}), the largest group first, then by extension. */
+    static List<ExtensionGroup> byExtension(List<StagerReport.ExcludedFile> files) {
+        Map<String, List<StagerReport.ExcludedFile>> groups = new LinkedHashMap<>();
+        for (StagerReport.ExcludedFile file : files) {
+            String name = file.path().substring(file.path().lastIndexOf('/') + 1);
+            groups.computeIfAbsent(Extensions.of(name).orElse(""), k -> new ArrayList<>()).add(file);
+        }
+        List<ExtensionGroup> sorted = new ArrayList<>();
+        groups.forEach((extension, members) -> sorted.add(new ExtensionGroup(extension, members)));
+        sorted.sort(Comparator.comparingInt((ExtensionGroup g) -> g.files().size()).reversed().thenComparing(ExtensionGroup::extension));
+        return sorted;
+    }
+
+    /** One extension of {@code not_allowed}: ".psd × 3,333", its paths folded (the detail would only repeat the extension). */
+    private static void extensionGroup(Out b, ExtensionGroup group, String fullList) {
+        int listed = Math.min(group.files().size(), LISTED_PER_EXTENSION);
+        b.append("<li><details class=\"fold\"><summary><code>.").append(escape(group.extension())).append("</code> \u00d7 ")
+                .append(Counts.number(group.files().size())).append("</summary>\n");
+        rows(b, PATH_LIST, group.files().subList(0, listed),
+                (out, file) -> out.append("<li><code>").append(escape(file.path())).append("</code></li>\n"));
+        notListed(b, group.files().size() - listed, fullList);
+        b.append("</details></li>\n");
+    }
+
+    /** How a list opens and closes: a {@code <ul>}, or a table with its head. A fold repeats it. */
+    private record Frame(String open, String close) {}
+
+    private static final Frame ELIGIBLE_TABLE = new Frame(
+            "<table><thead><tr><th>path</th><th class=\"num\">bytes</th></tr></thead><tbody>\n", "</tbody></table>\n");
+    private static final Frame PATH_LIST = new Frame("<ul class=\"paths\">\n", "</ul>\n");
+    private static final Frame GROUP_LIST = new Frame("<ul class=\"groups\">\n", "</ul>\n");
+
+    /**
+     * A list of any length: its first {@link #SHOWN_ROWS} rows open, the next ones up to {@link #LISTED_ROWS}
+     * under a fold whose summary counts all the rest, and a line counting those not written at all.
+     */
+    private static <T> void folded(Out b, Frame frame, List<T> items, String noun, String fullList, BiConsumer<Out, T> row) {
+        int shown = Math.min(items.size(), SHOWN_ROWS);
+        rows(b, frame, items.subList(0, shown), row);
+        if (items.size() == shown) {
+            return;
+        }
+        int listed = Math.min(items.size(), LISTED_ROWS);
+        b.append("<details class=\"fold\"><summary>").append(Counts.number(items.size() - shown)).append(" more ").append(noun)
+                .append("</summary>\n");
+        rows(b, frame, items.subList(shown, listed), row);
+        notListed(b, items.size() - listed, fullList);
+        b.append("</details>\n");
+    }
+
+    private static <T> void rows(Out b, Frame frame, List<T> items, BiConsumer<Out, T> row) {
+        if (items.isEmpty()) {
+            return;
+        }
+        b.append(frame.open());
+        items.forEach(item -> row.accept(b, item));
+        b.append(frame.close());
+    }
+
+    /** The line under a list cut at its cap: how many rows the page left out, and where they all are. */
+    private static void notListed(Out b, int count, String fullList) {
+        if (count > 0) {
+            b.append("<p class=\"more\">").append(Counts.number(count)).append(" more not listed on this page: ").append(fullList)
+                    .append(" lists every one.</p>\n");
+        }
+    }
+
+    /** Where the lists this page cuts are whole, as page text: the report beside a commit's zip, or a dry-run's --json. */
+    static String fullListIn(StagerReport report) {
+        if (StagerReport.DRY_RUN.equals(report.mode())) {
+            return "the JSON report (<code>--json</code>)";
+        }
+        return "<code>" + escape(StagerReport.pathFor(Path.of(report.outputZip())).getFileName().toString()) + "</code>";
+    }
+
+    private static void companionSection(Out b, StagerReport report, String fullList) {
         b.append("<h2>Split companions");
         if (report.companionMode() != null) {
             b.append(" <span class=\"count\">(mode ").append(escape(report.companionMode())).append(")</span>");
@@ -394,17 +512,19 @@ public final class HtmlReport {
             b.append("<p id=\"companions-none\">No companion group (same folder, same stem) is split between shipped and left-out files.</p>\n");
             return;
         }
-        b.append("<table class=\"narrow\" id=\"companions\"><thead><tr><th>group</th><th>members</th></tr></thead><tbody>\n");
-        for (Companions.SplitGroup group : groups) {
+        Frame table = new Frame("<table class=\"narrow\"><thead><tr><th>group</th><th>members</th></tr></thead><tbody>\n",
+                "</tbody></table>\n");
+        b.append("<section id=\"companions\">\n");
+        folded(b, table, groups, "groups", fullList, (out, group) -> {
             String name = group.folder().isEmpty() ? group.stem() : group.folder() + "/" + group.stem();
-            b.append("<tr><td class=\"wrap\"><code>").append(escape(name)).append("</code></td><td><ul class=\"paths\">");
+            out.append("<tr><td class=\"wrap\"><code>").append(escape(name)).append("</code></td><td><ul class=\"paths\">");
             for (Companions.Member member : group.members()) {
-                b.append("<li><code>").append(escape(member.path())).append("</code> <span class=\"detail\">")
+                out.append("<li><code>").append(escape(member.path())).append("</code> <span class=\"detail\">")
                         .append(escape(member.fate())).append("</span></li>");
             }
-            b.append("</ul></td></tr>\n");
-        }
-        b.append("</tbody></table>\n");
+            out.append("</ul></td></tr>\n");
+        });
+        b.append("</section>\n");
     }
 
     private static void policySection(Out b, ZipManifest manifest) {
@@ -424,9 +544,9 @@ public final class HtmlReport {
         b.append("</dl>\n");
     }
 
-    private static void card(Out b, String label, String id, String value, String sub) {
-        b.append("<div class=\"card\"><div class=\"label\">").append(escape(label)).append("</div><div class=\"value\" id=\"")
-                .append(id).append("\">").append(escape(value)).append("</div>");
+    private static void card(Out b, String label, String id, long value, String sub) {
+        b.append("<div class=\"card\"><div class=\"label\">").append(escape(label)).append("</div>")
+                .append(countElement("div", id, "value", value));
         if (sub != null) {
             b.append("<div class=\"sub\">").append(escape(sub)).append("</div>");
         }
@@ -436,6 +556,12 @@ public final class HtmlReport {
     private static void kv(Out b, String key, String id, String value) {
         b.append("<dt>").append(escape(key)).append("</dt><dd class=\"mono\" id=\"").append(id).append("\">")
                 .append(escape(value == null ? "(not recorded)" : value)).append("</dd>");
+    }
+
+    /** An element holding a count: grouped for people, the plain number in {@code data-value} for scripts. */
+    static String countElement(String tag, String id, String cssClass, long n) {
+        return "<" + tag + " id=\"" + id + "\"" + (cssClass == null ? "" : " class=\"" + cssClass + "\"")
+                + " data-value=\"" + n + "\">" + Counts.number(n) + "</" + tag + ">";
     }
 
     /** A status badge; known statuses get their colour, anything else the neutral one. */

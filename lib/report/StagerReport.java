@@ -21,7 +21,8 @@ import scan.ScannedEntry;
  * are the contract's; optional parts are null and so left out of the JSON. {@code secrets} lists every
  * credential the content scan found (approved ones too; null when content was not scanned),
  * {@code leftOutByAllowUnknown} how many files --allow-unknown left out that would otherwise have refused
- * the run (null without it), {@code run} the run's provenance.
+ * the run (null without it), {@code run} the run's provenance, {@code delivery} (a commit's) the zip's
+ * size and sha256 and every file the commit wrote.
  */
 public record StagerReport(
         int schemaVersion,
@@ -40,7 +41,8 @@ public record StagerReport(
         List<SecretFinding> secrets,
         Boolean contentScanned,
         Integer leftOutByAllowUnknown,
-        RunRecord run) {
+        RunRecord run,
+        Delivery delivery) {
 
     /** Bumped when a field changes meaning or goes away; adding fields does not bump it. */
     static final int SCHEMA_VERSION = 1;
@@ -59,12 +61,15 @@ public record StagerReport(
         }
     }
 
-    record ExcludedFile(String path, String reason, String detail) {}
+    public record ExcludedFile(String path, String reason, String detail) {}
 
     public record ExtensionTotal(int files, long bytes) {}
 
     public record Totals(int eligibleFiles, long eligibleBytes, Map<String, ExtensionTotal> byExtension,
                          Map<String, Integer> excludedByReason) {}
+
+    /** A commit's output: the zip's size and digest, and every file written (the zip first). */
+    public record Delivery(String zip, long zipBytes, String zipSha256, List<String> filesWritten) {}
 
     /** What stopped the run: a stable code and the message the operator saw. */
     public record Problem(String code, String message) {}
@@ -109,7 +114,7 @@ public record StagerReport(
         }
         return new StagerReport(SCHEMA_VERSION, id.value(), contentDir, outputZip, mode, OK,
                 eligible, excluded, totals, policy, companionMode.code(), companions, null,
-                secrets == null ? null : List.copyOf(secrets), secrets != null, leftOut, null);
+                secrets == null ? null : List.copyOf(secrets), secrets != null, leftOut, null, null);
     }
 
     public static Path pathFor(Path zip) {
@@ -119,14 +124,20 @@ public record StagerReport(
     public StagerReport withStatus(String newStatus, Problem problem) {
         return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, newStatus,
                 eligible, excluded, totals, policy, companionMode, companions, problem, secrets, contentScanned,
-                leftOutByAllowUnknown, run);
+                leftOutByAllowUnknown, run, delivery);
     }
 
     /** This report with its run's provenance (the same record the manifest carries, on a commit). */
     public StagerReport withRun(RunRecord record) {
         return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, status,
                 eligible, excluded, totals, policy, companionMode, companions, error, secrets, contentScanned,
-                leftOutByAllowUnknown, record);
+                leftOutByAllowUnknown, record, delivery);
+    }
+
+    public StagerReport withDelivery(Delivery written) {
+        return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, status,
+                eligible, excluded, totals, policy, companionMode, companions, error, secrets, contentScanned,
+                leftOutByAllowUnknown, run, written);
     }
 
     /** Why content was not scanned, for people: by request (--names-only), or the run stopped before it read any. */

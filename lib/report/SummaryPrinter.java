@@ -1,11 +1,14 @@
 package report;
 
 import cli.Bytes;
+import cli.Counts;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Help.Ansi;
 import policy.NameSafety;
+import policy.Reason;
 import policy.SecretFinding;
 
 /**
@@ -28,29 +31,25 @@ public final class SummaryPrinter {
         out.printf("  content  %s%n  zip      %s%n%n", report.contentDir(), report.outputZip());
 
         TextTable eligible = new TextTable(ansi, false).row("@|bold Eligible|@", "@|bold files|@", "@|bold bytes|@");
-        totals.byExtension().forEach((ext, t) -> eligible.row("." + ext, String.valueOf(t.files()), Bytes.human(t.bytes())));
-        eligible.row("@|bold total|@", "@|bold " + totals.eligibleFiles() + "|@", "@|bold " + Bytes.human(totals.eligibleBytes()) + "|@");
+        totals.byExtension().forEach((ext, t) -> eligible.row("." + ext, Counts.number(t.files()), Bytes.human(t.bytes())));
+        eligible.row("@|bold total|@", "@|bold " + Counts.number(totals.eligibleFiles()) + "|@", "@|bold " + Bytes.human(totals.eligibleBytes()) + "|@");
         out.print(eligible.render("  "));
 
         if (!report.excluded().isEmpty()) {
-            TextTable excluded = new TextTable(ansi, true).row("@|bold Excluded|@", "@|bold files|@", "@|bold first paths|@");
-            for (Map.Entry<String, Integer> e : totals.excludedByReason().entrySet()) {
-                List<String> paths = report.excluded().stream().filter(f -> f.reason().equals(e.getKey()))
-                        .limit(PATHS_PER_REASON).map(f -> NameSafety.printable(f.path())).toList();
-                String more = e.getValue() > paths.size() ? ", ..." : "";
-                excluded.row("@|yellow " + e.getKey() + "|@", String.valueOf(e.getValue()), String.join(", ", paths) + more);
-            }
-            excluded.row("@|bold total|@", "@|bold " + report.excluded().size() + "|@", "");
-            out.println();
-            out.print(excluded.render("  "));
+            // What stops the run apart from what merely stays home: each its own table and total.
+            boolean allowUnknown = report.leftOutByAllowUnknown() != null;
+            Map<Boolean, List<Map.Entry<String, Integer>>> byBlocking = totals.excludedByReason().entrySet().stream()
+                    .collect(Collectors.partitioningBy(e -> Reason.ofCode(e.getKey()).refuses(allowUnknown)));
+            printExcluded(report, out, ansi, "@|bold,red Refused|@ (blocks the run)", "red", byBlocking.get(true));
+            printExcluded(report, out, ansi, "@|bold Left out|@ (not shipped)", null, byBlocking.get(false));
             if (totals.excludedByReason().values().stream().anyMatch(n -> n > PATHS_PER_REASON)) {
-                out.println("  (--json lists every path with its reason and detail)");
+                out.println("  (--json and the HTML report list every path with its reason)");
             }
         }
         if (report.companions() != null && !report.companions().isEmpty()) {
             out.println();
             out.println(ansi.string("  @|yellow Split companions|@ (" + report.companionMode() + "): "
-                    + report.companions().size() + " group(s)"));
+                    + Counts.of(report.companions().size(), "group", "groups")));
             report.companions().stream().limit(PATHS_PER_REASON).forEach(group -> out.printf("    %s: %s%n",
                     group.folder().isEmpty() ? group.stem() : group.folder() + "/" + group.stem(),
                     String.join(", ", group.members().stream().map(m -> m.path() + " [" + m.fate() + "]").toList())));
@@ -60,6 +59,29 @@ public final class SummaryPrinter {
         out.println();
         out.println(ansi.string("Status: @|bold," + colour + " " + report.status() + "|@"));
         out.flush();
+    }
+
+    /** One table of excluded files: per reason its count and first paths (for not_allowed, the count per type). */
+    private static void printExcluded(StagerReport report, PrintWriter out, Ansi ansi, String title, String colour,
+                                      List<Map.Entry<String, Integer>> reasons) {
+        if (reasons.isEmpty()) {
+            return;
+        }
+        TextTable table = new TextTable(ansi, true).row(title, "@|bold files|@", "");
+        int total = 0;
+        for (Map.Entry<String, Integer> e : reasons) {
+            List<String> paths = report.excluded().stream().filter(f -> f.reason().equals(e.getKey()))
+                    .map(StagerReport.ExcludedFile::path).toList();
+            String detail = e.getKey().equals(Reason.NOT_ALLOWED.code())
+                    ? Refusals.extensionCounts(Refusals.byExtension(paths))
+                    : String.join(", ", paths.stream().limit(PATHS_PER_REASON).map(NameSafety::printable).toList())
+                            + (paths.size() > PATHS_PER_REASON ? ", ..." : "");
+            table.row(colour == null ? e.getKey() : "@|" + colour + " " + e.getKey() + "|@", Counts.number(e.getValue()), detail);
+            total += e.getValue();
+        }
+        table.row("@|bold total|@", "@|bold " + Counts.number(total) + "|@", "");
+        out.println();
+        out.print(table.render("  "));
     }
 
     /**
@@ -84,7 +106,8 @@ public final class SummaryPrinter {
         for (SecretFinding finding : secrets.stream().limit(SECRETS_SHOWN).toList()) {
             out.println(ansi.string("    " + (finding.approved() ? "@|green approved|@" : "@|red refused |@") + "  "
                     + NameSafety.printable(finding.location())));
-            out.println("      " + finding.rule() + " (" + finding.preview() + ") fingerprint " + finding.shortFingerprint());
+            out.println("      " + finding.rule() + (finding.preview() == null || finding.preview().isEmpty() ? "" : " (" + finding.preview() + ")")
+                    + " fingerprint " + finding.shortFingerprint());
         }
         if (secrets.size() > SECRETS_SHOWN) {
             out.println("  (--json and the HTML report list all " + secrets.size() + ")");

@@ -10,10 +10,11 @@ import java.util.stream.Collectors;
 
 /**
  * What verify_zip prints: with --json this record as one document, else a human summary. Field names
- * are the contract's; a failure's entry is left out when it concerns the whole archive.
+ * are the contract's; a failure's entry is left out when it concerns the whole archive. {@code failures} lists at most
+ * 100 per check (then one line of how many more); {@code failuresInAll} counts them all.
  */
 public record VerifyReport(int schemaVersion, String zip, String manifest, boolean valid, int entries,
-                           List<Check> checks, List<Failure> failures, RunRecord run) {
+                           List<Check> checks, List<Failure> failures, int failuresInAll, RunRecord run) {
 
     /** Bumped when a field changes meaning or goes away; adding fields does not bump it. */
     public static final int SCHEMA_VERSION = 1;
@@ -33,7 +34,7 @@ public record VerifyReport(int schemaVersion, String zip, String manifest, boole
         List<Failure> failures = result.findings().stream()
                 .map(f -> new Failure(f.check().name(), f.entry(), f.message())).toList();
         return new VerifyReport(SCHEMA_VERSION, result.zip().toString(), result.manifest().toString(), result.valid(),
-                result.entries(), checks, failures, result.run());
+                result.entries(), checks, failures, result.failuresInAll(), result.run());
     }
 
     /** The codes that failed, in check order, for the one-line error. */

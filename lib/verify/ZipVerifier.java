@@ -1,5 +1,6 @@
 package verify;
 
+import cli.Counts;
 import cli.PrezipException;
 import cli.Progress;
 import cli.RunRecord;
@@ -84,7 +85,7 @@ public final class ZipVerifier {
      * @param run the provenance the manifest records (null before 1.2.0 or when the manifest is unreadable)
      */
     public record Result(Path zip, Path manifest, int entries, Set<VerifyCheck> checked, List<VerifyFinding> findings,
-                         RunRecord run) {
+                         int failuresInAll, RunRecord run) {
         public boolean valid() {
             return findings.isEmpty();
         }
@@ -193,15 +194,16 @@ public final class ZipVerifier {
         }
         findingsPerCheck.forEach((check, count) -> {
             if (count > FINDINGS_PER_CHECK) {
-                findings.add(VerifyFinding.archive(check, (count - FINDINGS_PER_CHECK) + " more " + check.name()
-                        + " failure(s) not listed (" + count + " in all)"));
+                findings.add(VerifyFinding.archive(check, Counts.of(count - FINDINGS_PER_CHECK, "more " + check.name()
+                        + " failure", "more " + check.name() + " failures") + " not listed (" + Counts.number(count) + " in all)"));
             }
         });
         // Grouped by check (stable, so each group keeps zip order): one code's failures read together.
         List<VerifyFinding> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.comparing(VerifyFinding::check));
         return new Result(request.zip(), request.manifest(), entries == null ? 0 : entries.size(),
-                Collections.unmodifiableSet(EnumSet.copyOf(checked)), List.copyOf(sorted), manifest.run);
+                Collections.unmodifiableSet(EnumSet.copyOf(checked)), List.copyOf(sorted),
+                findingsPerCheck.values().stream().mapToInt(Integer::intValue).sum(), manifest.run);
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import support.TempTrees;
 /** The error mapping every command shares. */
 class CliTest {
     @CommandLine.Command(name = "hungry")
-    static final class Hungry implements Callable<Integer> {
+    static final class Hungry implements Callable<Integer>, Cli.RunsWithoutArguments {
         public static void main(String... args) {
             System.exit(Cli.execute(Cli.commandLine(new Hungry()), args));
         }

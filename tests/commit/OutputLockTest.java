@@ -137,11 +137,19 @@ class OutputLockTest extends StagerProject {
     }
 
     @Test
-    void aDryRunIgnoresTheLock() {
+    void aDryRunFailsAsTheCommitWouldWhileTheLockIsHeldAndLeavesItAlone() throws Exception {
+        // A dry-run that says ok must mean the commit can start (issue 17); it takes and creates nothing.
+        Path lockFile = OutputLock.lockFileFor(zip);
         try (OutputLock held = OutputLock.acquire(zip)) {
             CliRun run = CliRun.stager(TempTrees.args(ID, content, data, zip));
-            assertEquals(0, run.exitCode(), run.describe());
+            assertEquals(1, run.exitCode(), run.describe());
+            assertTrue(run.err().contains("PZ_OUTPUT_LOCKED"), run.describe());
+            assertTrue(java.nio.file.Files.exists(lockFile), "the holder's lock file is untouched");
         }
+        assertFalse(java.nio.file.Files.exists(lockFile));
+        CliRun free = CliRun.stager(TempTrees.args(ID, content, data, zip));
+        assertEquals(0, free.exitCode(), free.describe());
+        assertFalse(java.nio.file.Files.exists(lockFile), "a dry-run creates no lock file");
     }
 
     /**

@@ -210,10 +210,16 @@ class PolicyPresetTest extends StagerProject {
     }
 
     @Test
-    void aMissingPoliciesFolderMakesEveryPresetUnknown() throws Exception {
+    void withoutAPoliciesFolderTheShippedPresetsAreBuiltInAndOthersUnknown() throws Exception {
         TempTrees.file(content, "a.png", "png");
         TreeRemoval.deleteTree(data.resolve("policies"));
-        CliRun run = stager("--policy", "default");
+        for (String shipped : new PolicyPreset.ShippedNames()) {
+            CliRun run = stager("--policy", shipped, "--json");
+            assertEquals(0, run.exitCode(), run.describe());
+            assertEquals(cli.Sha256.hexOfFile(TempTrees.repoRoot().resolve("data/policies/" + shipped + ".json")),
+                    run.json().get("policy").get("sha256").asText(), "the built-in copy is the shipped file");
+        }
+        CliRun run = stager("--policy", "client-x");
         assertEquals(2, run.exitCode(), run.describe());
         assertTrue(run.err().contains("PZ_POLICY_UNKNOWN"), run.err());
     }

@@ -11,10 +11,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import support.CliRun;
@@ -91,6 +94,9 @@ class DashboardPageTest extends StagerProject {
         String sha = HtmlPages.json(ZipManifest.pathFor(zip)).get("zip_sha256").asText();
 
         Path page = tmp.resolve("dash.html");
+        // Every commit refreshed the default page; --output writes its own page and leaves that one alone.
+        Path defaultPage = data.resolve("dashboard").resolve("index.html");
+        byte[] refreshedByCommits = TempTrees.readBytes(defaultPage);
         CliRun run = dashboard("--data-dir", data.toString(), "--output", page.toString(), "--json");
         assertEquals(0, run.exitCode(), run.describe());
         JsonNode json = run.json();
@@ -103,7 +109,8 @@ class DashboardPageTest extends StagerProject {
         assertEquals("ok", project.get("lastStatus").asText());
         assertEquals(sha, project.get("lastZipSha256").asText());
         assertEquals(page.toString(), json.get("page").asText());
-        assertFalse(Files.exists(data.resolve("dashboard").resolve("index.html")), "--output replaces the default");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(refreshedByCommits, TempTrees.readBytes(defaultPage), "--output replaces the default");
+        assertTrue(TempTrees.readString(defaultPage).contains(sha.substring(0, 8)), "the default page shows the last commit");
 
         String html = HtmlPages.read(page);
         assertEquals("3", HtmlPages.idText(html, "total-runs"));
@@ -113,7 +120,7 @@ class DashboardPageTest extends StagerProject {
         assertEquals("0", HtmlPages.idText(html, "status-count-failed"));
         assertTrue(html.contains(">" + sha.substring(0, DashboardPage.SHORT_SHA_CHARS) + "</code>"), "the short sha");
         assertTrue(html.contains("title=\"" + sha + "\""), "the full sha in the tooltip");
-        assertTrue(html.contains("href=\"" + HtmlReport.pathFor(zip).toUri() + "\""), "the latest run links its report");
+        assertTrue(html.contains("href=\"out/dash2.zip.report.html\""), "the latest run links its report, from the page's folder");
         assertEquals(1, html.split("href=", -1).length - 1, "only the latest run of a zip links the report beside it");
         HtmlPages.assertNoScript(html);
         HtmlPages.assertSelfContained(html);
@@ -179,7 +186,7 @@ class DashboardPageTest extends StagerProject {
         assertEquals(List.of(3, 2, 0), projects.get("old").stream().map(DashboardPage.Run::order).toList(),
                 "the same instant: the later line first");
 
-        String html = DashboardPage.render(new DashboardPage.Log(tmp.resolve("summary.jsonl"), true, runs, 0), Instant.EPOCH);
+        String html = DashboardPage.render(new DashboardPage.Log(tmp.resolve("summary.jsonl"), true, runs, 0), tmp.resolve("index.html"), Instant.EPOCH);
         assertTrue(html.indexOf("id=\"project-new\"") < html.indexOf("id=\"project-old\""));
     }
 
@@ -199,7 +206,7 @@ class DashboardPageTest extends StagerProject {
         assertFalse(DashboardPage.REFUSING_REASONS.contains("hidden"));
         assertTrue(DashboardPage.REFUSING_REASONS.contains("unsafe_name"));
 
-        String html = DashboardPage.render(new DashboardPage.Log(tmp.resolve("summary.jsonl"), true, runs, 0), Instant.EPOCH);
+        String html = DashboardPage.render(new DashboardPage.Log(tmp.resolve("summary.jsonl"), true, runs, 0), tmp.resolve("index.html"), Instant.EPOCH);
         assertEquals("2", HtmlPages.idText(html, "day-refused-2025-10-02"));
         assertEquals("4", HtmlPages.idText(html, "day-runs-2025-10-02"));
         assertEquals("1", HtmlPages.idText(html, "status-count-failed"));
@@ -213,7 +220,7 @@ class DashboardPageTest extends StagerProject {
             runs.add(run(Instant.parse("2025-01-01T12:00:00Z").plusSeconds(86_400L * i).toString(), "p", "ok", Map.of(), i));
         }
         assertEquals(DashboardPage.MAX_DAYS, DashboardPage.refusalsByDay(runs).size());
-        String html = DashboardPage.render(new DashboardPage.Log(tmp.resolve("s.jsonl"), true, runs, 0), Instant.EPOCH);
+        String html = DashboardPage.render(new DashboardPage.Log(tmp.resolve("s.jsonl"), true, runs, 0), tmp.resolve("index.html"), Instant.EPOCH);
         assertTrue(html.contains((days - DashboardPage.RECENT_RUNS_PER_PROJECT) + " older run(s) not shown"));
         assertEquals(String.valueOf(days), HtmlPages.idText(html, "total-runs"));
     }
@@ -267,5 +274,74 @@ class DashboardPageTest extends StagerProject {
         DashboardPage.DayRefusals day = DashboardPage.refusalsByDay(runs).get("2026-01-02");
         assertEquals(3, day.refusedRuns());
         assertEquals(Map.of("PZ_COMPANIONS_SPLIT", 1, "not_allowed", 1, DashboardPage.OTHER_REASON, 1), day.byReason());
+    }
+
+    /** The one report link of a page, resolved against the page's folder as a browser would. */
+    static Path linkTarget(Path page) {
+        Matcher href = Pattern.compile("href=\"([^\"]*)\"").matcher(HtmlPages.read(page));
+        assertTrue(href.find(), "a link in " + page);
+        return Path.of(page.getParent().toUri().resolve(href.group(1)));
+    }
+
+    @Test
+    void reportLinksStillWorkAfterTheFolderHoldingPageAndReportsMoves() throws IOException {
+        assertEquals(0, stager("--commit", "--allow-unknown").exitCode());
+        assertEquals(0, dashboard("--data-dir", data.toString()).exitCode());
+        Path page = data.resolve("dashboard").resolve("index.html");
+        assertTrue(HtmlPages.read(page).contains("href=\"../../out/dash2.zip.report.html\""), HtmlPages.read(page));
+        assertEquals(HtmlReport.pathFor(zip), linkTarget(page));
+
+        Path moved = Files.createDirectories(tmp.resolve("moved"));
+        Files.move(data, moved.resolve("data"), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(out, moved.resolve("out"), StandardCopyOption.ATOMIC_MOVE);
+        Path report = linkTarget(moved.resolve("data").resolve("dashboard").resolve("index.html"));
+        assertEquals(moved.resolve("out").resolve("dash2.zip.report.html"), report);
+        assertTrue(Files.isRegularFile(report), "the moved page still reaches the moved report");
+    }
+
+    @Test
+    void linksEncodeEveryByteThatIsNotPlainText() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("out dir#1").resolve("caf\u00e9 %?"));
+        Path zipFile = folder.resolve("a:b.zip");
+        Files.writeString(HtmlReport.pathFor(zipFile), "a report");
+        DashboardPage.Run run = new DashboardPage.Run(Instant.parse("2026-01-02T10:00:00Z"), "p", "ok", 1, 1, Map.of(), null,
+                zipFile.toString(), null, 0);
+        Path page = Files.createDirectories(tmp.resolve("pages")).resolve("index.html");
+        DashboardPage.write(new DashboardPage.Log(summaryFile(), true, List.of(run), 0), page, Instant.EPOCH);
+        String html = HtmlPages.read(page);
+        assertTrue(html.contains("href=\"../out%20dir%231/caf%C3%A9%20%25%3F/a%3Ab.zip.report.html\""), html);
+        assertEquals(HtmlReport.pathFor(zipFile), linkTarget(page), "the browser's resolution lands on the report");
+        HtmlPages.assertNoScript(html);
+    }
+
+    @Test
+    void timesAreToTheSecondAndThePageSaysHowOldItIs() {
+        List<DashboardPage.Run> runs = List.of(
+                run("2026-11-29T16:59:01.123456789Z", "p", "ok", Map.of(), 0),
+                run("2026-11-29T17:01:02.999999Z", "q", "refused", Map.of("not_allowed", 1), 1),
+                run("2026-11-28T09:00:00Z", "p", "ok", Map.of(), 2));
+        String html = DashboardPage.render(new DashboardPage.Log(tmp.resolve("summary.jsonl"), true, runs, 0), tmp.resolve("index.html"),
+                Instant.parse("2026-11-29T17:04:37.987654321Z"));
+        assertEquals("2026-11-29 17:04:37Z", HtmlPages.idText(html, "generated-at"));
+        assertEquals("2026-11-29 17:01:02Z", HtmlPages.idText(html, "newest-run"), "the newest run, whatever its line's place");
+        assertTrue(html.contains(">2026-11-29 16:59:01Z</td>"), "a run's time in its row");
+        String text = html.replaceAll("<[^>]*>", " ");
+        assertFalse(text.contains(".123") || text.contains(".987") || text.contains(".999"), "no fraction of a second as page text");
+        assertTrue(html.contains("title=\"2026-11-29T16:59:01.123456789Z\""), "the log's own precision in the tooltip");
+        assertTrue(HtmlPages.idText(html, "snapshot").startsWith("A snapshot of the log when it was rendered"));
+    }
+
+    @Test
+    void countsAreGroupedInThousands() {
+        DashboardPage.Run big = new DashboardPage.Run(Instant.parse("2026-01-02T10:00:00Z"), "p", "refused", 16_667, 5_368_709_120L,
+                new java.util.TreeMap<>(Map.of("not_allowed", 9_999, "banned_type", 3_334)), null, null, null, 0);
+        String html = DashboardPage.render(new DashboardPage.Log(summaryFile(), true, List.of(big), 1_234), tmp.resolve("index.html"),
+                Instant.EPOCH);
+        assertTrue(html.contains("<td class=\"num\">16,667</td>"), "eligible files");
+        assertTrue(html.contains("title=\"5,368,709,120 bytes\""));
+        assertTrue(html.contains("title=\"banned_type 3,334, not_allowed 9,999\">13,333</td>"), "excluded, with its reasons");
+        assertEquals("1,234", HtmlPages.idText(html, "malformed-lines"));
+        assertEquals("1234", HtmlPages.idValue(html, "malformed-lines"));
+        assertEquals("1", HtmlPages.idValue(html, "total-runs"));
     }
 }

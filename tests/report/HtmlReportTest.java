@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import policy.Companions;
@@ -38,24 +39,30 @@ class HtmlReportTest extends StagerProject {
         TempTrees.file(content, HtmlPages.HIDDEN_SCRIPT_PATH, "hidden");
     }
 
+    /** A count element against the JSON: the plain number in data-value, grouped in the text. */
+    static void assertCount(long expected, String html, String id) {
+        assertEquals(String.valueOf(expected), HtmlPages.idValue(html, id), id);
+        assertEquals(String.format(Locale.ROOT, "%,d", expected), HtmlPages.idText(html, id), id);
+    }
+
     /** The page's key numbers against the JSON report (and the manifest when a zip was written). */
     static void assertMatchesReport(String html, JsonNode report, JsonNode manifest) {
         JsonNode totals = report.get("totals");
         assertEquals(report.get("projectId").asText(), HtmlPages.idText(html, "project-id"));
         assertEquals(report.get("mode").asText(), HtmlPages.idText(html, "mode"));
         assertEquals(report.get("status").asText(), HtmlPages.idText(html, "status"));
-        assertEquals(totals.get("eligibleFiles").asText(), HtmlPages.idText(html, "eligible-files"));
-        assertEquals(totals.get("eligibleBytes").asText(), HtmlPages.idText(html, "eligible-bytes"));
-        assertEquals(String.valueOf(report.get("excluded").size()), HtmlPages.idText(html, "excluded-total"));
+        assertCount(totals.get("eligibleFiles").asLong(), html, "eligible-files");
+        assertCount(totals.get("eligibleBytes").asLong(), html, "eligible-bytes");
+        assertCount(report.get("excluded").size(), html, "excluded-total");
         totals.get("excludedByReason").fields().forEachRemaining(e ->
-                assertEquals(e.getValue().asText(), HtmlPages.idText(html, "excluded-count-" + e.getKey()), e.getKey()));
+                assertCount(e.getValue().asLong(), html, "excluded-count-" + e.getKey()));
         if (manifest == null) {
             assertNull(HtmlPages.idText(html, "zip-sha256"));
             assertTrue(html.contains("id=\"no-zip\""));
         } else {
             assertEquals(manifest.get("zip_sha256").asText(), HtmlPages.idText(html, "zip-sha256"));
-            assertEquals(manifest.get("zip_bytes").asText(), HtmlPages.idText(html, "zip-bytes"));
-            assertEquals(String.valueOf(manifest.get("entries").size()), HtmlPages.idText(html, "zip-entries"));
+            assertCount(manifest.get("zip_bytes").asLong(), html, "zip-bytes");
+            assertCount(manifest.get("entries").size(), html, "zip-entries");
         }
         for (JsonNode excluded : report.get("excluded")) {
             assertTrue(html.contains(HtmlReport.escape(excluded.get("path").asText())), "every excluded path: " + excluded);
@@ -215,7 +222,7 @@ class HtmlReportTest extends StagerProject {
                 new StagerReport.Totals(1, 7, Map.of(evil, new StagerReport.ExtensionTotal(1, 7)), Map.of("not_allowed", 1)),
                 new PolicyPreset.Applied(evil, evil), evil,
                 List.of(new Companions.SplitGroup(evil, evil, List.of(new Companions.Member(evil, evil)))),
-                new StagerReport.Problem(evil, evil), null, null, null, null);
+                new StagerReport.Problem(evil, evil), null, null, null, null, null);
         String page = HtmlReport.render(report, null);
         assertFalse(page.contains("<img"), "no tag from data");
         HtmlPages.assertNoScript(page);
@@ -230,7 +237,7 @@ class HtmlReportTest extends StagerProject {
                 StagerReport.OK, List.of(), List.of(),
                 new StagerReport.Totals(3, 3000 + 2 * 1024 * 1024, Map.of("txt", new StagerReport.ExtensionTotal(2, 3000),
                         "png", new StagerReport.ExtensionTotal(1, 2 * 1024 * 1024)), Map.of()),
-                null, "warn", List.of(), null, null, null, null, null);
+                null, "warn", List.of(), null, null, null, null, null, null);
         String page = HtmlReport.render(report, null);
         int svg = page.indexOf("<svg class=\"chart\" id=\"chart-extensions\"");
         assertTrue(svg > 0, "an inline SVG chart");
@@ -241,25 +248,149 @@ class HtmlReportTest extends StagerProject {
         assertTrue(chart.contains(Bytes.human(3000) + " \u00b7 2 files"));
     }
 
+    /** A report of these files, dry-run and refused, its totals taken from the lists. */
+    static StagerReport report(String mode, List<StagerReport.EligibleFile> eligible, List<StagerReport.ExcludedFile> excluded) {
+        Map<String, Integer> byReason = new java.util.TreeMap<>();
+        excluded.forEach(file -> byReason.merge(file.reason(), 1, Integer::sum));
+        long bytes = eligible.stream().mapToLong(StagerReport.EligibleFile::bytes).sum();
+        return new StagerReport(StagerReport.SCHEMA_VERSION, "p", "/c", "/out/z.zip", mode, StagerReport.REFUSED, eligible, excluded,
+                new StagerReport.Totals(eligible.size(), bytes, Map.of("txt", new StagerReport.ExtensionTotal(eligible.size(), bytes)), byReason),
+                null, "warn", List.of(), null, null, null, null, null, null);
+    }
+
+    static List<StagerReport.ExcludedFile> excluded(String reason, String extension, int count) {
+        List<StagerReport.ExcludedFile> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            files.add(new StagerReport.ExcludedFile(String.format(Locale.ROOT, "%s/f%05d%s", reason, i, extension), reason, null));
+        }
+        return files;
+    }
+
+    /** The text of one excluded reason's section. */
+    static String section(String page, String reason) {
+        int start = page.indexOf("<section id=\"excluded-" + reason + "\">");
+        assertTrue(start >= 0, "a section for " + reason);
+        return page.substring(start, page.indexOf("</section>", start));
+    }
+
+    @Test
+    void longListsShowFiveRowsFoldAHundredAndCountTheRest() {
+        List<StagerReport.ExcludedFile> excluded = new ArrayList<>();
+        excluded.addAll(excluded("banned_type", ".tmp", 3_334));
+        excluded.addAll(excluded("no_extension", "", 12));
+        excluded.addAll(excluded("hidden", ".txt", 3));
+        List<StagerReport.EligibleFile> eligible = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            eligible.add(new StagerReport.EligibleFile("ok/" + i + ".txt", 1_000, "txt", null));
+        }
+        String page = HtmlReport.render(report(StagerReport.DRY_RUN, eligible, excluded), null);
+
+        String banned = section(page, "banned_type");
+        assertEquals(HtmlReport.LISTED_ROWS, HtmlPages.count(banned, "<li>"), "a hundred paths written, no more");
+        int fold = banned.indexOf("<details");
+        assertEquals(HtmlReport.SHOWN_ROWS, HtmlPages.count(banned.substring(0, fold), "<li>"), "five before the fold");
+        assertTrue(banned.substring(0, fold).contains(">banned_type/f00000.tmp<"), "the first paths, in report order");
+        assertEquals(List.of("3,329 more paths"), HtmlPages.summaries(banned));
+        assertTrue(banned.contains("3,234 more not listed on this page: the JSON report (<code>--json</code>) lists every one."), banned);
+        assertFalse(banned.contains("f00100.tmp"), "the 101st path is not in the page");
+        assertCount(3_334, page, "excluded-count-banned_type");
+
+        String noExtension = section(page, "no_extension");
+        assertEquals(12, HtmlPages.count(noExtension, "<li>"));
+        assertEquals(List.of("7 more paths"), HtmlPages.summaries(noExtension));
+        assertFalse(noExtension.contains("class=\"more\""), "all written: nothing left to the JSON report");
+
+        String hidden = section(page, "hidden");
+        assertEquals(3, HtmlPages.count(hidden, "<li>"));
+        assertFalse(hidden.contains("<details"), "a short list is not folded");
+
+        int list = page.indexOf("<details id=\"eligible-list\"");
+        String eligibleList = page.substring(list, page.indexOf("</details>", list));
+        assertEquals(HtmlReport.LISTED_ROWS, HtmlPages.count(eligibleList, "<tr><td"));
+        assertEquals("Eligible files by path (250)", HtmlPages.summaries(eligibleList).get(0));
+        assertTrue(eligibleList.contains("150 more not listed on this page"));
+        assertCount(3_349, page, "excluded-total");
+        assertCount(250_000, page, "eligible-bytes");
+        HtmlPages.assertNoScript(page);
+        HtmlPages.assertSelfContained(page);
+    }
+
+    @Test
+    void notAllowedIsSummedByExtensionWithItsPathsFolded() {
+        List<StagerReport.ExcludedFile> excluded = new ArrayList<>();
+        excluded.addAll(excluded("not_allowed", ".psd", 3_333));
+        excluded.addAll(excluded("not_allowed", ".mov", 3_333));
+        excluded.addAll(excluded("not_allowed", ".AI", 3_333));
+        excluded.addAll(excluded("not_allowed", ".xcf", 7));
+        excluded.sort(java.util.Comparator.comparing(StagerReport.ExcludedFile::path));
+        String page = HtmlReport.render(report(StagerReport.COMMIT, List.of(), excluded), null);
+
+        String notAllowed = section(page, "not_allowed");
+        assertEquals(List.of(".ai \u00d7 3,333", ".mov \u00d7 3,333", ".psd \u00d7 3,333", ".xcf \u00d7 7"),
+                HtmlPages.summaries(notAllowed), "the largest first, ties by extension, lowercased as the classifier does");
+        assertEquals(3 * HtmlReport.LISTED_PER_EXTENSION + 7, HtmlPages.count(notAllowed, "<li><code>"), "each extension's paths, capped");
+        assertEquals(3, HtmlPages.count(notAllowed, "3,313 more not listed on this page: <code>z.zip.report.json</code> lists every one."),
+                "a commit's page names the report beside its zip");
+        assertCount(10_006, page, "excluded-count-not_allowed");
+    }
+
+    @Test
+    void manyExtensionsFoldAfterFiveAndStopAtAHundred() {
+        List<StagerReport.ExcludedFile> excluded = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            excluded.addAll(excluded("not_allowed", String.format(Locale.ROOT, ".x%03d", i), i == 149 ? 2 : 1));
+        }
+        String notAllowed = section(HtmlReport.render(report(StagerReport.DRY_RUN, List.of(), excluded), null), "not_allowed");
+        List<String> summaries = HtmlPages.summaries(notAllowed);
+        assertEquals(".x149 \u00d7 2", summaries.get(0), "the largest group first");
+        assertEquals(HtmlReport.LISTED_ROWS + 1, summaries.size(), "a hundred extensions and the fold's own summary");
+        assertTrue(summaries.contains("145 more extensions"), summaries.toString());
+        assertTrue(notAllowed.contains("50 more not listed on this page"));
+    }
+
+    @Test
+    void foldedNamesAreEscapedToo() {
+        String evil = "<img src=x onerror=alert(1)>";
+        List<StagerReport.ExcludedFile> excluded = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            excluded.add(new StagerReport.ExcludedFile("d/" + i + "\u202E" + evil + ".x" + evil, "not_allowed", null));
+            excluded.add(new StagerReport.ExcludedFile("e/" + i + "\u0007" + evil, "no_extension", evil));
+        }
+        String page = HtmlReport.render(report(StagerReport.DRY_RUN, List.of(), excluded), null);
+        assertFalse(page.contains("<img"), "no tag from data, folded or not");
+        assertFalse(page.contains("\u202E") || page.contains("\u0007"), "no raw control or bidi character");
+        assertTrue(page.contains("7\\u202E&lt;img"), "the bidi override of a folded row shown escaped");
+        assertTrue(HtmlPages.summaries(page).contains(".x<img src=x onerror=alert(1)> \u00d7 8"), "an extension summary, as text");
+        HtmlPages.assertNoScript(page);
+    }
+
+    @Test
+    void numbersAreGroupedInThousandsWithCommas() {
+        assertEquals("<td id=\"n\" class=\"num\" data-value=\"20000\">20,000</td>", HtmlReport.countElement("td", "n", "num", 20_000));
+        StagerReport.EligibleFile big = new StagerReport.EligibleFile("big.txt", 5_368_709_120L, "txt", null);
+        String page = HtmlReport.render(report(StagerReport.DRY_RUN, List.of(big), List.of()), null);
+        assertEquals("5,368,709,120", HtmlPages.idText(page, "eligible-bytes"));
+        assertTrue(page.contains("<td class=\"num\">5,368,709,120</td>"), "in the extension table and the path list");
+    }
+
     @Test
     void aPageLargerThanOneChunkIsStreamedWholeWithEveryCharacterIntact() throws Exception {
-        // 5,000 rows of multi-byte names (emoji are surrogate pairs) cross many of the writer's chunks.
-        List<StagerReport.EligibleFile> files = new java.util.ArrayList<>();
+        // Long multi-byte names (emoji are surrogate pairs) make the hundred listed rows cross many of the writer's chunks.
+        List<StagerReport.EligibleFile> files = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
-            files.add(new StagerReport.EligibleFile(String.format("d%02d/caf\u00e9-\uD83D\uDE00-%05d.txt", i % 7, i), i, "txt", null));
+            files.add(new StagerReport.EligibleFile(String.format("d%02d/%s-%05d.txt", i % 7, "caf\u00e9-\uD83D\uDE00-".repeat(300), i),
+                    i, "txt", null));
         }
-        StagerReport report = new StagerReport(StagerReport.SCHEMA_VERSION, "p", "/c", "/z.zip", StagerReport.DRY_RUN,
-                StagerReport.OK, files, List.of(),
-                new StagerReport.Totals(files.size(), 1, Map.of("txt", new StagerReport.ExtensionTotal(files.size(), 1)), Map.of()),
-                null, "warn", List.of(), null, null, null, null, null);
+        StagerReport report = report(StagerReport.DRY_RUN, files, List.of());
         java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
         HtmlReport.write(report, null, streamed);
         String page = streamed.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(streamed.size() > 4 * 65536, "the page spans several chunks: " + streamed.size());
         assertFalse(page.contains("\uFFFD") || page.contains("?-"), "no character was split or replaced");
-        for (StagerReport.EligibleFile file : files) {
+        for (StagerReport.EligibleFile file : files.subList(0, HtmlReport.LISTED_ROWS)) {
             assertTrue(page.contains("<code>" + file.path() + "</code>"), file.path());
         }
+        assertTrue(page.contains("4,900 more not listed on this page"));
         assertTrue(page.startsWith("<!DOCTYPE html>") && page.endsWith("</html>\n"), "the page is whole");
     }
 }

@@ -31,6 +31,35 @@ public final class HtmlPages {
         return m.find() ? unescape(m.group(1)) : null;
     }
 
+    /** The plain number a count element carries in its {@code data-value} (its text groups thousands); null when there is none. */
+    public static String idValue(String html, String id) {
+        Matcher tag = Pattern.compile("<[a-zA-Z][a-zA-Z0-9]*\\s[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(html);
+        if (!tag.find()) {
+            return null;
+        }
+        Matcher value = Pattern.compile("\\sdata-value=\"([^\"]*)\"").matcher(tag.group());
+        return value.find() ? value.group(1) : null;
+    }
+
+    /** The texts of the page's {@code <summary>} elements, unescaped and without their markup. */
+    public static List<String> summaries(String html) {
+        List<String> texts = new ArrayList<>();
+        Matcher m = Pattern.compile("<summary>(.*?)</summary>", Pattern.DOTALL).matcher(html);
+        while (m.find()) {
+            texts.add(unescape(m.group(1).replaceAll("<[^>]*>", "")));
+        }
+        return texts;
+    }
+
+    /** How often an exact text occurs in a page (such as a start tag, to count rows). */
+    public static int count(String html, String text) {
+        int n = 0;
+        for (int at = html.indexOf(text); at >= 0; at = html.indexOf(text, at + text.length())) {
+            n++;
+        }
+        return n;
+    }
+
     public static String unescape(String text) {
         return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
                 .replace("&amp;", "&");
@@ -70,6 +99,9 @@ public final class HtmlPages {
         return tags;
     }
 
+    /** A link the toolkit writes: a relative path, percent-encoded, so it has no scheme (no javascript:, no http:). */
+    static final Pattern RELATIVE_HREF = Pattern.compile("[A-Za-z0-9._~%/-]+");
+
     /** No script element, no inline handler, no script URL: nothing in the page can run. */
     public static void assertNoScript(String html) {
         assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"), "a raw <script tag");
@@ -79,7 +111,7 @@ public final class HtmlPages {
         }
         Matcher href = Pattern.compile("\\shref=\"([^\"]*)\"").matcher(html);
         while (href.find()) {
-            assertTrue(href.group(1).startsWith("file:"), "links only to local reports: " + href.group(1));
+            assertTrue(RELATIVE_HREF.matcher(href.group(1)).matches(), "links only to local reports, by relative path: " + href.group(1));
         }
     }
 
