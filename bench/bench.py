@@ -2,7 +2,7 @@
 """prezip benchmark: ours against the Python baseline and zip -r, timed alternately in one run.
 
 Prints medians, ratios against the baseline of the same run (machines here are noisy) and peak RSS.
-Usage: bench/run.sh [RUNS] [SECTION...]   (sections: commit dry-run memory start secrets; default all)
+Usage: bench/run.sh [RUNS] [SECTION...]   (sections: commit dry-run memory start secrets large; default all)
 """
 import json
 import os
@@ -14,9 +14,11 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "bench", "work")
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-SECTIONS = set(sys.argv[2:]) or {"commit", "dry-run", "memory", "start", "secrets"}
+SECTIONS = set(sys.argv[2:]) or {"commit", "dry-run", "memory", "start", "secrets", "large"}
 # The toolkit before the content scan (issue 15): "the same commit with the scan off", checked out once.
 BEFORE_SCAN = "aa33dd7"
+# The toolkit before large entries were deflated in blocks (issue 18): one deflate stream per entry.
+BEFORE_BLOCKS = "023c081"
 
 
 def sh(cmd, **kw):
@@ -85,14 +87,11 @@ def main():
     ours = f"./jbang prezip_stager --project-id bench --data-dir {data}"
     sh(f"{ours} --help >/dev/null")  # compile once, outside the timings
 
-    def rm(path):
-        return lambda: os.path.exists(path) and os.remove(path)
-
     print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') >> 30} GiB; "
           f"corpus 'many': 20,000 files, {du(many)} MiB; 'tiny': 100,000 files")
     compare("commit", "commit, 20,000 files", [
-        ("python baseline", f"python3 bench/baseline_stager.py {many} {out}/py.zip png,txt", rm(f"{out}/py.zip")),
-        ("zip -r -X", f"cd {many} && zip -r -X -q {out}/zipr.zip .", rm(f"{out}/zipr.zip")),
+        ("python baseline", f"python3 bench/baseline_stager.py {many} {out}/py.zip png,txt", rm_file(f"{out}/py.zip")),
+        ("zip -r -X", f"cd {many} && zip -r -X -q {out}/zipr.zip .", rm_file(f"{out}/zipr.zip")),
         ("prezip --commit", f"{ours} --content-dir {many} --output-zip {out}/ours.zip --commit", None),
     ], "python baseline")
     compare("dry-run", "dry-run, 100,000 tiny files (JVM start included)", [
@@ -104,11 +103,7 @@ def main():
         ("prezip --commit 100k", f"{ours} --content-dir {tiny} --output-zip {out}/t100k.zip --commit", None),
     ], "prezip --commit 10k")
     if "secrets" in SECTIONS:
-        before = os.path.join(WORK, "before-scan")
-        if not os.path.exists(os.path.join(before, "jbang")):
-            shutil.rmtree(before, ignore_errors=True)
-            sh(f"git worktree add --force --detach {before} {BEFORE_SCAN} >/dev/null 2>&1 || git clone -q . {before} "
-               f"&& git -C {before} checkout -q {BEFORE_SCAN}")
+        before = worktree("before-scan", BEFORE_SCAN)
         old = f"{before}/jbang prezip_stager --project-id bench --data-dir {data}"
         sh(f"{old} --help >/dev/null")
         print("\ncontent scanner alone, one thread, text with no findings:")
@@ -146,10 +141,61 @@ def main():
             ("prezip --names-only", f"{ours} --content-dir {tiny} --output-zip {out}/tiny.zip --names-only", None),
             ("prezip dry-run (scan)", f"{ours} --content-dir {tiny} --output-zip {out}/tiny.zip", None),
         ], "prezip --names-only")
+    if "large" in SECTIONS:
+        large_section(data, out)
     compare("start", "warm start", [
         ("java -version", "java -version 2>/dev/null", None),
         ("prezip_stager --help", "./jbang prezip_stager --help", None),
     ], "java -version")
+
+
+def worktree(name, commit):
+    """The toolkit at an earlier commit, checked out once under bench/work/NAME."""
+    path = os.path.join(WORK, name)
+    if not os.path.exists(os.path.join(path, "jbang")):
+        shutil.rmtree(path, ignore_errors=True)
+        sh(f"git worktree add --force --detach {path} {commit} >/dev/null 2>&1 || git clone -q . {path} "
+           f"&& git -C {path} checkout -q {commit}")
+    return path
+
+
+def large_section(data, out):
+    """Large DEFLATED entries (issue 18): one 300 MB file and four of 150 MB, against the baseline, zip and pigz."""
+    with open(os.path.join(data, "projects", "large_allowed_ext.json"), "w") as f:
+        json.dump({"projectId": "large", "snapshotAt": "2026-01-01T00:00:00Z", "sourcePath": "bench",
+                   "allowedExtensions": ["exr"], "clientWhitelistOverrides": []}, f)
+    before = worktree("before-blocks", BEFORE_BLOCKS)
+    old = f"{before}/jbang prezip_stager --project-id large --data-dir {data}"
+    ours = f"./jbang prezip_stager --project-id large --data-dir {data}"
+    sh(f"{old} --help >/dev/null")
+    pigz = shutil.which("pigz") is not None
+    for name, count in (("large", 1), ("large4", 4)):
+        content = corpus(name, "large", count)
+        files = " ".join(sorted(os.listdir(content)))
+        commands = [
+            ("python baseline", f"python3 bench/baseline_stager.py {content} {out}/py.zip exr", rm_file(f"{out}/py.zip")),
+            ("zip -X -6", f"cd {content} && zip -X -6 -q {out}/zipx.zip {files}", rm_file(f"{out}/zipx.zip")),
+        ]
+        if pigz:
+            commands.append(("pigz -6 (2 cores' bound)", f"cd {content} && pigz -6 -c {files} > {out}/p.gz", None))
+        commands += [
+            ("prezip one stream (before)", f"{old} --content-dir {content} --output-zip {out}/old.zip --commit", None),
+            ("prezip --commit", f"{ours} --content-dir {content} --output-zip {out}/ours.zip --commit", None),
+        ]
+        compare("large", f"commit, {'one 300 MB' if count == 1 else 'four 150 MB'} compressible file(s), DEFLATED", commands,
+                "python baseline")
+        single, blocks = os.path.getsize(f"{out}/old.zip"), os.path.getsize(f"{out}/ours.zip")
+        print(f"  zip size: one stream {single:,} B, blocks {blocks:,} B ({(blocks / single - 1) * 100:+.2f} %)")
+    many = corpus("many", "many", 20000)
+    small = f"--project-id bench --data-dir {data} --content-dir {many} --commit"
+    compare("large", "commit, 20,000 small files: before blocks vs now (no file is large enough for blocks)", [
+        ("prezip one stream (before)", f"{before}/jbang prezip_stager {small} --output-zip {out}/old20k.zip", None),
+        ("prezip --commit", f"./jbang prezip_stager {small} --output-zip {out}/ours20k.zip", None),
+    ], "prezip one stream (before)")
+
+
+def rm_file(path):
+    return lambda: os.path.exists(path) and os.remove(path)
 
 
 def random_token(n):

@@ -3,6 +3,8 @@
 
   many:  20,000 files, ~24 KB average: half .png of random (incompressible) bytes, half .txt prose
   tiny: 100,000 files of ~100 bytes of text, spread over 1,000 folders
+  large: one 300 MB file of compressible text (plate.exr), as a plate or CSV export would be
+  large4: four such files of 150 MB
 """
 import os
 import random
@@ -47,8 +49,28 @@ def tiny(root, files=100000):
             f.write(text(rng, rng.randint(50, 150)))
 
 
+def large_file(path, size, seed):
+    """Lines of a few hundred distinct words in random order: deflates to about a sixth, as exports do."""
+    rng = random.Random(seed)
+    vocabulary = [f"{w}{rng.randint(0, 99)}".encode() for w in WORDS for _ in range(12)]
+    with open(path, "wb") as f:
+        written = 0
+        while written < size:
+            lines = [b" ".join(rng.choice(vocabulary) for _ in range(14)) + b"\n" for _ in range(2000)]
+            data = b"".join(lines)[: size - written]
+            f.write(data)
+            written += len(data)
+
+
+def large(root, count=1):
+    """One 300 MB file, or that many of 150 MB."""
+    size = 300_000_000 if count == 1 else 150_000_000
+    for i in range(count):
+        large_file(os.path.join(root, f"plate{i}.exr"), size, 300 + i)
+
+
 if __name__ == "__main__":
     kind, root = sys.argv[1], sys.argv[2]
     count = int(sys.argv[3]) if len(sys.argv) > 3 else None
     os.makedirs(root, exist_ok=True)
-    {"many": many, "tiny": tiny}[kind](root, *( [count] if count else []))
+    {"many": many, "tiny": tiny, "large": large}[kind](root, *( [count] if count else []))

@@ -97,6 +97,72 @@ class DeterminismTest {
         assertValid(zip1);
     }
 
+    /**
+     * A large entry is deflated in blocks on every thread there is (issue 18): the bytes are the same for
+     * 1, 2 and 8 threads, on this JDK and on every other JDK installed beside it (a JDK 25 bundles its own
+     * zlib), and they are the serial reference writer's.
+     */
+    @Test
+    void largeEntriesAreTheSameBytesOnAnyThreadCountAndEveryJdk() throws Exception {
+        Path data = TempTrees.dataDir(tmp, PROJECT, List.of("txt", "exr"));
+        Path content = tree(tmp.resolve("content"), FILES.subList(0, 3), Instant.parse("2010-01-01T00:00:00Z"), "rw-r--r--");
+        byte[] plate = TempTrees.compressibleText((int) zip.ZipPolicyV1.BLOCK_DEFLATE_MIN_BYTES + 3 * zip.ZipPolicyV1.DEFLATE_BLOCK_BYTES + 1);
+        Files.write(content.resolve("plate.exr"), plate);
+        List<byte[]> zips = new ArrayList<>();
+        for (String threads : List.of("1", "2", "8")) {
+            Path zip = Files.createDirectories(tmp.resolve("out" + threads)).resolve("p.zip");
+            CliRun run = CliRun.stager("--project-id", PROJECT, "--content-dir", content.toString(), "--data-dir", data.toString(),
+                    "--output-zip", zip.toString(), "--commit", "--threads", threads);
+            assertEquals(0, run.exitCode(), run.describe());
+            zips.add(TempTrees.readBytes(zip));
+        }
+        zips.forEach(bytes -> assertArrayEquals(zips.get(0), bytes));
+        java.io.ByteArrayOutputStream serial = new java.io.ByteArrayOutputStream();
+        List<DeterministicZipWriter.Source> sources = new ArrayList<>();
+        try (var files = Files.walk(content)) {
+            files.filter(Files::isRegularFile).forEach(f -> sources.add(new DeterministicZipWriter.Source(
+                    content.relativize(f).toString(), f, f.toFile().length())));
+        }
+        DeterministicZipWriter.write(sources, serial, zip.ZipPolicyV1.DEFAULT_EPOCH_MS);
+        assertArrayEquals(zips.get(0), serial.toByteArray(), "the serial reference writes the same blocks");
+        for (Path otherJava : otherJdks()) {
+            Path zip = Files.createDirectories(tmp.resolve("other-" + otherJava.getParent().getParent().getFileName())).resolve("p.zip");
+            Process process = new ProcessBuilder(otherJava.toString(), "-cp", System.getProperty("java.class.path"), "prezip_stager",
+                    "--project-id", PROJECT, "--content-dir", content.toString(), "--data-dir", data.toString(),
+                    "--output-zip", zip.toString(), "--commit").redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS) && process.exitValue() == 0, otherJava + ": " + output);
+            assertArrayEquals(zips.get(0), TempTrees.readBytes(zip), "the same bytes on " + otherJava);
+        }
+    }
+
+    /** The java of every other JDK installed beside this one (/usr/lib/jvm), to compare bytes across JDKs. */
+    static List<Path> otherJdks() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        Path ours = Path.of(System.getProperty("java.home")).toRealPath();
+        List<Path> found = new ArrayList<>();
+        if (Files.isDirectory(jvms)) {
+            try (var homes = Files.list(jvms)) {
+                for (Path home : homes.sorted().toList()) {
+                    Path java = home.resolve("bin/java");
+                    if (Files.isExecutable(java) && !home.toRealPath().equals(ours)
+                            && found.stream().noneMatch(f -> realOrSelf(f).equals(realOrSelf(java)))) {
+                        found.add(java);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Path realOrSelf(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path;
+        }
+    }
+
     @Test
     void umaskDoesNotChangeTheBytes() throws Exception {
         // umask is per process: the second build runs in a child JVM started under another umask.

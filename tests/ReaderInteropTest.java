@@ -111,6 +111,8 @@ class ReaderInteropTest {
         for (int i = 0; text.length() < (6 << 20); i++) {
             text.append("line ").append(i).append(" of a large text plate ").append(random.nextInt(1000)).append('\n');
         }
+        // Above the block threshold: deflated in 128 KiB blocks on every core (issue 18), which every reader must read.
+        org.junit.jupiter.api.Assertions.assertTrue(text.length() > zip.ZipPolicyV1.BLOCK_DEFLATE_MIN_BYTES);
         TempTrees.file(content, "big.txt", text.toString());
         // An earlier delivery placed in the content: its own local headers sit inside this zip's data.
         Path earlier = Files.createDirectories(shared.resolve("earlier/content"));

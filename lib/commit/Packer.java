@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.PriorityBlockingQueue;
@@ -94,6 +95,14 @@ public final class Packer {
         if (entries.stream().anyMatch(e -> e.size() > INLINE_LIMIT && !ZipPolicyV1.isStored(e.relativePath()))) {
             ExitCleanup.guarded(() -> Files.createDirectory(records));
         }
+        // Deflating is CPU work: a large entry's blocks go to one thread per core (at most --threads).
+        int blockThreads = Math.min(threads, Runtime.getRuntime().availableProcessors());
+        ExecutorService blockWorkers = Executors.newFixedThreadPool(blockThreads, runnable -> {
+            Thread thread = new Thread(runnable, "prezip-deflate");
+            thread.setDaemon(true);
+            return thread;
+        });
+        DeterministicZipWriter.BlockPool blocks = new DeterministicZipWriter.BlockPool(blockWorkers, blockThreads);
         List<StagedFile> staged = new ArrayList<>(entries.size());
         List<SecretFinding> secrets = new ArrayList<>();
         ArrayDeque<Future<Packed>> window = new ArrayDeque<>();
@@ -107,7 +116,7 @@ public final class Packer {
                     int index = next++;
                     ScannedEntry entry = entries.get(index);
                     windowBytes += weight(entry, threads);
-                    Task task = new Task(rankInFolder[index], index, () -> stage(entry, index, staging, records, scan));
+                    Task task = new Task(rankInFolder[index], index, () -> stage(entry, index, staging, records, scan, blocks));
                     workers.execute(task);
                     window.add(task);
                 }
@@ -124,6 +133,7 @@ public final class Packer {
             return new Result(staged, secrets);
         } finally {
             workers.shutdownNow();
+            blockWorkers.shutdownNow();
             try {
                 // Staging is deleted after this returns: no worker may still be writing into it then.
                 workers.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
@@ -175,8 +185,8 @@ public final class Packer {
         return Math.min(entry.size(), INLINE_LIMIT) + 1;
     }
 
-    private static Packed stage(ScannedEntry entry, int index, Staging staging, Path records, ContentScan scan)
-            throws IOException {
+    private static Packed stage(ScannedEntry entry, int index, Staging staging, Path records, ContentScan scan,
+                                DeterministicZipWriter.BlockPool blocks) throws IOException {
         String name = entry.relativePath();
         SecretScanner scanner = scan.scannerFor(name, entry.size());
         Packed packed;
@@ -189,16 +199,14 @@ public final class Packer {
             DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), null);
             packed = new Packed(copyInto(entry, staging, zipEntry, scanner), zipEntry, null, null, List.of());
         } else {
-            // Staged first, then deflated from the staged copy (from the page cache): a stop signal's cleanup
-            // waits for a guarded step, and a copy is short where deflating a large file is not.
-            StagedFile staged = staging.copy(entry, null, scanner);
+            // Deflated in the pass that stages, hashes and scans it, its blocks on every core (BlockDeflater),
+            // into a record file that waits for its turn to be appended.
             Path dataFile = records.resolve(Integer.toString(index));
             OutputStream file = ExitCleanup.guarded(() -> Files.newOutputStream(dataFile, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE));
             try (OutputStream data = new BufferedOutputStream(file, DeterministicZipWriter.BUFFER_BYTES)) {
-                DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), data);
-                DeterministicZipWriter.feed(staging.root().resolve(name), zipEntry);
-                packed = new Packed(staged, zipEntry, null, dataFile, List.of());
+                DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), data, blocks);
+                packed = new Packed(copyInto(entry, staging, zipEntry, scanner), zipEntry, null, dataFile, List.of());
             }
         }
         List<SecretFinding> secrets = scanner != null ? scanner.finish()

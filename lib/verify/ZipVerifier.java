@@ -260,6 +260,11 @@ public final class ZipVerifier {
                 archive(VerifyCheck.VZ_MANIFEST_INVALID, "metadata.deflate_level is " + metadata.deflateLevel()
                         + ", not a zlib level (" + MIN_DEFLATE_LEVEL + " to " + MAX_DEFLATE_LEVEL + ")");
             }
+            if ((metadata.blockDeflateMinBytes() != null && metadata.blockDeflateMinBytes() < 0)
+                    || (metadata.deflateBlockBytes() != null && metadata.deflateBlockBytes() <= 0)) {
+                archive(VerifyCheck.VZ_MANIFEST_INVALID, "metadata.block_deflate_min_bytes is " + metadata.blockDeflateMinBytes()
+                        + " and metadata.deflate_block_bytes is " + metadata.deflateBlockBytes() + ": sizes, the block size above 0");
+            }
             ZipPackagingMetadataV1.Toolchain toolchain = metadata.toolchain();
             if (toolchain != null && (toolchain.toolkitVersion() == null || !TOOLKIT_VERSION.matcher(toolchain.toolkitVersion()).matches())) {
                 archive(VerifyCheck.VZ_MANIFEST_INVALID, "metadata.toolchain.toolkit_version is "

@@ -125,21 +125,28 @@ public final class DeterministicZipWriter {
         private final Deflater deflater;
         /** Deflate's output buffer, dropped once the stream ends: a closed entry may wait long to be appended. */
         private byte[] deflated;
+        /** For a large entry, the blocks deflated on many threads (then {@link #deflater} is null). */
+        private final BlockDeflater blocks;
         private final CRC32 crc = new CRC32();
         private long size;
         private long compressedSize;
 
-        private Entry(String name, OutputStream data, boolean deflate, int bufferBytes) {
+        private Entry(String name, OutputStream data, boolean deflate, boolean inBlocks, int bufferBytes, BlockPool pool) {
             this.name = name;
             this.nameBytes = name.getBytes(StandardCharsets.UTF_8);
             this.data = data;
-            this.deflater = deflate ? new Deflater(ZipPolicyV1.DEFLATE_LEVEL, true) : null;
-            this.deflated = deflate ? new byte[bufferBytes] : null;
+            this.blocks = inBlocks ? new BlockDeflater(data, pool.executor(), pool.threads()) : null;
+            this.deflater = deflate && !inBlocks ? new Deflater(ZipPolicyV1.DEFLATE_LEVEL, true) : null;
+            this.deflated = deflater != null ? new byte[bufferBytes] : null;
         }
 
         public void write(byte[] bytes, int off, int len) throws IOException {
             crc.update(bytes, off, len);
             size += len;
+            if (blocks != null) {
+                blocks.write(bytes, off, len);
+                return;
+            }
             if (deflater == null) {
                 if (data != null) {
                     data.write(bytes, off, len);
@@ -155,6 +162,10 @@ public final class DeterministicZipWriter {
 
         /** Ends the data (the deflate stream is finished); the entry is ready to append. */
         public void close() throws IOException {
+            if (blocks != null) {
+                compressedSize = blocks.finish();
+                return;
+            }
             if (deflater != null) {
                 try {
                     deflater.finish();
@@ -176,11 +187,14 @@ public final class DeterministicZipWriter {
                 deflater.end();
                 deflated = null;
             }
+            if (blocks != null) {
+                blocks.abandon();
+            }
         }
 
         /** Whether its data is deflated (else STORED, the bytes as they are). */
         public boolean deflated() {
-            return deflater != null;
+            return deflater != null || blocks != null;
         }
 
         private void drain() throws IOException {
@@ -195,11 +209,25 @@ public final class DeterministicZipWriter {
      * bytes are then given again at {@link #append(Entry, Path)}.
      */
     public static Entry openEntry(String name, long size, OutputStream data) {
+        return openEntry(name, size, data, BlockPool.CALLER);
+    }
+
+    /**
+     * The same, a large entry's blocks deflated on {@code pool}: which threads deflate them changes
+     * nothing in the bytes, only how fast they come.
+     */
+    public static Entry openEntry(String name, long size, OutputStream data, BlockPool pool) {
         boolean deflate = !ZipPolicyV1.isStored(name);
         if (deflate && data == null) {
             throw new IllegalArgumentException("a deflated entry needs a sink for its data: " + name);
         }
-        return new Entry(name, data, deflate, bufferFor(size));
+        return new Entry(name, data, deflate, ZipPolicyV1.deflatesInBlocks(name, size), bufferFor(size), pool);
+    }
+
+    /** Where a large entry's blocks are deflated, and on how many threads (which bounds the blocks in flight). */
+    public record BlockPool(java.util.concurrent.Executor executor, int threads) {
+        /** On the thread that feeds the entry, one block after another: the serial reference. */
+        public static final BlockPool CALLER = new BlockPool(Runnable::run, 1);
     }
 
     /** Appends a closed entry: its local header, then the first {@code length} bytes of {@code data}. */

@@ -10,6 +10,9 @@ import java.util.List;
 /**
  * The spec's ZipPackagingMetadataDraftV1 made active: the policy constants plus the values one zip was
  * built with. Written under "metadata" in every manifest, and by the zip_packaging capability preview.
+ * {@code blockDeflateMinBytes} and {@code deflateBlockBytes} (since 1.3.0; absent before) say which
+ * entries were deflated in blocks and how large the blocks are: the deflate stream of such an entry
+ * depends on them, any reader inflates it.
  */
 // Fields a later v1 toolkit adds are ignored: only a schema_version change may break readers.
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -25,6 +28,8 @@ public record ZipPackagingMetadataV1(
         String fileMode,
         List<String> storedExtensions,
         int deflateLevel,
+        Long blockDeflateMinBytes,
+        Integer deflateBlockBytes,
         Toolchain toolchain) {
 
     /**
@@ -52,6 +57,8 @@ public record ZipPackagingMetadataV1(
                 "0" + Integer.toOctalString(ZipPolicyV1.FILE_MODE),
                 ZipPolicyV1.STORED_EXTENSIONS,
                 ZipPolicyV1.DEFLATE_LEVEL,
+                ZipPolicyV1.BLOCK_DEFLATE_MIN_BYTES,
+                ZipPolicyV1.DEFLATE_BLOCK_BYTES,
                 Toolchain.current());
     }
 }

@@ -45,6 +45,22 @@ public final class ZipPolicyV1 {
 
     /** zlib's default trade-off, the level zip(1) and Python's zipfile use: comparable sizes for clients. */
     public static final int DEFLATE_LEVEL = 6;
+    /**
+     * An entry larger than this is deflated in {@link #DEFLATE_BLOCK_BYTES} blocks on every core (pigz's
+     * scheme: see {@code BlockDeflater}); smaller ones keep one deflate stream. At 4 MiB a file is 32
+     * blocks, enough to spread; below it, many files already spread over the cores one file each.
+     */
+    public static final long BLOCK_DEFLATE_MIN_BYTES = 4L << 20;
+    /** pigz's block: large enough that the sync-flush marks and dictionary restarts cost about 0.1 % of size. */
+    public static final int DEFLATE_BLOCK_BYTES = 128 << 10;
+    /** Deflate's window: the whole history a back-reference can reach, given to each block as its dictionary. */
+    static final int DEFLATE_DICTIONARY_BYTES = 32 << 10;
+
+    /** Whether an entry of this size and name is deflated in blocks (else one stream, or STORED). */
+    public static boolean deflatesInBlocks(String relativePath, long size) {
+        return size > BLOCK_DEFLATE_MIN_BYTES && !isStored(relativePath);
+    }
+
     /** Already-compressed formats: deflating them again costs time and saves nothing, so they are STORED. */
     public static final List<String> STORED_EXTENSIONS = List.of(
             "7z", "aac", "avif", "bz2", "docx", "flac", "gif", "gz", "heic", "jpeg", "jpg", "m4a", "m4v",

@@ -125,16 +125,39 @@ class PackerTest {
         }
     }
 
+    /**
+     * The v1 deflate of a file, written here from the README's words and not from the writer: one stream,
+     * or above the threshold 128 KiB blocks, each with the 32 KiB before it as its dictionary, sync-flushed,
+     * the last finished.
+     */
     static byte[] deflated(byte[] bytes) {
-        Deflater deflater = new Deflater(ZipPolicyV1.DEFLATE_LEVEL, true);
-        deflater.setInput(bytes);
-        deflater.finish();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[1 << 16];
-        while (!deflater.finished()) {
-            out.write(buffer, 0, deflater.deflate(buffer));
+        int block = bytes.length > ZipPolicyV1.BLOCK_DEFLATE_MIN_BYTES ? 128 * 1024 : Math.max(bytes.length, 1);
+        for (int start = 0; start < bytes.length || start == 0; start += block) {
+            boolean last = start + block >= bytes.length;
+            Deflater deflater = new Deflater(ZipPolicyV1.DEFLATE_LEVEL, true);
+            if (start > 0) {
+                deflater.setDictionary(bytes, start - 32 * 1024, 32 * 1024);
+            }
+            deflater.setInput(bytes, start, Math.min(block, bytes.length - start));
+            if (last) {
+                deflater.finish();
+                while (!deflater.finished()) {
+                    out.write(buffer, 0, deflater.deflate(buffer));
+                }
+            } else {
+                int n;
+                do {
+                    n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
+                    out.write(buffer, 0, n);
+                } while (n == buffer.length);
+            }
+            deflater.end();
+            if (last) {
+                break;
+            }
         }
-        deflater.end();
         return out.toByteArray();
     }
 

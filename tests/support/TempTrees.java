@@ -88,6 +88,21 @@ public final class TempTrees {
         return writeString(root.resolve(relative), content);
     }
 
+    /** Compressible text of the given length (words from a fixed seed), as a plate or CSV export would deflate. */
+    public static byte[] compressibleText(int length) {
+        java.util.Random random = new java.util.Random(length);
+        byte[] bytes = new byte[length];
+        String[] words = {"plate ", "render ", "frame ", "0042 ", "alpha ", "beauty ", "pass\n", "comp "};
+        int at = 0;
+        while (at < length) {
+            byte[] word = words[random.nextInt(words.length)].getBytes(StandardCharsets.US_ASCII);
+            int n = Math.min(word.length, length - at);
+            System.arraycopy(word, 0, bytes, at, n);
+            at += n;
+        }
+        return bytes;
+    }
+
     public static Path writeString(Path file, String content) {
         try {
             if (file.getParent() != null) {

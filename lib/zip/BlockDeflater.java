@@ -1,0 +1,133 @@
+package zip;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.zip.Deflater;
+
+/**
+ * One large entry deflated in fixed blocks on many threads, as pigz does: block k is the input's bytes
+ * [k·B, (k+1)·B), deflated with the 32 KiB before it as a preset dictionary and ended on a byte boundary
+ * (a sync flush), the last one finished. The blocks' outputs, in order, are one ordinary raw deflate
+ * stream, which every reader inflates. Blocks are cut by offset alone, never by thread count or timing,
+ * so the bytes are the same on 1 thread or 16. At most {@link #IN_FLIGHT_PER_THREAD} blocks per thread are
+ * in flight: memory follows the threads, not the file.
+ */
+final class BlockDeflater {
+    /** Blocks in flight per deflating thread: enough to keep each busy while the feeder writes output. */
+    static final int IN_FLIGHT_PER_THREAD = 4;
+
+    /** Each deflating thread keeps one zlib state, reset per block (a new one costs ~270 KiB of native memory). */
+    private static final ThreadLocal<Deflater> DEFLATERS =
+            ThreadLocal.withInitial(() -> new Deflater(ZipPolicyV1.DEFLATE_LEVEL, true));
+
+    private final Executor executor;
+    private final int maxInFlight;
+    private final OutputStream sink;
+    private final ArrayDeque<FutureTask<byte[]>> inFlight = new ArrayDeque<>();
+    private byte[] block = new byte[ZipPolicyV1.DEFLATE_BLOCK_BYTES];
+    private int filled;
+    /** The last {@link ZipPolicyV1#DEFLATE_DICTIONARY_BYTES} of the input before the current block (none for the first). */
+    private byte[] dictionary;
+    private long written;
+
+    /** @param threads how many threads the executor deflates on (sizes the in-flight bound only) */
+    BlockDeflater(OutputStream sink, Executor executor, int threads) {
+        this.sink = sink;
+        this.executor = executor;
+        this.maxInFlight = Math.max(1, threads) * IN_FLIGHT_PER_THREAD;
+    }
+
+    void write(byte[] bytes, int off, int len) throws IOException {
+        while (len > 0) {
+            if (filled == block.length) {
+                // A full block is sent only once more input follows: the last block is the one finished.
+                submit(false);
+            }
+            int n = Math.min(len, block.length - filled);
+            System.arraycopy(bytes, off, block, filled, n);
+            filled += n;
+            off += n;
+            len -= n;
+        }
+    }
+
+    /** Deflates the last block, finishing the stream, and writes every block's output in order; returns the compressed size. */
+    long finish() throws IOException {
+        submit(true);
+        while (!inFlight.isEmpty()) {
+            writeOldest();
+        }
+        return written;
+    }
+
+    /** Stops: blocks in flight are let run out, their output dropped (the entry is being discarded). */
+    void abandon() {
+        inFlight.forEach(task -> task.cancel(false));
+        inFlight.clear();
+    }
+
+    private void submit(boolean last) throws IOException {
+        byte[] input = block;
+        int length = filled;
+        byte[] preset = dictionary;
+        FutureTask<byte[]> task = new FutureTask<>(() -> deflate(input, length, preset, last));
+        if (!last) {
+            dictionary = Arrays.copyOfRange(input, length - ZipPolicyV1.DEFLATE_DICTIONARY_BYTES, length);
+            block = new byte[ZipPolicyV1.DEFLATE_BLOCK_BYTES];
+            filled = 0;
+        }
+        while (inFlight.size() >= maxInFlight) {
+            writeOldest();
+        }
+        inFlight.add(task);
+        executor.execute(task);
+    }
+
+    private void writeOldest() throws IOException {
+        byte[] out;
+        try {
+            out = inFlight.poll().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while deflating");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw new IOException("deflating a block failed: " + e.getCause(), e.getCause());
+        }
+        sink.write(out);
+        written += out.length;
+    }
+
+    /** One block's deflate output: a sync-flushed run of deflate blocks, or for the last, the stream's end. */
+    static byte[] deflate(byte[] input, int length, byte[] dictionary, boolean last) {
+        Deflater deflater = DEFLATERS.get();
+        deflater.reset();
+        if (dictionary != null) {
+            deflater.setDictionary(dictionary);
+        }
+        deflater.setInput(input, 0, length);
+        if (last) {
+            deflater.finish();
+        }
+        // Deflate's worst case is a little over its input; the buffer grows if ever it must.
+        byte[] out = new byte[length + length / 256 + 64];
+        int size = 0;
+        while (true) {
+            if (size == out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+            }
+            size += deflater.deflate(out, size, out.length - size, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
+            if (last ? deflater.finished() : size < out.length && deflater.needsInput()) {
+                return Arrays.copyOf(out, size);
+            }
+        }
+    }
+}
