@@ -58,8 +58,9 @@ public final class Cli {
     }
 
     /**
-     * Runs a command line to its exit code. A heap too small for the input is named, not a raw
-     * OutOfMemoryError trace: every input's memory is bounded by its size, so a larger heap is the fix.
+     * Runs a command line to its exit code. Without arguments a command that needs some prints its usage
+     * (exit 2). A heap too small for the input is named, not a raw OutOfMemoryError trace: every input's
+     * memory is bounded by its size, so a larger heap is the fix.
      */
     public static int execute(CommandLine cmd, String... args) {
         if (args.length == 0 && !(cmd.getCommand() instanceof RunsWithoutArguments)) {

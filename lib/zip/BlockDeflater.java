@@ -25,11 +25,17 @@ final class BlockDeflater {
     /** Each deflating thread keeps one zlib state, reset per block (a new one costs ~270 KiB of native memory). */
     private static final ThreadLocal<Deflater> DEFLATERS =
             ThreadLocal.withInitial(() -> new Deflater(ZipPolicyV1.DEFLATE_LEVEL, true));
+    /** Each deflating thread's output buffer: a block's output is copied out at its exact size. */
+    private static final ThreadLocal<byte[]> OUTPUT = ThreadLocal.withInitial(
+            () -> new byte[ZipPolicyV1.DEFLATE_BLOCK_BYTES + ZipPolicyV1.DEFLATE_BLOCK_BYTES / 256 + 64]);
 
     private final Executor executor;
     private final int maxInFlight;
     private final OutputStream sink;
-    private final ArrayDeque<FutureTask<byte[]>> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+    /** Input and dictionary arrays whose blocks are written: reused, so a 300 MB file does not churn 400 MB of garbage. */
+    private final ArrayDeque<byte[]> spareBlocks = new ArrayDeque<>();
+    private final ArrayDeque<byte[]> spareDictionaries = new ArrayDeque<>();
     private byte[] block = new byte[ZipPolicyV1.DEFLATE_BLOCK_BYTES];
     private int filled;
     /** The last {@link ZipPolicyV1#DEFLATE_DICTIONARY_BYTES} of the input before the current block (none for the first). */
@@ -68,9 +74,12 @@ final class BlockDeflater {
 
     /** Stops: blocks in flight are let run out, their output dropped (the entry is being discarded). */
     void abandon() {
-        inFlight.forEach(task -> task.cancel(false));
+        inFlight.forEach(running -> running.task().cancel(false));
         inFlight.clear();
     }
+
+    /** A block being deflated, and the arrays it reads (free again once its output is written). */
+    private record InFlight(FutureTask<byte[]> task, byte[] input, byte[] dictionary) {}
 
     private void submit(boolean last) throws IOException {
         byte[] input = block;
@@ -78,21 +87,28 @@ final class BlockDeflater {
         byte[] preset = dictionary;
         FutureTask<byte[]> task = new FutureTask<>(() -> deflate(input, length, preset, last));
         if (!last) {
-            dictionary = Arrays.copyOfRange(input, length - ZipPolicyV1.DEFLATE_DICTIONARY_BYTES, length);
-            block = new byte[ZipPolicyV1.DEFLATE_BLOCK_BYTES];
+            // Written before the arrays are reused below: a block in flight keeps its own until it is written.
+            while (inFlight.size() >= maxInFlight) {
+                writeOldest();
+            }
+            byte[] next = spareDictionaries.isEmpty() ? new byte[ZipPolicyV1.DEFLATE_DICTIONARY_BYTES] : spareDictionaries.poll();
+            System.arraycopy(input, length - next.length, next, 0, next.length);
+            dictionary = next;
+            block = spareBlocks.isEmpty() ? new byte[ZipPolicyV1.DEFLATE_BLOCK_BYTES] : spareBlocks.poll();
             filled = 0;
         }
         while (inFlight.size() >= maxInFlight) {
             writeOldest();
         }
-        inFlight.add(task);
+        inFlight.add(new InFlight(task, input, preset));
         executor.execute(task);
     }
 
     private void writeOldest() throws IOException {
         byte[] out;
+        InFlight oldest = inFlight.poll();
         try {
-            out = inFlight.poll().get();
+            out = oldest.task().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while deflating");
@@ -104,6 +120,10 @@ final class BlockDeflater {
         }
         sink.write(out);
         written += out.length;
+        spareBlocks.add(oldest.input());
+        if (oldest.dictionary() != null) {
+            spareDictionaries.add(oldest.dictionary());
+        }
     }
 
     /** One block's deflate output: a sync-flushed run of deflate blocks, or for the last, the stream's end. */
@@ -117,12 +137,13 @@ final class BlockDeflater {
         if (last) {
             deflater.finish();
         }
-        // Deflate's worst case is a little over its input; the buffer grows if ever it must.
-        byte[] out = new byte[length + length / 256 + 64];
+        // Deflate's worst case is a little over its input; the thread's buffer grows if ever it must.
+        byte[] out = OUTPUT.get();
         int size = 0;
         while (true) {
             if (size == out.length) {
                 out = Arrays.copyOf(out, out.length * 2);
+                OUTPUT.set(out);
             }
             size += deflater.deflate(out, size, out.length - size, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
             if (last ? deflater.finished() : size < out.length && deflater.needsInput()) {
