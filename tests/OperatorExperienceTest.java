@@ -127,6 +127,21 @@ class OperatorExperienceTest {
         assertFalse(Files.exists(zip));
     }
 
+    @Test
+    void aFifoAtTheProjectManifestIsRefusedByNameNeverReadByDryRunOrCommit() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TempTrees.canMakeFifo(), "needs mkfifo");
+        Files.delete(content.resolve("thumbs.db"));
+        Files.delete(content.resolve("README"));
+        TempTrees.fifo(data.resolve("projects/acme_manifest.json"));
+        for (String mode : List.of("--names-only", "--commit")) {
+            CliRun run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> stager(mode, "--json"));
+            assertEquals(2, run.exitCode(), run.describe());
+            assertTrue(run.err().contains("PZ_PROJECT_MANIFEST_INVALID") && run.err().contains("not a regular file"), run.err());
+        }
+        assertFalse(Files.exists(zip));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"usage", "allowlist", "content", "zipName", "outputInsideContent"})
     void everyErrorUnderJsonIsOneDocumentWithItsCode(String kind) throws Exception {

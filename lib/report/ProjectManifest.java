@@ -4,6 +4,7 @@ import cli.AtomicFiles;
 import cli.DataDir;
 import cli.ErrorCode;
 import cli.Json;
+import cli.JsonTree;
 import cli.PrezipException;
 import cli.ProjectId;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -46,14 +48,15 @@ public final class ProjectManifest {
     }
 
     private static ObjectNode read(Path file, ProjectId id) {
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             ObjectNode fresh = EXACT.createObjectNode();
             fresh.put("projectId", id.value());
             return fresh;
         }
         JsonNode existing;
         try {
-            existing = EXACT.readTree(file.toFile());
+            // A data file like the others: a FIFO or device there is refused by name, never read (it would hang).
+            existing = EXACT.readTree(JsonTree.readBytes(file, ErrorCode.PZ_PROJECT_MANIFEST_INVALID, JsonTree.DATA_FILE_MAX_BYTES));
         } catch (IOException e) {
             throw new PrezipException(ErrorCode.PZ_PROJECT_MANIFEST_INVALID, file + ": not valid JSON (" + e.getMessage() + ")");
         }
