@@ -144,6 +144,9 @@ public class prezip_stager implements Callable<Integer> {
     /** The status line on a terminal (none otherwise): cleared before anything else is printed. */
     private Progress progress = Progress.NONE;
 
+    /** The zip's lock while this run holds it (a stop then writes its reports under it). */
+    private OutputLock heldLock;
+
     @Override
     public Integer call() {
         try {
@@ -265,7 +268,10 @@ public class prezip_stager implements Callable<Integer> {
             return stop(report, html, e, data, zip, run);
         }
         try (held) {
+            heldLock = held;
             return commitHoldingTheLock(plan, zip, html, data, id, run, reportOf, classification, report, started, timings, signKey);
+        } finally {
+            heldLock = null;
         }
     }
 
@@ -350,19 +356,14 @@ public class prezip_stager implements Callable<Integer> {
         // A commit turned away by the lock must not overwrite the reports of the run that holds it.
         boolean ownsReports = error.code() != ErrorCode.PZ_OUTPUT_LOCKED;
         if (commit) {
+            if (ownsReports) {
+                writeStoppedReports(zip, html, stopped);
+            }
             try {
-                if (ownsReports) {
-                    AtomicFiles.write(StagerReport.pathFor(zip), out -> Json.writeTo(stopped, out));
-                }
                 logAttempt(data, stopped, null);
-                // After the dashboard line: the page is a view of the report, never a reason to lose the audit line.
-                if (ownsReports) {
-                    AtomicFiles.write(HtmlReport.pathFor(zip), out -> HtmlReport.write(stopped, null, out));
-                    writeHtmlCopy(html, HtmlReport.pathFor(zip), stopped, null);
-                }
             } catch (PrezipException alsoFailed) {
                 Cli.printError(spec.commandLine().getErr(), spec.name(), alsoFailed.code(),
-                        "the report, dashboard line or HTML report could not be written either: " + alsoFailed.getMessage());
+                        "the dashboard line could not be written either: " + alsoFailed.getMessage());
             }
         } else if (html != null) {
             try {
@@ -375,6 +376,31 @@ public class prezip_stager implements Callable<Integer> {
         emit(stopped);
         Cli.printError(spec.commandLine().getErr(), spec.name(), error.code(), error.getMessage());
         return error.exitCode();
+    }
+
+    /**
+     * A stopped commit's report and page beside the zip, together (through the delivery journal) and under
+     * the zip's lock: a run refused before it took the lock takes it now, and if another commit holds it,
+     * that run's reports stand and these are not written (said on stderr).
+     */
+    private void writeStoppedReports(Path zip, Path html, StagerReport stopped) {
+        Map<Path, AtomicFiles.Content> reports = new LinkedHashMap<>();
+        reports.put(HtmlReport.pathFor(zip), out -> HtmlReport.write(stopped, null, out));
+        reports.put(StagerReport.pathFor(zip), out -> Json.writeTo(stopped, out));
+        try {
+            if (heldLock != null) {
+                Committer.replaceReports(zip, reports);
+            } else {
+                try (OutputLock lock = OutputLock.acquire(zip.toAbsolutePath().normalize())) {
+                    Committer.replaceReports(zip, reports);
+                }
+            }
+            writeHtmlCopy(html, HtmlReport.pathFor(zip), stopped, null);
+        } catch (PrezipException alsoFailed) {
+            Cli.printError(spec.commandLine().getErr(), spec.name(), alsoFailed.code(), alsoFailed.code() == ErrorCode.PZ_OUTPUT_LOCKED
+                    ? "another commit to " + zip + " is running: its reports stand, this run's report is printed only"
+                    : "the report and HTML report could not be written either: " + alsoFailed.getMessage());
+        }
     }
 
     /** Every file a commit writes, the zip first: what its JSON and summary name. */

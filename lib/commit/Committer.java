@@ -79,17 +79,41 @@ public final class Committer {
     public static Committed commit(Plan plan, Path outputZip) {
         Path zip = outputZip.toAbsolutePath().normalize();
         // A delivery a killed run was putting into place is finished before its leftovers are swept.
-        int finished;
-        try {
-            finished = AtomicFiles.Batch.finishInterrupted(DeliveryJournal.pathFor(zip),
-                    name -> DeliveryJournal.isTempFor(zip, name), DeliveryJournal.targetsFor(zip)::contains);
-        } catch (IOException e) {
-            throw IoErrors.toPrezip(e, "finishing an interrupted delivery", zip);
-        }
+        int finished = finishInterrupted(zip);
         Staging.removeLeftovers(zip);
         Committed committed = stageAndZip(plan, zip);
         plan.timings().lap("staging removed");
         return new Committed(committed.manifest(), committed.approvedSecrets(), finished);
+    }
+
+    /** Finishes the delivery a killed run left (from its journal); returns how many files it moved, -1 if none. */
+    private static int finishInterrupted(Path zip) {
+        try {
+            return AtomicFiles.Batch.finishInterrupted(DeliveryJournal.pathFor(zip),
+                    name -> DeliveryJournal.isTempFor(zip, name), DeliveryJournal.targetsFor(zip)::contains);
+        } catch (IOException e) {
+            throw IoErrors.toPrezip(e, "finishing an interrupted delivery", zip);
+        }
+    }
+
+    /**
+     * The reports of a commit that stopped (refused or failed), beside a zip it did not touch: put into
+     * place together through the delivery's journal, as a delivery's are, after any delivery a killed run
+     * left is finished. Call while holding the zip's {@link OutputLock}, as for {@link #commit}.
+     */
+    public static void replaceReports(Path outputZip, Map<Path, AtomicFiles.Content> reports) {
+        Path zip = outputZip.toAbsolutePath().normalize();
+        finishInterrupted(zip);
+        try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+            Path last = null;
+            for (Map.Entry<Path, AtomicFiles.Content> report : reports.entrySet()) {
+                batch.put(report.getKey(), report.getValue());
+                last = report.getKey();
+            }
+            batch.commit(last, DeliveryJournal.pathFor(zip));
+        } catch (IOException e) {
+            throw IoErrors.toPrezip(e, "writing the reports", zip.getParent());
+        }
     }
 
     private static Committed stageAndZip(Plan plan, Path zip) {

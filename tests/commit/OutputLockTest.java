@@ -40,6 +40,25 @@ class OutputLockTest extends StagerProject {
     }
 
     @Test
+    void aRefusedCommitNeverReplacesTheReportsOfACommitThatHoldsTheLock() throws Exception {
+        // Refused before it took the lock, a run wrote its report beside the other run's fresh zip.
+        TempTrees.file(content, "tool.exe", "banned");
+        java.nio.file.Path reportFile = zip.resolveSibling(zip.getFileName() + ".report.json");
+        TempTrees.writeString(reportFile, "{\"status\": \"ok\", \"of\": \"the run holding the lock\"}");
+        try (OutputLock held = OutputLock.acquire(zip)) {
+            CliRun refused = commit(zip);
+            assertEquals(1, refused.exitCode(), refused.describe());
+            assertTrue(refused.err().contains("PZ_REFUSED"), refused.err());
+            assertTrue(refused.err().contains("its reports stand"), refused.err());
+            assertTrue(TempTrees.readString(reportFile).contains("the run holding the lock"));
+        }
+        CliRun refused = commit(zip);
+        assertEquals(1, refused.exitCode(), refused.describe());
+        assertEquals("refused", TempTrees.readJson(reportFile).get("status").asText(), "with the lock free, its report is written");
+        assertEquals(List.of(), SafetyTrees.leftovers(out), "no journal, temp file or lock left");
+    }
+
+    @Test
     void aCommitRefusesWhileAnotherHoldsTheLockAndWorksOnceItIsReleased() throws Exception {
         byte[] old = SafetyTrees.writeOldZip(zip);
         try (OutputLock held = OutputLock.acquire(zip)) {
