@@ -115,7 +115,7 @@ public class verify_zip implements Callable<Integer> {
         PublicKey key = publicKey == null ? null : ManifestSignature.loadPublicKey(publicKey);
 
         ZipVerifier.Result result;
-        Progress progress = common.progress("verify").onInterrupt("verify_zip reads only; nothing was changed");
+        Progress progress = common.progress("read manifest").onInterrupt("verify_zip reads only; nothing was changed");
         try {
             result = ZipVerifier.verify(new ZipVerifier.Request(zip, manifestFile, root, projectPolicy, bans, key, contentScan),
                     progress);

@@ -116,7 +116,8 @@ public final class ZipVerifier {
             | ZipStructure.FLAG_MASKED_LOCAL_HEADER;
 
     private final Request request;
-    private final Progress progress;
+    /** The status line: the current phase, replaced by the next ({@link Progress#next}). */
+    private Progress progress;
     private final List<VerifyFinding> findings = new ArrayList<>();
     private final Map<VerifyCheck, Integer> findingsPerCheck = new EnumMap<>(VerifyCheck.class);
     /** Findings listed per check; past it they are counted in one more finding. */
@@ -132,7 +133,7 @@ public final class ZipVerifier {
         return verify(request, Progress.NONE);
     }
 
-    /** @param progress advanced per entry read (entries, uncompressed bytes) */
+    /** @param progress the status line, its first phase the manifest's read; entries read advance it (entries, uncompressed bytes) */
     public static Result verify(Request request, Progress progress) throws IOException {
         return new ZipVerifier(request, progress).run();
     }
@@ -174,18 +175,22 @@ public final class ZipVerifier {
             checkSignature();
         }
         if (manifest.zipSha256 != null) {
+            progress = progress.next("zip sha256");
             checkZipDigest(manifest);
         }
         List<Entry> entries;
         try (FileChannel channel = FileChannel.open(request.zip(), StandardOpenOption.READ)) {
+            progress = progress.next("entries");
             entries = readZip(channel, manifest);
         }
         if (entries != null) {
             if (manifest.entriesValid) {
                 checked.add(VerifyCheck.VZ_MANIFEST_MISMATCH);
+                progress = progress.next("compare manifest");
                 compareManifest(entries);
             }
             if (request.contentDir() != null) {
+                progress = progress.next("compare sources");
                 compareSources(entries);
             }
             if (request.projectPolicy() != null) {
