@@ -13,6 +13,7 @@ import support.CliRun;
 import support.Fuzz;
 import support.TempTrees;
 import support.VerifyFixtures;
+import support.ZipTamper;
 import zip.ZipManifest;
 
 /**
@@ -39,6 +40,26 @@ class FuzzTest {
             Files.write(mutated, Fuzz.mutateZip(zip, random));
             Files.write(ZipManifest.pathFor(mutated), manifest);
             failures.addAll(check("zip " + i, 1, () -> CliRun.verifyZip("--zip", mutated.toString(), "--json")));
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void mutatedZip64ZipsNeverVerifyAndNeverCrash() throws Exception {
+        // The stager's zips have zip64 records only past 4 GiB or 65,535 entries: this small one has them
+        // anyway (local and central extras, the zip64 end record and locator), so the mutations reach them.
+        List<ZipTamper.Entry> entries = List.of(ZipTamper.Entry.v1("a.txt", "zip64 though small\n").with(e -> e.zip64 = true),
+                ZipTamper.Entry.v1("b/c.png", "stored").with(e -> e.zip64 = true));
+        byte[] zip = ZipTamper.write(entries);
+        Path base = ZipTamper.writeBytes(tmp.resolve("base.zip"), zip);
+        byte[] manifest = Files.readAllBytes(ZipTamper.writeManifest(base, entries));
+        Random random = new Random(1604);
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            Path mutated = tmp.resolve("z" + i + ".zip");
+            Files.write(mutated, Fuzz.mutateZip(zip, random));
+            Files.write(ZipManifest.pathFor(mutated), manifest);
+            failures.addAll(check("zip64 zip " + i, 1, () -> CliRun.verifyZip("--zip", mutated.toString(), "--json")));
         }
         assertEquals(List.of(), failures);
     }
