@@ -427,6 +427,48 @@ class FaultTest {
     }
 
     @Test
+    void sigtermWhileALargeFileDeflatesStopsAtOnceAndCleansUp() throws Exception {
+        // Deflating a large file was one guarded step: the stop signal's cleanup waited 10 s for it (issue 18).
+        Path plate = Files.createDirectories(tmp.resolve("plate"));
+        // 256 MiB of text that deflates slowly (letters at random): seconds of deflating after the signal.
+        byte[] chunk = new byte[64 << 20];
+        java.util.Random random = new java.util.Random(18);
+        for (int i = 0; i < chunk.length; i++) {
+            chunk[i] = (byte) ('a' + random.nextInt(20));
+        }
+        try (var file = Files.newOutputStream(plate.resolve("plate.txt"))) {
+            for (int i = 0; i < 4; i++) {
+                file.write(chunk);
+            }
+        }
+        Path out = Files.createDirectories(tmp.resolve("out-plate"));
+        Path zip = out.resolve("p1.zip");
+        byte[] old = SafetyTrees.writeOldZip(zip);
+        Path log = tmp.resolve("child-plate.log");
+        Process child = SafetyTrees.startStager(log, TempTrees.args(ID, plate, data, zip, "--commit"));
+        try {
+            Predicate<Path> deflating = o -> SafetyTrees.list(o).stream().filter(n -> n.startsWith(Staging.PREFIX + "p1.zip-"))
+                    .anyMatch(n -> sizeOf(o.resolve(n).resolve("plate.txt")) >= 16L << 20);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline && child.isAlive() && !deflating.test(out)) {
+                Thread.sleep(1);
+            }
+            Assumptions.assumeTrue(child.isAlive(), "the child finished before the signal (inconclusive)");
+            long signalled = System.nanoTime();
+            child.destroy();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child must stop");
+            long millis = (System.nanoTime() - signalled) / 1_000_000;
+            assertEquals(143, child.exitValue(), TempTrees.readString(log));
+            assertTrue(millis < 3_000, "stopped " + millis + " ms after SIGTERM, mid-file; log:\n" + TempTrees.readString(log));
+        } finally {
+            child.destroyForcibly();
+        }
+        Killed k = new Killed(out, zip, old, TempTrees.readString(log));
+        assertPreviousZipIntact(k);
+        assertNoLeftovers(k);
+    }
+
+    @Test
     void theBigTreeCommitsWhenLeftAlone() throws Exception {
         // Control for the kill tests: the same child command, not interrupted, succeeds.
         Path out = Files.createDirectories(tmp.resolve("out"));

@@ -50,7 +50,18 @@ public final class ExitCleanup {
         }
     }
 
+    /**
+     * Whether the JVM is shutting down: long work between guarded steps (copying and deflating a large
+     * file) checks it per buffer and stops, so the hook never waits on it.
+     */
+    public static boolean stopping() {
+        return stopping;
+    }
+
+    private static volatile boolean stopping;
+
     private static void onShutdown() {
+        stopping = true;
         if (PENDING.isEmpty()) {
             return;
         }

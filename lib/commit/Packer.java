@@ -22,6 +22,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import policy.ContentScan;
 import policy.SecretFinding;
 import policy.SecretScanner;
@@ -116,7 +117,7 @@ public final class Packer {
                     int index = next++;
                     ScannedEntry entry = entries.get(index);
                     windowBytes += weight(entry, threads);
-                    Task task = new Task(rankInFolder[index], index, () -> stage(entry, index, staging, records, scan, blocks));
+                    Task task = new Task(rankInFolder[index], index, () -> stage(entry, index, staging, records, scan, blocks, progress));
                     workers.execute(task);
                     window.add(task);
                 }
@@ -125,7 +126,8 @@ public final class Packer {
                 append(packed, staging, writer);
                 staged.add(packed.staged());
                 secrets.addAll(packed.secrets());
-                progress.advance(1, packed.staged().size());
+                // A large file's bytes were counted as they were copied (the line moves while it deflates).
+                progress.advance(1, packed.staged().size() > INLINE_LIMIT ? 0 : packed.staged().size());
             }
             progress.done();
             // Empty by now (each record file goes once appended); staging must hold only what ships.
@@ -133,7 +135,8 @@ public final class Packer {
             return new Result(staged, secrets);
         } finally {
             workers.shutdownNow();
-            blockWorkers.shutdownNow();
+            // Blocks never run are cancelled, so a worker waiting on one is woken, never left waiting.
+            blockWorkers.shutdownNow().forEach(dropped -> ((java.util.concurrent.Future<?>) dropped).cancel(false));
             try {
                 // Staging is deleted after this returns: no worker may still be writing into it then.
                 workers.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
@@ -186,18 +189,19 @@ public final class Packer {
     }
 
     private static Packed stage(ScannedEntry entry, int index, Staging staging, Path records, ContentScan scan,
-                                DeterministicZipWriter.BlockPool blocks) throws IOException {
+                                DeterministicZipWriter.BlockPool blocks, Progress progress) throws IOException {
         String name = entry.relativePath();
+        LongConsumer copied = entry.size() > INLINE_LIMIT ? n -> progress.advance(0, n) : n -> { };
         SecretScanner scanner = scan.scannerFor(name, entry.size());
         Packed packed;
         if (entry.size() <= INLINE_LIMIT) {
             // Room for deflate's worst case on incompressible bytes (about 0.03 %).
             DeterministicZipWriter.ByteSink data = new DeterministicZipWriter.ByteSink((int) (entry.size() + entry.size() / 256 + 64));
             DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), data);
-            packed = new Packed(copyInto(entry, staging, zipEntry, scanner), zipEntry, data, null, List.of());
+            packed = new Packed(copyInto(entry, staging, zipEntry, scanner, copied), zipEntry, data, null, List.of());
         } else if (ZipPolicyV1.isStored(name)) {
             DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), null);
-            packed = new Packed(copyInto(entry, staging, zipEntry, scanner), zipEntry, null, null, List.of());
+            packed = new Packed(copyInto(entry, staging, zipEntry, scanner, copied), zipEntry, null, null, List.of());
         } else {
             // Deflated in the pass that stages, hashes and scans it, its blocks on every core (BlockDeflater),
             // into a record file that waits for its turn to be appended.
@@ -206,7 +210,7 @@ public final class Packer {
                     StandardOpenOption.WRITE));
             try (OutputStream data = new BufferedOutputStream(file, DeterministicZipWriter.BUFFER_BYTES)) {
                 DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), data, blocks);
-                packed = new Packed(copyInto(entry, staging, zipEntry, scanner), zipEntry, null, dataFile, List.of());
+                packed = new Packed(copyInto(entry, staging, zipEntry, scanner, copied), zipEntry, null, dataFile, List.of());
             }
         }
         List<SecretFinding> secrets = scanner != null ? scanner.finish()
@@ -217,9 +221,9 @@ public final class Packer {
 
     /** Stages the file while feeding its zip entry (and scanner), the entry closed (or, on failure, discarded) here. */
     private static StagedFile copyInto(ScannedEntry entry, Staging staging, DeterministicZipWriter.Entry zipEntry,
-                                       SecretScanner scanner) throws IOException {
+                                       SecretScanner scanner, LongConsumer copied) throws IOException {
         try {
-            StagedFile staged = staging.copy(entry, zipEntry, scanner);
+            StagedFile staged = staging.copy(entry, zipEntry, scanner, copied);
             zipEntry.close();
             return staged;
         } finally {

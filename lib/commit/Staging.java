@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import policy.SecretScanner;
 import scan.ScannedEntry;
@@ -96,10 +97,15 @@ public final class Staging implements AutoCloseable {
      * the scan (before or after the copy) stops the commit.
      */
     StagedFile copy(ScannedEntry entry, DeterministicZipWriter.Entry zipEntry, SecretScanner scanner) throws IOException {
-        return ExitCleanup.guarded(() -> copyNow(entry, zipEntry, scanner));
+        return copy(entry, zipEntry, scanner, n -> { });
     }
 
-    private StagedFile copyNow(ScannedEntry entry, DeterministicZipWriter.Entry zipEntry, SecretScanner scanner)
+    /**
+     * The same, telling {@code copiedBytes} as each buffer is through (a large file's progress). Only
+     * creating the staged file is a guarded step: the copy itself (deflating a large file takes seconds)
+     * stops at the next buffer once the JVM is shutting down, so a stop signal's cleanup never waits on it.
+     */
+    StagedFile copy(ScannedEntry entry, DeterministicZipWriter.Entry zipEntry, SecretScanner scanner, LongConsumer copiedBytes)
             throws IOException {
         requireUnchanged(entry);
         // Its folder exists: the stager mirrors every non-hidden folder before copying (one mkdir each,
@@ -109,8 +115,12 @@ public final class Staging implements AutoCloseable {
         long copied = 0;
         byte[] buffer = new byte[DeterministicZipWriter.bufferFor(entry.size())];
         try (InputStream in = Files.newInputStream(entry.path(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-             OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+             OutputStream out = ExitCleanup.guarded(() -> Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
+                     StandardOpenOption.WRITE))) {
             for (int n; (n = in.read(buffer)) > 0; ) {
+                if (ExitCleanup.stopping()) {
+                    throw new java.io.InterruptedIOException("stopped while copying " + entry.relativePath());
+                }
                 sha256.update(buffer, 0, n);
                 out.write(buffer, 0, n);
                 if (zipEntry != null) {
@@ -120,6 +130,7 @@ public final class Staging implements AutoCloseable {
                     scanner.feed(buffer, 0, n);
                 }
                 copied += n;
+                copiedBytes.accept(n);
             }
         }
         if (copied != entry.size()) {

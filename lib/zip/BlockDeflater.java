@@ -2,7 +2,6 @@ package zip;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
@@ -96,12 +95,17 @@ final class BlockDeflater {
             dictionary = next;
             block = spareBlocks.isEmpty() ? new byte[ZipPolicyV1.DEFLATE_BLOCK_BYTES] : spareBlocks.poll();
             filled = 0;
-        }
-        while (inFlight.size() >= maxInFlight) {
-            writeOldest();
+        } else {
+            while (inFlight.size() >= maxInFlight) {
+                writeOldest();
+            }
         }
         inFlight.add(new InFlight(task, input, preset));
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new java.io.InterruptedIOException("stopped while deflating (the deflating threads are shut down)");
+        }
     }
 
     private void writeOldest() throws IOException {
@@ -112,9 +116,11 @@ final class BlockDeflater {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while deflating");
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new java.io.InterruptedIOException("stopped while deflating");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
+            if (e.getCause() instanceof Error error) {
+                throw error; // an OutOfMemoryError is named by the command as such
             }
             throw new IOException("deflating a block failed: " + e.getCause(), e.getCause());
         }
