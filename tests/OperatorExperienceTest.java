@@ -98,6 +98,16 @@ class OperatorExperienceTest {
     }
 
     @Test
+    void anExtensionInThePrintedCommandIsQuotedForTheShell() throws Exception {
+        Files.delete(content.resolve("thumbs.db"));
+        Files.delete(content.resolve("README"));
+        TempTrees.file(content, "b.y$(touch pwned)", "x");
+        CliRun refused = stager();
+        assertEquals(1, refused.exitCode(), refused.describe());
+        assertTrue(refused.err().contains("--add-override 'y$(touch pwned)'"), "quoted, never run by a paste: " + refused.err());
+    }
+
+    @Test
     void allowUnknownIsOfferedOnlyWhereItHelps() throws Exception {
         CliRun strict = stager();
         assertEquals(1, strict.exitCode(), strict.describe());

@@ -137,6 +137,39 @@ class VerifyZipCliTest {
     }
 
     @Test
+    void aRepeatedEntriesKeyIsAnInvalidManifestNotASecondList() throws Exception {
+        // The two lists were streamed one after the other: an empty second list hid nothing, a first one everything.
+        String json = Files.readString(good.manifest());
+        Files.writeString(good.manifest(), json.substring(0, json.lastIndexOf('}')) + ", \"entries\": []}");
+        CliRun run = verifyZip("--zip", good.zip().toString(), "--json");
+        assertEquals(1, run.exitCode(), run.describe());
+        assertEquals(Set.of("VZ_MANIFEST_INVALID"), failedCodes(run), run.describe());
+        assertTrue(run.out().contains("Duplicate field 'entries'"), run.describe());
+    }
+
+    @Test
+    void millionsOfValuesBesideTheEntriesAreRefusedAtTheBoundInASmallHeap() throws Exception {
+        // The bound counted values but went on building the rest of the tree: 15 million of them ran out of memory.
+        String json = Files.readString(good.manifest());
+        Path big = tmp.resolve("padded.manifest.json");
+        try (var out = new java.io.BufferedWriter(Files.newBufferedWriter(big))) {
+            out.write(json.substring(0, json.lastIndexOf('}')));
+            out.write(", \"later_field\": [0");
+            for (int i = 0; i < 6_000_000; i++) {
+                out.write(",0");
+            }
+            out.write("]}");
+        }
+        Process child = new ProcessBuilder(TempTrees.javaBinary(), "-Xmx40m", "-cp", System.getProperty("java.class.path"),
+                "verify_zip", "--zip", good.zip().toString(), "--manifest", big.toString(), "--json")
+                .redirectError(tmp.resolve("err.txt").toFile()).start();
+        byte[] out = child.getInputStream().readAllBytes();
+        assertEquals(1, child.waitFor(), Files.readString(tmp.resolve("err.txt")));
+        JsonNode report = cli.Json.MAPPER.readTree(out);
+        assertEquals("VZ_MANIFEST_INVALID", report.get("failures").get(0).get("code").asText(), report.toString());
+    }
+
+    @Test
     void aManifestWithMoreThanAFewValuesBesideItsEntriesIsInvalid() throws Exception {
         ObjectNode manifest = (ObjectNode) TempTrees.readJson(good.manifest());
         var bulk = ((ObjectNode) manifest.get("run")).putArray("later_field");

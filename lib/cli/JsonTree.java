@@ -80,16 +80,24 @@ public final class JsonTree {
     }
 
     /**
-     * The value at the parser's current token as a tree of at most {@code maxValues} values: a part of
-     * a streamed file that should be small is refused at the bound instead of filling the heap.
+     * The value at the parser's current token as a tree, counted against {@code valuesLeft[0]} (shared by
+     * the calls for one file): the parts of a streamed file that should be small are refused the moment
+     * the bound is passed, before the rest is read or built.
      */
-    public static JsonNode readValue(JsonParser parser, long maxValues, Path file, ErrorCode invalid) throws IOException {
-        long[] left = {maxValues};
-        JsonNode value = value(parser, left);
-        if (left[0] < 0) {
+    public static JsonNode readValue(JsonParser parser, long[] valuesLeft, long maxValues, Path file, ErrorCode invalid)
+            throws IOException {
+        try {
+            return value(parser, valuesLeft);
+        } catch (TooManyValues e) {
             throw new PrezipException(invalid, file + ": more than " + maxValues + " values where a few are expected");
         }
-        return value;
+    }
+
+    /** The budget of {@link #readValue} is spent. */
+    private static final class TooManyValues extends RuntimeException {
+        TooManyValues() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -116,12 +124,11 @@ public final class JsonTree {
     /**
      * The value at the parser's current token, as ObjectMapper.readTree would build it (last duplicate key
      * wins). Recursion follows nesting, which jackson-core caps (1,000 levels); {@code left[0]} counts the
-     * values still allowed, and past zero the rest of the value is skipped, not built.
+     * values still allowed, and past zero nothing more is read.
      */
     private static JsonNode value(JsonParser parser, long[] left) throws IOException {
         if (--left[0] < 0) {
-            parser.skipChildren();
-            return MissingNode.getInstance();
+            throw new TooManyValues();
         }
         return switch (parser.currentToken()) {
             case START_OBJECT -> {

@@ -1,6 +1,7 @@
 package report;
 
 import cli.Counts;
+import cli.Shell;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class Refusals {
             Map<String, Integer> types = byExtension(notAllowed);
             m.append(". Types not in the allowlist: ").append(extensionCounts(types))
                     .append("; if the client asked for them: ").append(inventoryCommand).append(" --add-override ")
-                    .append(String.join(" ", types.keySet()));
+                    .append(String.join(" ", types.keySet().stream().map(Shell::quote).toList()));
         }
         if (byReason.containsKey(Reason.NAME_COLLISION.code()) || byReason.containsKey(Reason.UNSAFE_NAME.code())) {
             m.append(". Rename the files named (names that differ only in case or Unicode form collide on the client's"
@@ -70,12 +71,13 @@ public final class Refusals {
         }
         boolean removable = byReason.keySet().stream().map(Reason::ofCode)
                 .anyMatch(r -> !RENAMED_OR_ALLOWLISTED.contains(r) && r.refuses(allowUnknown));
-        boolean allowUnknownHelps = !allowUnknown && byReason.keySet().stream().map(Reason::ofCode).anyMatch(r -> !r.refuses(true));
+        // Offered only when it would let the run through: with a collision or a secret it still refuses.
+        boolean allowUnknownHelps = !allowUnknown && byReason.keySet().stream().map(Reason::ofCode).noneMatch(r -> r.refuses(true));
         if (removable) {
             m.append(". Remove the other files from the content folder");
         }
         if (allowUnknownHelps) {
-            m.append(removable ? ", or pass" : ". Or pass").append(" --allow-unknown to leave out what may be left out");
+            m.append(removable ? ", or pass" : ". Or pass").append(" --allow-unknown to leave them out");
         }
         return m.toString();
     }

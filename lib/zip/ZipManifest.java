@@ -64,8 +64,11 @@ public record ZipManifest(ZipPackagingMetadataV1 metadata, PolicyPreset.Applied 
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         boolean hasEntries = false;
         String entryError = null;
+        long[] valuesLeft = {MAX_OTHER_VALUES};
         try (InputStream in = JsonTree.open(file, ErrorCode.PZ_MANIFEST_INVALID, maxBytes);
              JsonParser parser = JsonTree.parser(in)) {
+            // A key given twice ("entries" again, after a first list) is refused, never merged or overwritten.
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonToken top = parser.nextToken();
             if (top == JsonToken.START_OBJECT) {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -74,7 +77,7 @@ public record ZipManifest(ZipPackagingMetadataV1 metadata, PolicyPreset.Applied 
                         hasEntries = true;
                         entryError = readEntries(parser, eachEntry);
                     } else {
-                        root.set(field, JsonTree.readValue(parser, MAX_OTHER_VALUES, file, ErrorCode.PZ_MANIFEST_INVALID));
+                        root.set(field, JsonTree.readValue(parser, valuesLeft, MAX_OTHER_VALUES, file, ErrorCode.PZ_MANIFEST_INVALID));
                     }
                 }
             } else if (top != null) {
@@ -106,7 +109,7 @@ public record ZipManifest(ZipPackagingMetadataV1 metadata, PolicyPreset.Applied 
         }
     }
 
-    /** Metadata, policy and provenance are a few dozen values; this is room for long argument lists. */
+    /** Metadata, policy and provenance together are a few dozen values; this is room for long argument lists. */
     public static final long MAX_OTHER_VALUES = 100_000;
 
     /**
