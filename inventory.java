@@ -110,11 +110,15 @@ public class inventory implements Callable<Integer> {
             AllowlistStore.Added added = new AllowlistStore(data).addOverrides(id, extensions);
             List<NeverShips> neverShips = neverShips(added.allowlist(), bans);
             if (common.json) {
-                out.print(Json.write(new Result(1, data.allowlistFile(id).toString(), added.priorCopy().toString(),
-                        added.allowlist(), null, null, null, null, neverShips)));
+                out.print(Json.write(new Result(1, data.allowlistFile(id).toString(),
+                        added.priorCopy() == null ? null : added.priorCopy().toString(), added.allowlist(), null, null, null, null,
+                        neverShips)));
+            } else if (!common.quiet && added.priorCopy() == null) {
+                out.printf("Nothing to add: %s already allowed by %s; nothing was written%n",
+                        String.join(", ", extensions.stream().distinct().map(e -> "." + e).toList()), data.allowlistFile(id));
             } else if (!common.quiet) {
-                out.printf("Wrote %s with client override%s %s added%n", data.allowlistFile(id), extensions.size() == 1 ? "" : "s",
-                        String.join(", ", extensions.stream().map(e -> "." + e).toList()));
+                out.printf("Wrote %s with client override%s %s added%n", data.allowlistFile(id), added.extensions().size() == 1 ? "" : "s",
+                        String.join(", ", added.extensions().stream().map(e -> "." + e).toList()));
                 out.printf("Kept the previous allowlist as %s%n", added.priorCopy());
                 printNeverShips(out, neverShips);
             }

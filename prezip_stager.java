@@ -444,10 +444,19 @@ public class prezip_stager implements Callable<Integer> {
             err.flush();
         }
         try {
-            DashboardPage.write(DashboardPage.read(data.dashboardSummaryFile()), DashboardPage.defaultPath(data), Instant.now());
-        } catch (PrezipException e) {
+            long logBytes = java.nio.file.Files.size(data.dashboardSummaryFile());
+            if (logBytes <= DashboardPage.REFRESH_MAX_LOG_BYTES) {
+                DashboardPage.write(DashboardPage.read(data.dashboardSummaryFile()), DashboardPage.defaultPath(data), Instant.now());
+            } else if (!common.quiet) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("prezip_stager: the dashboard page was not refreshed (" + data.dashboardSummaryFile() + " is "
+                        + Bytes.human(logBytes) + "); run dashboard to render it");
+                err.flush();
+            }
+        } catch (java.io.IOException | PrezipException e) {
             // The page is a view of the log, whose line is written: a page that cannot be refreshed is said, not fatal.
-            Cli.printError(spec.commandLine().getErr(), spec.name(), e.code(), "the dashboard page could not be refreshed: " + e.getMessage());
+            Cli.printError(spec.commandLine().getErr(), spec.name(), e instanceof PrezipException p ? p.code() : ErrorCode.PZ_IO,
+                    "the dashboard page could not be refreshed: " + e.getMessage());
         }
     }
 

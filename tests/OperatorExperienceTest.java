@@ -46,6 +46,12 @@ class OperatorExperienceTest {
         assertEquals(0, inventory.exitCode(), inventory.describe());
     }
 
+    /** Removes the files that refuse the run (a banned name, no extension): what is left may ship. */
+    void onlyWhatMayShip() throws java.io.IOException {
+        Files.delete(content.resolve("thumbs.db"));
+        Files.delete(content.resolve("README"));
+    }
+
     CliRun stager(String... extra) {
         return CliRun.stager(TempTrees.args(ID, content, data, zip, extra));
     }
@@ -70,8 +76,7 @@ class OperatorExperienceTest {
         TempTrees.file(content, "layers/a.psd", "psd");
         TempTrees.file(content, "layers/b.psd", "psd");
         TempTrees.file(content, "cut.aep", "aep");
-        Files.delete(content.resolve("thumbs.db"));
-        Files.delete(content.resolve("README"));
+        onlyWhatMayShip();
         CliRun refused = stager();
         assertEquals(1, refused.exitCode(), refused.describe());
         assertTrue(refused.out().contains(".psd \u00d7 2, .aep \u00d7 1"), "not_allowed summed by type: " + refused.out());
@@ -95,12 +100,16 @@ class OperatorExperienceTest {
                 allowlist.get("allowedExtensions"), "the content snapshot stays as it was");
         CliRun now = stager();
         assertEquals(0, now.exitCode(), now.describe());
+        // Adding what is allowed already writes nothing and keeps no copy.
+        CliRun again = CliRun.inventory("--project-id", ID, "--data-dir", data.toString(), "--add-override", "PSD", ".psd", "png");
+        assertEquals(0, again.exitCode(), again.describe());
+        assertTrue(again.out().startsWith("Nothing to add: .psd, .png already allowed"), again.out());
+        assertFalse(Files.exists(data.resolve("projects/acme_allowed_ext.2.json")));
     }
 
     @Test
     void anExtensionInThePrintedCommandIsQuotedForTheShell() throws Exception {
-        Files.delete(content.resolve("thumbs.db"));
-        Files.delete(content.resolve("README"));
+        onlyWhatMayShip();
         TempTrees.file(content, "b.y$(touch pwned)", "x");
         CliRun refused = stager();
         assertEquals(1, refused.exitCode(), refused.describe());
@@ -125,8 +134,7 @@ class OperatorExperienceTest {
 
     @Test
     void aDryRunFailsWhereTheCommitWouldOnAnUnwritableDataFolderAndWritesNothing() throws Exception {
-        Files.delete(content.resolve("thumbs.db"));
-        Files.delete(content.resolve("README"));
+        onlyWhatMayShip();
         // A file where the dashboard's folder must be: the commit cannot write its line there.
         Files.writeString(data.resolve("dashboard"), "not a folder");
         CliRun dry = stager("--json");
@@ -140,8 +148,7 @@ class OperatorExperienceTest {
     @Test
     void aFifoAtTheProjectManifestIsRefusedByNameNeverReadByDryRunOrCommit() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(TempTrees.canMakeFifo(), "needs mkfifo");
-        Files.delete(content.resolve("thumbs.db"));
-        Files.delete(content.resolve("README"));
+        onlyWhatMayShip();
         TempTrees.fifo(data.resolve("projects/acme_manifest.json"));
         for (String mode : List.of("--names-only", "--commit")) {
             CliRun run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
@@ -178,8 +185,7 @@ class OperatorExperienceTest {
 
     @Test
     void aCommitsJsonNamesEveryFileWrittenWithTheZipsDigestAndSize() throws Exception {
-        Files.delete(content.resolve("thumbs.db"));
-        Files.delete(content.resolve("README"));
+        onlyWhatMayShip();
         Path html = tmp.resolve("pages/acme.html");
         Files.createDirectories(html.getParent());
         CliRun run = stager("--json", "--commit", "--html", html.toString());
@@ -197,8 +203,7 @@ class OperatorExperienceTest {
 
     @Test
     void theHumanSummaryOfACommitNamesEveryFileWritten() throws Exception {
-        Files.delete(content.resolve("thumbs.db"));
-        Files.delete(content.resolve("README"));
+        onlyWhatMayShip();
         CliRun run = stager("--commit");
         assertEquals(0, run.exitCode(), run.describe());
         for (String name : List.of("acme.zip.manifest.json", "acme.zip.sha256", "acme.zip.report.json", "acme.zip.report.html",
@@ -206,6 +211,19 @@ class OperatorExperienceTest {
             assertTrue(run.out().contains(name), name + " in " + run.out());
         }
         assertTrue(Files.isRegularFile(data.resolve("dashboard/index.html")), "the dashboard is refreshed by every commit");
+    }
+
+    @Test
+    void aCommitRefreshesTheDashboardOnlyWhileItsLogIsSmall() throws Exception {
+        onlyWhatMayShip();
+        Path log = data.resolve("dashboard/summary.jsonl");
+        Files.createDirectories(log.getParent());
+        String line = "{\"at\":\"2026-01-01T00:00:00Z\",\"projectId\":\"old\",\"status\":\"ok\"}\n";
+        Files.writeString(log, line.repeat((int) (report.DashboardPage.REFRESH_MAX_LOG_BYTES / line.length()) + 1));
+        CliRun run = stager("--commit");
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("the dashboard page was not refreshed"), run.err());
+        assertFalse(Files.exists(data.resolve("dashboard/index.html")), "a commit never reads a log past the bound");
     }
 
     @Test

@@ -217,10 +217,6 @@ public final class AtomicFiles {
     }
 
     /**
-     * A new hidden temp file in the target's directory, so the final rename stays on one file system.
-     * (Not Files.createTempFile: that forces mode 0600, and a delivery must get the operator's umask.)
-     */
-    /**
      * Fails, naming the folder, unless a file written here (a temp file renamed into place) can be: the
      * target's folder, or the nearest existing folder above it that would be created, is a writable
      * folder. Checks only, writes nothing: a dry-run finds a commit's write failures before it says ok.
@@ -246,6 +242,10 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * A new hidden temp file in the target's directory, so the final rename stays on one file system.
+     * (Not Files.createTempFile: that forces mode 0600, and a delivery must get the operator's umask.)
+     */
     public static Path tempBeside(Path target) throws IOException {
         Path temp = tempName(target);
         ExitCleanup.register(temp);

@@ -45,26 +45,23 @@ public record DataDir(Path root) {
     }
 
     /**
-     * The toolkit's folder: {@code PREZIP_HOME} (the wrapper's), else the one folder among JBang's
-     * registered catalogs ({@code jbang catalog add}) that holds this toolkit, else the folder holding
-     * this toolkit's catalog at or above the working folder (where JBang itself found a bare alias).
-     * Never the working folder itself: data written there would be lost to the next run elsewhere.
+     * The toolkit's folder: {@code PREZIP_HOME} (the wrapper's), else the toolkit whose catalog is at or
+     * above the working folder (where JBang itself found a bare alias: a second clone is its own toolkit),
+     * else the one folder among JBang's registered catalogs ({@code jbang catalog add}) that holds this
+     * toolkit. Never the working folder itself: data written there would be lost to the next run elsewhere.
      */
     static Path toolkitHome(Map<String, String> env, Path userHome, Path cwd) {
         String home = env.get(HOME_VARIABLE);
         if (home != null && !home.isBlank()) {
             return Path.of(home);
         }
-        Set<Path> registered = registeredToolkits(env, userHome);
-        if (registered.size() == 1) {
-            return registered.iterator().next();
-        }
         for (Path dir = cwd; dir != null; dir = dir.getParent()) {
             if (isToolkit(dir)) {
                 return dir;
             }
         }
-        return null;
+        Set<Path> registered = registeredToolkits(env, userHome);
+        return registered.size() == 1 ? registered.iterator().next() : null;
     }
 
     private static boolean isToolkit(Path dir) {

@@ -42,8 +42,9 @@ public record DataFile(Path path, String name, byte[] bytes) {
     }
 
     /**
-     * {@code DATA/name} if the data folder has anything at that name (a link or a folder there is read and
-     * refused, never skipped for the built-in copy), else the built-in copy, else null.
+     * {@code DATA/name} if the data folder has anything at that name (read as {@link JsonTree#readBytes}
+     * reads: through a link to a regular file, as an operator may share one ban list; a folder, FIFO or
+     * device there is refused, never skipped for the built-in copy), else the built-in copy, else null.
      */
     static DataFile inFolderOrBuiltIn(Path root, String name, ErrorCode invalid, long maxBytes) {
         Path file = root.resolve(name);

@@ -41,11 +41,18 @@ public final class OutputLock implements AutoCloseable {
     /** Whether the file is known to be the one at the path, and so the holder's to delete. */
     private final boolean deleteOnClose;
 
+    /**
+     * The lock files this JVM holds: {@link #requireFree} must not open a channel on one of them, since
+     * closing any channel on a file drops every lock this process holds on it.
+     */
+    private static final java.util.Set<Path> HELD_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private OutputLock(Path file, FileChannel channel, FileLock lock, boolean deleteOnClose) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
         this.deleteOnClose = deleteOnClose;
+        HELD_HERE.add(file);
         if (deleteOnClose) {
             // A run stopped by Ctrl-C or SIGTERM deletes it too (it still holds it then): nothing is left beside the zip.
             ExitCleanup.register(file);
@@ -100,6 +107,10 @@ public final class OutputLock implements AutoCloseable {
      */
     public static void requireFree(Path zip) {
         Path file = lockFileFor(zip);
+        if (HELD_HERE.contains(file)) {
+            throw new PrezipException(ErrorCode.PZ_OUTPUT_LOCKED, "another commit to " + zip + " is running (lock "
+                    + file + "): " + ErrorCode.PZ_OUTPUT_LOCKED.advice());
+        }
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             if (Files.isSymbolicLink(file)) {
                 throw new PrezipException(ErrorCode.PZ_IO, "the output lock " + file + " is a symbolic link: the toolkit "
@@ -112,7 +123,7 @@ public final class OutputLock implements AutoCloseable {
             try {
                 probe = channel.tryLock(0, Long.MAX_VALUE, true);
             } catch (OverlappingFileLockException e) {
-                probe = null; // this very process holds it (a test running a commit and a dry-run side by side)
+                probe = null; // taken by this process since the check above
             }
             if (probe == null) {
                 throw new PrezipException(ErrorCode.PZ_OUTPUT_LOCKED, "another commit to " + zip + " is running (lock "
@@ -169,6 +180,7 @@ public final class OutputLock implements AutoCloseable {
     /** Deletes the lock file while still holding it (where it is known to be ours), then lets go. */
     @Override
     public void close() {
+        HELD_HERE.remove(file);
         if (deleteOnClose) {
             ExitCleanup.done(file);
             try {

@@ -56,20 +56,25 @@ public record AllowlistStore(DataDir dataDir) {
 
     /**
      * The next version of a project's allowlist with these client overrides added: the content snapshot
-     * stays as it was, the previous version is kept as {@code <id>_allowed_ext.<N>.json}.
+     * stays as it was, the previous version is kept as {@code <id>_allowed_ext.<N>.json}. Extensions it
+     * already allows add nothing; when none is new, nothing is written.
      *
-     * @return the new allowlist and the kept prior copy
+     * @return the allowlist now, the extensions added, and the kept prior copy (null when nothing changed)
      */
     public Added addOverrides(ProjectId id, List<String> extensions) {
         Allowlist current = load(id);
+        List<String> added = extensions.stream().distinct().filter(e -> !current.eligibleExtensions().contains(e)).sorted().toList();
+        if (added.isEmpty()) {
+            return new Added(current, added, null);
+        }
         List<String> overrides = new ArrayList<>(current.clientWhitelistOverrides());
-        overrides.addAll(extensions);
+        overrides.addAll(added);
         Allowlist next = new Allowlist(current.projectId(), current.snapshotAt(), current.sourcePath(),
                 current.allowedExtensions(), overrides, current.notes());
-        return new Added(next, save(next, true));
+        return new Added(next, added, save(next, true));
     }
 
-    public record Added(Allowlist allowlist, Path priorCopy) {}
+    public record Added(Allowlist allowlist, List<String> extensions, Path priorCopy) {}
 
     private Path nextFreeCopy(ProjectId id) {
         for (int n = 1; ; n++) {

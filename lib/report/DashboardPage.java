@@ -110,6 +110,12 @@ public final class DashboardPage {
     /** @param byReason refused runs that left out files of each refusing reason (a run may count under several) */
     record DayRefusals(int runs, int refusedRuns, Map<String, Integer> byReason) {}
 
+    /**
+     * The largest log a commit renders the page from after its line (about 30,000 runs): each commit
+     * reads the whole log, so past this a commit leaves the page to {@code dashboard} and says so.
+     */
+    public static final long REFRESH_MAX_LOG_BYTES = 8L << 20;
+
     public static Path defaultPath(DataDir data) {
         return data.dashboardSummaryFile().resolveSibling(DEFAULT_PAGE_NAME);
     }

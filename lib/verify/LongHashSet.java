@@ -3,8 +3,8 @@ package verify;
 import java.util.SplittableRandom;
 
 /**
- * A set of 64-bit string hashes in one array: 16 bytes per element at most, where a HashSet of the
- * strings would cost the strings and about 50 bytes more. The hash is seeded per run, so names cannot
+ * A set of 64-bit string hashes in one array kept at most half full: 16 to 32 bytes per element, where
+ * a HashSet of the strings would cost the strings and about 50 bytes more. The hash is seeded per run, so names cannot
  * be chosen to collide; two different names colliding (about 1 in 10^7 for a million names) would be
  * taken as one.
  */

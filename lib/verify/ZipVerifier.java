@@ -894,7 +894,7 @@ public final class ZipVerifier {
 
     /**
      * Compares the zip with its manifest, whose entries are read a second time, one at a time (they were
-     * validated in the first read): what is kept is per zip entry, plus a 16-byte hash per manifest path
+     * validated in the first read): what is kept is per zip entry, plus a 64-bit hash (16 to 32 bytes of table) per manifest path
      * that is not in the zip, so a hostile manifest of millions of entries costs megabytes, not its size.
      */
     private void compareManifest(List<Entry> entries) throws IOException {

@@ -55,6 +55,16 @@ class DataDirTest {
     }
 
     @Test
+    void aCloneAboveTheWorkingFolderIsItsOwnToolkitWhateverJBangHasRegistered() throws Exception {
+        Path registered = toolkit("a");
+        Path other = toolkit("b");
+        TempTrees.writeString(tmp.resolve("user-home/.jbang/jbang-catalog.json"), "{\"catalogs\": {\"prezip\": {\"catalog-ref\": \""
+                + registered.resolve("jbang-catalog.json") + "\"}}}");
+        Path inside = java.nio.file.Files.createDirectories(other.resolve("sub"));
+        assertEquals(other.resolve("data"), resolve(java.util.Map.of(), inside).root());
+    }
+
+    @Test
     void otherwiseTheToolkitAtOrAboveTheWorkingFolderAndNeverTheWorkingFolderItself() throws Exception {
         Path home = toolkit("prezip");
         Path inside = java.nio.file.Files.createDirectories(home.resolve("tests/deeper"));
