@@ -540,7 +540,7 @@ class StagerDryRunCliTest extends StagerProject {
             bans = input.get("role").asText().equals("global_bans") ? input : bans;
         }
         assertEquals("built-in:global_bans.json", bans.get("path").asText());
-        assertEquals(cli.Sha256.hexOfFile(TempTrees.repoGlobalBans()), bans.get("sha256").asText());
+        assertEquals(TempTrees.sha256(TempTrees.readBytes(TempTrees.repoGlobalBans())), bans.get("sha256").asText());
     }
 
     @Test

@@ -27,13 +27,7 @@ public record RunRecord(String startedAt, String endedAt, long durationMs, Strin
     /** One input file: its role (allowlist, global_bans, preset, secret_rules, secrets_allow), where, and its sha256. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Input(String role, String path, String sha256, String snapshotAt) {
-        /** The file as it is now; a file that does not exist is recorded with no sha256. */
-        public static Input of(String role, Path file, String snapshotAt) {
-            Path absolute = file.toAbsolutePath().normalize();
-            return new Input(role, absolute.toString(), Files.isRegularFile(absolute) ? Sha256.hexOfFile(absolute) : null, snapshotAt);
-        }
-    }
+    public record Input(String role, String path, String sha256, String snapshotAt) {}
 
     /** What is known when a run starts; {@link #end()} adds the end. */
     public record Started(Instant at, long nanos, List<String> arguments, boolean allowUnknown, boolean contentScanned,

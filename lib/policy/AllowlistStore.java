@@ -2,6 +2,7 @@ package policy;
 
 import cli.AtomicFiles;
 import cli.DataDir;
+import cli.DataFile;
 import cli.ErrorCode;
 import cli.Json;
 import cli.JsonTree;
@@ -17,13 +18,22 @@ import java.util.List;
 public record AllowlistStore(DataDir dataDir) {
 
     public Allowlist load(ProjectId id) {
+        return read(id).allowlist();
+    }
+
+    /** An allowlist and the sha256 of the bytes it was parsed from (the run's provenance names both). */
+    public record Read(Allowlist allowlist, Path file, String sha256) {}
+
+    public Read read(ProjectId id) {
         Path file = dataDir.allowlistFile(id);
         if (!Files.exists(file)) {
             throw new PrezipException(ErrorCode.PZ_ALLOWLIST_MISSING,
                     "no allowlist for project '" + id + "' at " + file + "; run inventory first: "
                             + "./jbang inventory --project-id " + id + " --content-dir <original content dir>");
         }
-        return Allowlist.parse(file, JsonTree.read(file, ErrorCode.PZ_ALLOWLIST_INVALID), id);
+        DataFile bytes = DataFile.of(file, ErrorCode.PZ_ALLOWLIST_INVALID, JsonTree.DATA_FILE_MAX_BYTES);
+        return new Read(Allowlist.parse(file, JsonTree.parse(bytes.bytes(), file, ErrorCode.PZ_ALLOWLIST_INVALID), id), file,
+                bytes.sha256());
     }
 
     /**

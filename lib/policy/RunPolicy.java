@@ -29,16 +29,17 @@ public record RunPolicy(Allowlist allowlist, PolicyPreset preset, BanRules bans,
      */
     public static RunPolicy load(DataDir data, ProjectId id, String presetName, CompanionMode companions,
                                  boolean forbidEmptyDirs, Predicate<String> stored) {
-        Allowlist allowlist = new AllowlistStore(data).load(id);
+        AllowlistStore.Read read = new AllowlistStore(data).read(id);
+        Allowlist allowlist = read.allowlist();
         PolicyPreset preset = presetName == null ? null : PolicyPreset.load(data, presetName);
         DataFile bansFile = data.globalBans();
         BanRules bans = BanRules.load(bansFile);
         DataFile rulesFile = SecretRules.fileIn(data);
         ContentScan contentScan = new ContentScan(SecretRules.load(rulesFile), SecretApprovals.load(data, id), stored);
         List<RunRecord.Input> inputs = new ArrayList<>();
-        inputs.add(RunRecord.Input.of("allowlist", data.allowlistFile(id), allowlist.snapshotAt()));
-        // The digests of the bytes the bans, preset and rules were parsed from, not of the files read again;
-        // a built-in copy is named as such.
+        // The digests of the bytes each input was parsed from, not of the files read again; a built-in copy
+        // is named as such.
+        inputs.add(new RunRecord.Input("allowlist", absolute(read.file()), read.sha256(), allowlist.snapshotAt()));
         inputs.add(new RunRecord.Input("global_bans", bansFile.shown(), bansFile.sha256(), null));
         if (preset != null) {
             inputs.add(new RunRecord.Input("preset", preset.source(), preset.applied().sha256(), null));
@@ -47,8 +48,12 @@ public record RunPolicy(Allowlist allowlist, PolicyPreset preset, BanRules bans,
             forbidEmptyDirs |= preset.forbidEmptyDirs();
         }
         inputs.add(new RunRecord.Input("secret_rules", rulesFile.shown(), rulesFile.sha256(), null));
-        inputs.add(RunRecord.Input.of("secrets_allow", contentScan.approvals().file(), null));
+        inputs.add(new RunRecord.Input("secrets_allow", absolute(contentScan.approvals().file()), contentScan.approvals().sha256(), null));
         return new RunPolicy(allowlist, preset, bans, companions, forbidEmptyDirs, contentScan, inputs);
+    }
+
+    private static String absolute(java.nio.file.Path file) {
+        return file.toAbsolutePath().normalize().toString();
     }
 
     public Classifier classifier() {

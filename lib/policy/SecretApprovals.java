@@ -2,6 +2,7 @@ package policy;
 
 import cli.AtomicFiles;
 import cli.DataDir;
+import cli.DataFile;
 import cli.ErrorCode;
 import cli.Json;
 import cli.JsonFields;
@@ -22,8 +23,10 @@ import java.util.stream.Collectors;
  * A project's approved secret findings, DATA/projects/ID_secrets_allow.json: each names a finding by
  * its fingerprint (so a changed file is refused again) and says who approved it, when and why. Written
  * only by {@code prezip_stager --approve-secret}, never by hand-editing code.
+ *
+ * @param sha256 of the bytes the approvals were read from (or written as), null when there is no file
  */
-public record SecretApprovals(Path file, List<Approval> approvals) {
+public record SecretApprovals(Path file, String sha256, List<Approval> approvals) {
     /** A fingerprint is a sha256 in lowercase hex. */
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
 
@@ -42,16 +45,17 @@ public record SecretApprovals(Path file, List<Approval> approvals) {
 
     /** No approvals at all (a scan outside any project). */
     public static SecretApprovals none() {
-        return new SecretApprovals(null, List.of());
+        return new SecretApprovals(null, null, List.of());
     }
 
     /** The project's approvals; none when the file does not exist. */
     public static SecretApprovals load(DataDir data, ProjectId id) {
         Path file = pathFor(data, id);
         if (!Files.exists(file)) {
-            return new SecretApprovals(file, List.of());
+            return new SecretApprovals(file, null, List.of());
         }
-        JsonNode root = JsonTree.read(file, ErrorCode.PZ_SECRETS_ALLOW_INVALID);
+        DataFile read = DataFile.of(file, ErrorCode.PZ_SECRETS_ALLOW_INVALID, JsonTree.DATA_FILE_MAX_BYTES);
+        JsonNode root = JsonTree.parse(read.bytes(), file, ErrorCode.PZ_SECRETS_ALLOW_INVALID);
         JsonFields fields = new JsonFields(file, ErrorCode.PZ_SECRETS_ALLOW_INVALID);
         fields.object(root, "(top level)");
         if (!id.value().equals(fields.requiredString(root, "projectId"))) {
@@ -72,7 +76,7 @@ public record SecretApprovals(Path file, List<Approval> approvals) {
                     fields.requiredString(node, "note"), fields.requiredString(node, "approvedBy"),
                     fields.requiredString(node, "approvedAt")));
         }
-        return new SecretApprovals(file, approvals);
+        return new SecretApprovals(file, read.sha256(), approvals);
     }
 
     /** The findings with those this file approves marked approved. */
@@ -92,12 +96,8 @@ public record SecretApprovals(Path file, List<Approval> approvals) {
         } catch (java.io.IOException e) {
             throw cli.IoErrors.toPrezip(e, "creating the projects folder", file.getParent());
         }
-        AtomicFiles.write(file, Json.bytes(new FileContent(id.value(), all)));
-        return new SecretApprovals(file, all);
-    }
-
-    /** The sha256 of the file as it is now, or null when there is none (for the run's provenance). */
-    public String sha256() {
-        return file != null && Files.exists(file) ? Sha256.hexOfFile(file) : null;
+        byte[] bytes = Json.bytes(new FileContent(id.value(), all));
+        AtomicFiles.write(file, bytes);
+        return new SecretApprovals(file, Sha256.hex(bytes), all);
     }
 }

@@ -97,7 +97,7 @@ class ContentScanTest {
         }
         List<SecretFinding> found = SCAN.scanFiles(entries, 4, Progress.NONE);
         assertEquals(List.of("f00.txt", "f10.txt", "f20.txt", "f30.txt", "f40.txt"), found.stream().map(SecretFinding::path).toList());
-        SecretApprovals approvals = new SecretApprovals(tmp.resolve("allow.json"), List.of(new SecretApprovals.Approval(
+        SecretApprovals approvals = new SecretApprovals(tmp.resolve("allow.json"), null, List.of(new SecretApprovals.Approval(
                 found.get(1).fingerprint(), "google-api-key", "f10.txt", "n", "me", "2026-01-01T00:00:00Z")));
         List<SecretFinding> judged = new ContentScan(RULES, approvals, p -> false).judge(found);
         assertEquals(List.of(false, true, false, false, false), judged.stream().map(SecretFinding::approved).toList());

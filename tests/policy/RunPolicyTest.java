@@ -28,6 +28,7 @@ class RunPolicyTest {
         assertNull(plain.appliedPreset());
         assertEquals(List.of("allowlist", "global_bans", "secret_rules", "secrets_allow"),
                 plain.inputs().stream().map(RunRecord.Input::role).toList());
+        assertEquals(TempTrees.sha256(TempTrees.readBytes(data.resolve("projects/p1_allowed_ext.json"))), plain.inputs().get(0).sha256());
         assertEquals(TempTrees.sha256(TempTrees.readBytes(data.resolve("global_bans.json"))), plain.inputs().get(1).sha256());
         assertNull(plain.inputs().get(3).sha256(), "no approvals yet: recorded as absent");
 

@@ -29,9 +29,12 @@ class SecretApprovalsTest {
                 "2026-11-29T11:00:00Z");
         SecretApprovals.Approval second = new SecretApprovals.Approval("b".repeat(64), "npm-token", "y.txt", "canary", "ana",
                 "2026-11-29T12:00:00Z");
-        none.with(id, first).with(id, again).with(id, second);
+        SecretApprovals written = none.with(id, first).with(id, again).with(id, second);
         assertEquals(List.of(again, second), SecretApprovals.load(data, id).approvals(), "a fingerprint approved again replaces the note");
-        assertEquals(64, SecretApprovals.load(data, id).sha256().length());
+        // The digest is of the bytes written and read, for the run's provenance: the file is not read again for it.
+        assertEquals(TempTrees.sha256(TempTrees.readBytes(written.file())), written.sha256());
+        assertEquals(written.sha256(), SecretApprovals.load(data, id).sha256());
+        assertEquals(null, none.sha256());
     }
 
     @Test

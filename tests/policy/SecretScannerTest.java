@@ -166,7 +166,7 @@ class SecretScannerTest {
         List<SecretFinding> found = scan(("fixture = " + fixture + "\n").repeat(SecretScanner.MAX_FINDINGS_PER_FILE + 5)
                 + "real = " + real + "\n");
         assertEquals(2, found.stream().map(SecretFinding::fingerprint).distinct().count(), "the new token after the cap is listed");
-        SecretApprovals fixtureOnly = new SecretApprovals(null, List.of(new SecretApprovals.Approval(found.get(0).fingerprint(),
+        SecretApprovals fixtureOnly = new SecretApprovals(null, null, List.of(new SecretApprovals.Approval(found.get(0).fingerprint(),
                 "github-token", "f.txt", "fixture", "me", "2026-11-29T00:00:00Z")));
         assertEquals(1, fixtureOnly.apply(found).stream().filter(f -> !f.approved()).count());
     }
@@ -176,7 +176,7 @@ class SecretScannerTest {
         byte[] headers = "-----BEGIN PRIVATE KEY-----\n".repeat(300_000).getBytes(StandardCharsets.US_ASCII);
         List<SecretFinding> found = scan(headers, 1 << 16);
         assertEquals(List.of(SecretFinding.TOO_COSTLY_RULE), found.stream().map(SecretFinding::rule).toList());
-        SecretApprovals all = new SecretApprovals(null, List.of(new SecretApprovals.Approval(found.get(0).fingerprint(),
+        SecretApprovals all = new SecretApprovals(null, null, List.of(new SecretApprovals.Approval(found.get(0).fingerprint(),
                 SecretFinding.TOO_COSTLY_RULE, "f.txt", "n", "me", "2026-11-29T00:00:00Z")));
         assertFalse(all.apply(found).get(0).approved(), "what was not scanned cannot be approved");
     }
