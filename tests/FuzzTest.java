@@ -31,17 +31,20 @@ class FuzzTest {
     @Test
     void mutatedZipsNeverVerifyAndNeverCrash() throws Exception {
         VerifyFixtures.Built good = VerifyFixtures.stagerZip(tmp.resolve("good"));
-        byte[] zip = Files.readAllBytes(good.zip());
-        byte[] manifest = Files.readAllBytes(good.manifest());
-        Random random = new Random(1601);
+        assertEquals(List.of(), mutationsOf("zip", Files.readAllBytes(good.zip()), Files.readAllBytes(good.manifest()), 1601, 300));
+    }
+
+    /** {@code count} structural mutations of {@code zip}, each beside the original's manifest: the problems of any that verify or crash. */
+    List<String> mutationsOf(String what, byte[] zip, byte[] manifest, long seed, int count) throws Exception {
+        Random random = new Random(seed);
         List<String> failures = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            Path mutated = tmp.resolve("m" + i + ".zip");
+        for (int i = 0; i < count; i++) {
+            Path mutated = tmp.resolve(what + i + ".zip");
             Files.write(mutated, Fuzz.mutateZip(zip, random));
             Files.write(ZipManifest.pathFor(mutated), manifest);
-            failures.addAll(check("zip " + i, 1, () -> CliRun.verifyZip("--zip", mutated.toString(), "--json")));
+            failures.addAll(check(what + " " + i, 1, () -> CliRun.verifyZip("--zip", mutated.toString(), "--json")));
         }
-        assertEquals(List.of(), failures);
+        return failures;
     }
 
     @Test
@@ -53,15 +56,7 @@ class FuzzTest {
         byte[] zip = ZipTamper.write(entries);
         Path base = ZipTamper.writeBytes(tmp.resolve("base.zip"), zip);
         byte[] manifest = Files.readAllBytes(ZipTamper.writeManifest(base, entries));
-        Random random = new Random(1604);
-        List<String> failures = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            Path mutated = tmp.resolve("z" + i + ".zip");
-            Files.write(mutated, Fuzz.mutateZip(zip, random));
-            Files.write(ZipManifest.pathFor(mutated), manifest);
-            failures.addAll(check("zip64 zip " + i, 1, () -> CliRun.verifyZip("--zip", mutated.toString(), "--json")));
-        }
-        assertEquals(List.of(), failures);
+        assertEquals(List.of(), mutationsOf("zip64-", zip, manifest, 1604, 100));
     }
 
     @Test

@@ -85,6 +85,16 @@ class VerifyZipCliTest {
         }
     }
 
+    /** verify_zip of the good zip against {@code manifest} in a child JVM of 40 MiB: its --json report (it must exit 1). */
+    JsonNode verifyInASmallHeap(Path manifest) throws Exception {
+        Process child = new ProcessBuilder(TempTrees.javaBinary(), "-Xmx40m", "-cp", System.getProperty("java.class.path"),
+                "verify_zip", "--zip", good.zip().toString(), "--manifest", manifest.toString(), "--json")
+                .redirectError(tmp.resolve("err.txt").toFile()).start();
+        byte[] out = child.getInputStream().readAllBytes();
+        assertEquals(1, child.waitFor(), Files.readString(tmp.resolve("err.txt")));
+        return cli.Json.MAPPER.readTree(out);
+    }
+
     @Test
     void aManifestOfManyEntriesIsComparedInASmallHeap() throws Exception {
         // The whole manifest was built as a tree (ten times the file): 222 MB took 2.1 GB (issue 16).
@@ -99,12 +109,7 @@ class VerifyZipCliTest {
         Path big = tmp.resolve("big.manifest.json");
         Files.write(big, cli.Json.MAPPER.writeValueAsBytes(manifest));
         assertTrue(Files.size(big) > 14_000_000 && Files.size(big) < zip.ZipManifest.maxBytesFor(Files.size(good.zip())));
-        Process child = new ProcessBuilder(TempTrees.javaBinary(), "-Xmx40m", "-cp", System.getProperty("java.class.path"),
-                "verify_zip", "--zip", good.zip().toString(), "--manifest", big.toString(), "--json")
-                .redirectError(tmp.resolve("err.txt").toFile()).start();
-        byte[] out = child.getInputStream().readAllBytes();
-        assertEquals(1, child.waitFor(), Files.readString(tmp.resolve("err.txt")));
-        JsonNode report = cli.Json.MAPPER.readTree(out);
+        JsonNode report = verifyInASmallHeap(big);
         List<String> messages = new ArrayList<>();
         report.get("failures").forEach(f -> messages.add(f.get("code").asText() + " " + f.path("entry").asText() + ": " + f.get("message").asText()));
         String path = first.get("relative_path").asText();
@@ -160,12 +165,7 @@ class VerifyZipCliTest {
             }
             out.write("]}");
         }
-        Process child = new ProcessBuilder(TempTrees.javaBinary(), "-Xmx40m", "-cp", System.getProperty("java.class.path"),
-                "verify_zip", "--zip", good.zip().toString(), "--manifest", big.toString(), "--json")
-                .redirectError(tmp.resolve("err.txt").toFile()).start();
-        byte[] out = child.getInputStream().readAllBytes();
-        assertEquals(1, child.waitFor(), Files.readString(tmp.resolve("err.txt")));
-        JsonNode report = cli.Json.MAPPER.readTree(out);
+        JsonNode report = verifyInASmallHeap(big);
         assertEquals("VZ_MANIFEST_INVALID", report.get("failures").get(0).get("code").asText(), report.toString());
     }
 
