@@ -81,9 +81,9 @@ public final class Committer {
         // A delivery a killed run was putting into place is finished before its leftovers are swept.
         int finished = finishInterrupted(zip);
         Staging.removeLeftovers(zip);
-        Committed committed = stageAndZip(plan, zip);
+        Committed committed = stageAndZip(plan, zip, finished);
         plan.timings().lap("staging removed");
-        return new Committed(committed.manifest(), committed.approvedSecrets(), finished);
+        return committed;
     }
 
     /** Finishes the delivery a killed run left (from its journal); returns how many files it moved, -1 if none. */
@@ -116,7 +116,7 @@ public final class Committer {
         }
     }
 
-    private static Committed stageAndZip(Plan plan, Path zip) {
+    private static Committed stageAndZip(Plan plan, Path zip, int finishedInterrupted) {
         try (Staging staging = Staging.createBeside(zip); AtomicFiles.Batch delivery = new AtomicFiles.Batch()) {
             // Each step names itself on the status line (the plan's progress is the first, "folders").
             staging.createDirectories(plan.scan().directories().stream().filter(dir -> !Classifier.isHidden(dir)).toList());
@@ -176,7 +176,7 @@ public final class Committer {
                 // A signature of an earlier manifest would now sign the wrong bytes.
                 Files.deleteIfExists(ManifestSignature.pathFor(manifestPath));
             }
-            return new Committed(manifest, secrets, -1);
+            return new Committed(manifest, secrets, finishedInterrupted);
         } catch (IOException e) {
             throw IoErrors.toPrezip(e, "staging and zipping", zip.getParent());
         }

@@ -66,6 +66,7 @@ public final class OutputLock implements AutoCloseable {
     /** Takes the lock of this zip (an absolute path), or refuses with PZ_OUTPUT_LOCKED when a commit holds it. */
     public static OutputLock acquire(Path zip) {
         Path file = lockFileFor(zip);
+        requireNoOtherKindOfFile(file);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             FileChannel channel = null;
             try {
@@ -78,8 +79,7 @@ public final class OutputLock implements AutoCloseable {
                 }
                 if (lock == null) {
                     channel.close();
-                    throw new PrezipException(ErrorCode.PZ_OUTPUT_LOCKED, "another commit to " + zip + " is running (lock "
-                            + file + "): " + ErrorCode.PZ_OUTPUT_LOCKED.advice());
+                    throw heldByAnother(zip, file);
                 }
                 Boolean atPath = holdsTheFileAtThePath(file);
                 if (atPath == null || atPath) {
@@ -89,11 +89,7 @@ public final class OutputLock implements AutoCloseable {
                 channel.close();
             } catch (IOException e) {
                 closeQuietly(channel);
-                if (Files.isSymbolicLink(file)) {
-                    throw new PrezipException(ErrorCode.PZ_IO, "the output lock " + file + " is a symbolic link: the toolkit "
-                            + "never follows one it would write through; remove it and run again");
-                }
-                throw IoErrors.toPrezip(e, "taking the output lock", file);
+                throw failed(e, "taking the output lock", file);
             }
         }
         throw new PrezipException(ErrorCode.PZ_OUTPUT_LOCKED, "the output lock " + file + " kept changing while taken: "
@@ -108,16 +104,9 @@ public final class OutputLock implements AutoCloseable {
     public static void requireFree(Path zip) {
         Path file = lockFileFor(zip);
         if (HELD_HERE.contains(file)) {
-            throw new PrezipException(ErrorCode.PZ_OUTPUT_LOCKED, "another commit to " + zip + " is running (lock "
-                    + file + "): " + ErrorCode.PZ_OUTPUT_LOCKED.advice());
+            throw heldByAnother(zip, file);
         }
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            if (Files.isSymbolicLink(file)) {
-                throw new PrezipException(ErrorCode.PZ_IO, "the output lock " + file + " is a symbolic link: the toolkit "
-                        + "never follows one it would write through; remove it and run again");
-            }
-            return;
-        }
+        requireNoOtherKindOfFile(file);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             FileLock probe;
             try {
@@ -126,13 +115,38 @@ public final class OutputLock implements AutoCloseable {
                 probe = null; // taken by this process since the check above
             }
             if (probe == null) {
-                throw new PrezipException(ErrorCode.PZ_OUTPUT_LOCKED, "another commit to " + zip + " is running (lock "
-                        + file + "): " + ErrorCode.PZ_OUTPUT_LOCKED.advice());
+                throw heldByAnother(zip, file);
             }
             probe.release();
+        } catch (NoSuchFileException none) {
+            // No lock file: no run holds the lock.
         } catch (IOException e) {
-            throw IoErrors.toPrezip(e, "checking the output lock", file);
+            throw failed(e, "checking the output lock", file);
         }
+    }
+
+    /** A link, FIFO or folder at the lock's path is refused by name: opening a FIFO would wait forever. */
+    private static void requireNoOtherKindOfFile(Path file) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw Files.isSymbolicLink(file) ? linkRefused(file)
+                    : new PrezipException(ErrorCode.PZ_IO, "the output lock " + file + " is not a regular file (a FIFO, "
+                    + "device or folder is never opened); remove it and run again");
+        }
+    }
+
+    private static PrezipException heldByAnother(Path zip, Path file) {
+        return new PrezipException(ErrorCode.PZ_OUTPUT_LOCKED, "another commit to " + zip + " is running (lock "
+                + file + "): " + ErrorCode.PZ_OUTPUT_LOCKED.advice());
+    }
+
+    /** An I/O failure on the lock file; a link there (refused by NOFOLLOW) is named as such. */
+    private static PrezipException failed(IOException e, String doing, Path file) {
+        return Files.isSymbolicLink(file) ? linkRefused(file) : IoErrors.toPrezip(e, doing, file);
+    }
+
+    private static PrezipException linkRefused(Path file) {
+        return new PrezipException(ErrorCode.PZ_IO, "the output lock " + file + " is a symbolic link: the toolkit "
+                + "never follows one it would write through; remove it and run again");
     }
 
     /**

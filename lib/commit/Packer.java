@@ -1,5 +1,6 @@
 package commit;
 
+import cli.DaemonThreads;
 import cli.ErrorCode;
 import cli.ExitCleanup;
 import cli.PrezipException;
@@ -86,11 +87,7 @@ public final class Packer {
         // Workers take the queued file with the lowest rank in its folder first: creating files in one
         // folder serialises on that folder's lock, so concurrent creations should go to different folders.
         ExecutorService workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                new PriorityBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "prezip-packer");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                new PriorityBlockingQueue<>(), DaemonThreads.named("prezip-packer"));
         int[] rankInFolder = ranksInFolder(entries);
         Path records = staging.root().resolve(RECORDS_FOLDER);
         if (entries.stream().anyMatch(e -> e.size() > INLINE_LIMIT && !ZipPolicyV1.isStored(e.relativePath()))) {
@@ -98,11 +95,7 @@ public final class Packer {
         }
         // Deflating is CPU work: a large entry's blocks go to one thread per core (at most --threads).
         int blockThreads = Math.min(threads, Runtime.getRuntime().availableProcessors());
-        ExecutorService blockWorkers = Executors.newFixedThreadPool(blockThreads, runnable -> {
-            Thread thread = new Thread(runnable, "prezip-deflate");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService blockWorkers = Executors.newFixedThreadPool(blockThreads, DaemonThreads.named("prezip-deflate"));
         DeterministicZipWriter.BlockPool blocks = new DeterministicZipWriter.BlockPool(blockWorkers, blockThreads);
         List<StagedFile> staged = new ArrayList<>(entries.size());
         List<SecretFinding> secrets = new ArrayList<>();

@@ -93,17 +93,11 @@ public final class Staging implements AutoCloseable {
 
     /**
      * Copies one scanned file into staging, hashing it on the way and, when given, feeding its zip record
-     * and the credential scanner too, so the file is read only once. A file whose size or mtime differs from
-     * the scan (before or after the copy) stops the commit.
-     */
-    StagedFile copy(ScannedEntry entry, DeterministicZipWriter.Entry zipEntry, SecretScanner scanner) throws IOException {
-        return copy(entry, zipEntry, scanner, n -> { });
-    }
-
-    /**
-     * The same, telling {@code copiedBytes} as each buffer is through (a large file's progress). Only
-     * creating the staged file is a guarded step: the copy itself (deflating a large file takes seconds)
-     * stops at the next buffer once the JVM is shutting down, so a stop signal's cleanup never waits on it.
+     * and the credential scanner too, so the file is read only once, and telling {@code copiedBytes} as
+     * each buffer is through (a large file's progress). A file whose size or mtime differs from the scan
+     * (before or after the copy) stops the commit. Only creating the staged file is a guarded step: the
+     * copy itself (deflating a large file takes seconds) stops at the next buffer once the JVM is shutting
+     * down, so a stop signal's cleanup never waits on it.
      */
     StagedFile copy(ScannedEntry entry, DeterministicZipWriter.Entry zipEntry, SecretScanner scanner, LongConsumer copiedBytes)
             throws IOException {

@@ -41,6 +41,9 @@ public record BanRules(Map<String, String> groupByType, List<BannedPattern> patt
         return Optional.empty();
     }
 
+    /** A refused pattern is quoted this far: enough to find it in the file, never a 100,000-character line. */
+    private static final int QUOTED_PATTERN_CHARS = 40;
+
     /** These rules plus another set's; nothing is ever removed, so a preset can only add bans. */
     public BanRules plus(BanRules more) {
         Map<String, String> types = new LinkedHashMap<>(groupByType);
@@ -88,8 +91,7 @@ public record BanRules(Map<String, String> groupByType, List<BannedPattern> patt
             try {
                 patterns.add(new BannedPattern(GlobPattern.compile(glob), name));
             } catch (IllegalArgumentException e) {
-                String shown = glob.length() > 40 ? glob.substring(0, 40) + "..." : glob;
-                throw fields.fail(where + "bannedPatterns", "'" + shown + "' " + e.getMessage());
+                throw fields.fail(where + "bannedPatterns", "'" + NameSafety.printable(glob, QUOTED_PATTERN_CHARS) + "' " + e.getMessage());
             }
         }
         return new BanRules(types, patterns);

@@ -1,5 +1,6 @@
 package policy;
 
+import cli.DaemonThreads;
 import cli.ErrorCode;
 import cli.PrezipException;
 import cli.Progress;
@@ -66,10 +67,6 @@ public final class ContentScan {
         this.rules = rules;
         this.approvals = approvals;
         this.stored = stored;
-    }
-
-    public SecretRules rules() {
-        return rules;
     }
 
     public SecretApprovals approvals() {
@@ -199,11 +196,7 @@ public final class ContentScan {
      */
     public List<SecretFinding> scanFiles(List<ScannedEntry> files, int threads, Progress progress) {
         progress.total(files.size(), files.stream().mapToLong(ScannedEntry::size).sum());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "prezip-secret-scan");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("prezip-secret-scan"));
         try {
             // Slices of neighbouring files, a few per thread: a task per file costs more than a tiny file's read.
             int slice = Math.max(1, Math.min(SLICE_FILES, files.size() / (threads * SLICES_PER_THREAD) + 1));

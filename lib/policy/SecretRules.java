@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -159,6 +158,11 @@ public final class SecretRules {
 
     private static int fold(int b) {
         return b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b;
+    }
+
+    /** How many rules there are (per scanner, without building the list of their ids). */
+    int ruleCount() {
+        return rules.size();
     }
 
     public List<String> ruleIds() {

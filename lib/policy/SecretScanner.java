@@ -107,7 +107,7 @@ public final class SecretScanner {
         this.entry = entry;
         // Most files are small: the buffer grows to a chunk plus a rule's reach only when a file needs it.
         this.buffer = new byte[(int) Math.max(1, Math.min(SNIFF_BYTES, sizeHint))];
-        this.ruleMatchEnd = new long[rules.ruleIds().size()];
+        this.ruleMatchEnd = new long[rules.ruleCount()];
     }
 
     public void feed(byte[] bytes, int offset, int count) {

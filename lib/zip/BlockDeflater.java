@@ -85,20 +85,16 @@ final class BlockDeflater {
         int length = filled;
         byte[] preset = dictionary;
         FutureTask<byte[]> task = new FutureTask<>(() -> deflate(input, length, preset, last));
+        // Room made first: the arrays reused below are those of blocks already written.
+        while (inFlight.size() >= maxInFlight) {
+            writeOldest();
+        }
         if (!last) {
-            // Written before the arrays are reused below: a block in flight keeps its own until it is written.
-            while (inFlight.size() >= maxInFlight) {
-                writeOldest();
-            }
             byte[] next = spareDictionaries.isEmpty() ? new byte[ZipPolicyV1.DEFLATE_DICTIONARY_BYTES] : spareDictionaries.poll();
             System.arraycopy(input, length - next.length, next, 0, next.length);
             dictionary = next;
             block = spareBlocks.isEmpty() ? new byte[ZipPolicyV1.DEFLATE_BLOCK_BYTES] : spareBlocks.poll();
             filled = 0;
-        } else {
-            while (inFlight.size() >= maxInFlight) {
-                writeOldest();
-            }
         }
         inFlight.add(new InFlight(task, input, preset));
         try {

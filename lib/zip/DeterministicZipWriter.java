@@ -420,7 +420,7 @@ public final class DeterministicZipWriter {
      * Feeds a whole file to an entry and closes it (or, on failure, frees it).
      * @return the bytes read
      */
-    public static long feed(Path file, Entry entry) throws IOException {
+    private static long feed(Path file, Entry entry) throws IOException {
         byte[] buffer = new byte[BUFFER_BYTES];
         long read = 0;
         try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {

@@ -40,6 +40,18 @@ class OutputLockTest extends StagerProject {
     }
 
     @Test
+    void aFifoAtTheLockPathIsRefusedByNameNeverOpened() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TempTrees.canMakeFifo(), "needs mkfifo");
+        TempTrees.fifo(OutputLock.lockFileFor(zip));
+        for (boolean commit : new boolean[] {false, true}) {
+            CliRun run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> commit ? commit(zip) : CliRun.stager(TempTrees.args(ID, content, data, zip)));
+            assertEquals(3, run.exitCode(), run.describe());
+            assertTrue(run.err().contains("PZ_IO") && run.err().contains("is not a regular file"), run.err());
+        }
+    }
+
+    @Test
     void aRefusedCommitNeverReplacesTheReportsOfACommitThatHoldsTheLock() throws Exception {
         // Refused before it took the lock, a run wrote its report beside the other run's fresh zip.
         TempTrees.file(content, "tool.exe", "banned");

@@ -39,8 +39,10 @@ class StagingTest {
         TempTrees.file(content, "a/b.txt", "hello staging");
         try (Staging staging = Staging.createBeside(tmp.resolve("out.zip"))) {
             staging.createDirectories(List.of("a"));
-            StagedFile staged = staging.copy(scanned(content, "a/b.txt"), null, null);
+            long[] told = {0};
+            StagedFile staged = staging.copy(scanned(content, "a/b.txt"), null, null, n -> told[0] += n);
             byte[] bytes = "hello staging".getBytes(StandardCharsets.UTF_8);
+            assertEquals(bytes.length, told[0], "every byte copied is told as it is copied");
             assertEquals("a/b.txt", staged.relativePath());
             assertEquals(bytes.length, staged.size());
             assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(bytes), staged.sha256());
@@ -56,7 +58,7 @@ class StagingTest {
         ScannedEntry entry = scanned(content, "b.txt");
         Files.setLastModifiedTime(content.resolve("b.txt"), FileTime.fromMillis(entry.modifiedMillis() - 10_000));
         try (Staging staging = Staging.createBeside(tmp.resolve("out.zip"))) {
-            PrezipException e = assertThrows(PrezipException.class, () -> staging.copy(entry, null, null));
+            PrezipException e = assertThrows(PrezipException.class, () -> staging.copy(entry, null, null, n -> { }));
             assertEquals(ErrorCode.PZ_SOURCE_CHANGED, e.code());
         }
     }
