@@ -78,7 +78,7 @@ public final class Classification {
         Map<String, String> detailByPath = new java.util.HashMap<>();
         for (SecretFinding finding : findings) {
             if (!finding.approved()) {
-                String where = finding.rule() + " at " + finding.location().substring(finding.path().length() + 1);
+                String where = finding.rule() + " at " + finding.inFile();
                 detailByPath.merge(finding.path(), where, (a, b) -> a + ", " + b);
             }
         }

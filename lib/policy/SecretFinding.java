@@ -35,7 +35,12 @@ public record SecretFinding(String path, String entry, long line, long column, S
 
     /** Where, for people: path, member, line and column. */
     public String location() {
-        return path + (entry == null ? "" : "!" + entry) + ":" + line + ":" + column;
+        return path + (entry == null ? ":" : "!") + inFile();
+    }
+
+    /** Where inside the file: member (of a container), line and column. */
+    public String inFile() {
+        return (entry == null ? "" : entry + ":") + line + ":" + column;
     }
 
     /** Whether an approval can clear this finding (one that stands for unjudged content cannot). */

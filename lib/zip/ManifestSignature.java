@@ -3,6 +3,7 @@ package zip;
 import cli.AtomicFiles;
 import cli.ErrorCode;
 import cli.IoErrors;
+import cli.JsonTree;
 import cli.PrezipException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,16 +82,20 @@ public final class ManifestSignature {
      * than any Ed25519 one, or either no regular file, is not read and does not verify.
      */
     public static boolean verify(Path manifest, PublicKey key, long maxBytes) throws IOException {
-        Path sig = pathFor(manifest);
-        if (!Files.isRegularFile(sig) || Files.size(sig) > MAX_SIGNATURE_BYTES
-                || !Files.isRegularFile(manifest) || Files.size(manifest) > maxBytes) {
+        byte[] signed;
+        byte[] signature;
+        try {
+            // Read as every file from outside is: regular files only, refused past their bound, even if they grow.
+            signed = JsonTree.readBytes(manifest, ErrorCode.PZ_MANIFEST_INVALID, maxBytes);
+            signature = JsonTree.readBytes(pathFor(manifest), ErrorCode.PZ_MANIFEST_INVALID, MAX_SIGNATURE_BYTES);
+        } catch (PrezipException unreadable) {
             return false;
         }
         try {
             Signature verifier = Signature.getInstance(ALGORITHM);
             verifier.initVerify(key);
-            verifier.update(Files.readAllBytes(manifest));
-            return verifier.verify(Files.readAllBytes(sig));
+            verifier.update(signed);
+            return verifier.verify(signature);
         } catch (GeneralSecurityException e) {
             return false;
         }
