@@ -257,8 +257,20 @@ public final class AtomicFiles {
 
     /** A fresh hidden name beside the target; the leftover sweep knows this shape. */
     static Path tempName(Path target) {
-        return target.toAbsolutePath().resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        return target.toAbsolutePath().resolveSibling(TEMP_PREFIX + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
     }
+
+    /** Whether {@code name} is a temp file {@link #tempName} makes for a target named {@code target}. */
+    public static boolean isTempNameOf(String target, String name) {
+        String start = TEMP_PREFIX + target + ".";
+        return name.startsWith(start) && name.endsWith(TEMP_SUFFIX)
+                && UUID_NAME.matcher(name).region(start.length(), name.length() - TEMP_SUFFIX.length()).matches();
+    }
+
+    /** A temp file is hidden, named after its target, and ends so that it never passes for a deliverable. */
+    private static final String TEMP_PREFIX = ".";
+    private static final String TEMP_SUFFIX = ".tmp";
+    private static final java.util.regex.Pattern UUID_NAME = java.util.regex.Pattern.compile(UUID_TEXT);
 
     static void moveIntoPlace(Path temp, Path target) throws IOException {
         try {

@@ -26,6 +26,7 @@ import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import policy.SecretScanner;
 import scan.ScannedEntry;
+import zip.DeliveryJournal;
 import zip.DeterministicZipWriter;
 import zip.StagedFile;
 
@@ -37,8 +38,6 @@ import zip.StagedFile;
 public final class Staging implements AutoCloseable {
     /** Staging folders start with this, so they are hidden and the next run can recognise leftovers. */
     public static final String PREFIX = ".prezip-staging-";
-    /** The random part of staging and temp names ({@link UUID#toString()}). */
-    static final String UUID_TEXT = AtomicFiles.UUID_TEXT;
 
     private final Path root;
 
@@ -160,14 +159,11 @@ public final class Staging implements AutoCloseable {
      * holding the zip's {@link OutputLock}: then no live run owns them.
      */
     static void removeLeftovers(Path zip) {
-        String name = Pattern.quote(zip.getFileName().toString());
         // Exactly this zip's names: another zip whose name starts the same ("p1.zip-b") has its own lock.
-        Pattern ours = Pattern.compile(Pattern.quote(PREFIX) + name + "-" + UUID_TEXT
-                + "|\\." + name + "(?:\\.manifest\\.json|\\.manifest\\.json\\.sig|\\.sha256|\\.report\\.json|\\.report\\.html)?\\." + UUID_TEXT + "\\.tmp"
-                // The delivery journal is hidden itself, so its temp file starts with two dots.
-                + "|\\.\\." + name + "\\.prezip-delivery\\." + UUID_TEXT + "\\.tmp");
+        Pattern staging = Pattern.compile(Pattern.quote(PREFIX + zip.getFileName() + "-") + AtomicFiles.UUID_TEXT);
         try (var siblings = Files.list(zip.toAbsolutePath().getParent())) {
-            siblings.filter(p -> ours.matcher(p.getFileName().toString()).matches()).forEach(TreeRemoval::deleteTree);
+            siblings.filter(p -> staging.matcher(p.getFileName().toString()).matches()
+                    || DeliveryJournal.isLeftover(zip, p.getFileName().toString())).forEach(TreeRemoval::deleteTree);
         } catch (IOException e) {
             throw IoErrors.toPrezip(e, "removing leftovers of an interrupted run", zip.getParent());
         }

@@ -3,7 +3,6 @@ package zip;
 import cli.AtomicFiles;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The journal of a delivery being put into place, {@code .ZIP.prezip-delivery} beside the zip: which
@@ -32,11 +31,11 @@ public final class DeliveryJournal {
 
     /** Whether a name is a temp file the toolkit would have written for one of those targets. */
     public static boolean isTempFor(Path zip, String name) {
-        for (String target : targetsFor(zip)) {
-            if (Pattern.matches(Pattern.quote("." + target + ".") + AtomicFiles.UUID_TEXT + "\\.tmp", name)) {
-                return true;
-            }
-        }
-        return false;
+        return targetsFor(zip).stream().anyMatch(target -> AtomicFiles.isTempNameOf(target, name));
+    }
+
+    /** Whether a name is a killed delivery's leftover: a temp file of a target, or of the journal itself. */
+    public static boolean isLeftover(Path zip, String name) {
+        return isTempFor(zip, name) || AtomicFiles.isTempNameOf(pathFor(zip).getFileName().toString(), name);
     }
 }
