@@ -6,9 +6,11 @@ import cli.ExitCleanup;
 import cli.PrezipException;
 import cli.Progress;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
@@ -186,30 +188,36 @@ public final class Packer {
         String name = entry.relativePath();
         LongConsumer copied = entry.size() > INLINE_LIMIT ? n -> progress.advance(0, n) : n -> { };
         SecretScanner scanner = scan.scannerFor(name, entry.size());
-        Packed packed;
+        DeterministicZipWriter.ByteSink data = null;
+        Path dataFile = null;
+        DeterministicZipWriter.Entry zipEntry;
+        StagedFile staged;
         if (entry.size() <= INLINE_LIMIT) {
             // Room for deflate's worst case on incompressible bytes (about 0.03 %).
-            DeterministicZipWriter.ByteSink data = new DeterministicZipWriter.ByteSink((int) (entry.size() + entry.size() / 256 + 64));
-            DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), data);
-            packed = new Packed(copyInto(entry, staging, zipEntry, scanner, copied), zipEntry, data, null, List.of());
+            data = new DeterministicZipWriter.ByteSink((int) (entry.size() + entry.size() / 256 + 64));
+            zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), data);
+            staged = copyInto(entry, staging, zipEntry, scanner, copied);
         } else if (ZipPolicyV1.isStored(name)) {
-            DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), null);
-            packed = new Packed(copyInto(entry, staging, zipEntry, scanner, copied), zipEntry, null, null, List.of());
+            zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), null);
+            staged = copyInto(entry, staging, zipEntry, scanner, copied);
         } else {
             // Deflated in the pass that stages, hashes and scans it, its blocks on every core (BlockDeflater),
             // into a record file that waits for its turn to be appended.
-            Path dataFile = records.resolve(Integer.toString(index));
-            OutputStream file = ExitCleanup.guarded(() -> Files.newOutputStream(dataFile, StandardOpenOption.CREATE_NEW,
+            Path record = records.resolve(Integer.toString(index));
+            dataFile = record;
+            OutputStream file = ExitCleanup.guarded(() -> Files.newOutputStream(record, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE));
-            try (OutputStream data = new BufferedOutputStream(file, DeterministicZipWriter.BUFFER_BYTES)) {
-                DeterministicZipWriter.Entry zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), data, blocks);
-                packed = new Packed(copyInto(entry, staging, zipEntry, scanner, copied), zipEntry, null, dataFile, List.of());
+            try (OutputStream out = new BufferedOutputStream(file, DeterministicZipWriter.BUFFER_BYTES)) {
+                zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), out, blocks);
+                staged = copyInto(entry, staging, zipEntry, scanner, copied);
             }
         }
-        List<SecretFinding> secrets = scanner != null ? scanner.finish()
-                : ContentScan.isContainer(name) ? scan.scanFile(name, staging.root().resolve(name), entry.size()) : List.of();
-        return secrets.isEmpty() ? packed
-                : new Packed(packed.staged(), packed.entry(), packed.data(), packed.dataFile(), secrets);
+        // A container is read again as a zip: from memory when its STORED bytes are there, else from its staged copy.
+        DeterministicZipWriter.ByteSink stored = data != null && !zipEntry.deflated() ? data : null;
+        List<SecretFinding> secrets = scan.findings(scanner, name, entry.size(), stored != null
+                ? () -> new ByteArrayInputStream(stored.bytes(), 0, stored.size())
+                : () -> Files.newInputStream(staging.root().resolve(name), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+        return new Packed(staged, zipEntry, data, dataFile, secrets);
     }
 
     /** Stages the file while feeding its zip entry (and scanner), the entry closed (or, on failure, discarded) here. */

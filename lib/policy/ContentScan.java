@@ -154,26 +154,38 @@ public final class ContentScan {
                 "", false));
     }
 
-    /**
-     * Scans one file on disk (the dry-run; a commit's staged container), never following a link. Only
-     * files the tree scan found regular come here; a file swapped for a FIFO since would block the open
-     * (Java cannot open with O_NONBLOCK), a window a stat first would narrow, not close, at a quarter of
-     * the cost of reading a small file.
-     */
-    public List<SecretFinding> scanFile(String relativePath, Path file, long size) throws IOException {
-        return scanFile(relativePath, file, size, new byte[(int) Math.min(BUFFER_BYTES, Math.max(1, size))]);
+    /** Opens a file's bytes again (a container is read as a zip, after the pass that read it as bytes). */
+    public interface Reopen {
+        InputStream open() throws IOException;
     }
 
-    /** The same, reading through the caller's buffer (one per thread of the dry-run's scan). */
-    private List<SecretFinding> scanFile(String relativePath, Path file, long size, byte[] buffer) throws IOException {
-        if (isContainer(relativePath)) {
-            try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-                return scanContainer(relativePath, in, size);
-            }
+    /**
+     * A file's findings once its bytes went through {@code scanner} ({@link #scannerFor}, null when none
+     * was made): a container, which no streaming scanner reads, is read again through {@code reopen}; a
+     * file not scanned (STORED media) has none.
+     */
+    public List<SecretFinding> findings(SecretScanner scanner, String relativePath, long size, Reopen reopen) throws IOException {
+        if (scanner != null) {
+            return scanner.finish();
         }
+        if (!isContainer(relativePath)) {
+            return List.of();
+        }
+        try (InputStream in = reopen.open()) {
+            return scanContainer(relativePath, in, size);
+        }
+    }
+
+    /**
+     * Scans one file on disk (the dry-run), reading through the caller's buffer (one per thread), never
+     * following a link. Only files the tree scan found regular come here; a file swapped for a FIFO since
+     * would block the open (Java cannot open with O_NONBLOCK), a window a stat first would narrow, not
+     * close, at a quarter of the cost of reading a small file.
+     */
+    private List<SecretFinding> scanFile(String relativePath, Path file, long size, byte[] buffer) throws IOException {
         SecretScanner scanner = scannerFor(relativePath, size);
         if (scanner == null) {
-            return List.of();
+            return findings(null, relativePath, size, () -> Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
         }
         // The scanned size is read, no more: a dry-run predicts the commit, which stops on a file that changed.
         if (size == 0) {

@@ -812,9 +812,8 @@ public final class ZipVerifier {
                             "CRC-32 of the bytes read is %08x; the central directory says %08x", outcome.crc(), c.crc()));
                 }
                 if (scan != null) {
-                    List<SecretFinding> secrets = scanner != null ? scanner.finish()
-                            : ContentScan.isContainer(entry.name) ? scan.scanContainer(entry.name,
-                            reader.open(c.method(), entry.local.dataOffset(), c.compressedSize()), c.uncompressedSize()) : List.of();
+                    List<SecretFinding> secrets = scan.findings(scanner, entry.name, c.uncompressedSize(),
+                            () -> reader.open(c.method(), entry.local.dataOffset(), c.compressedSize()));
                     for (SecretFinding finding : scan.judge(secrets)) {
                         if (!finding.approved()) {
                             add(VerifyCheck.VZ_SECRET, entry, finding.rule() + " at "

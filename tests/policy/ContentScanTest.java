@@ -79,10 +79,13 @@ class ContentScanTest {
     @Test
     void storedMediaIsNotScannedAndTextIs() throws IOException {
         String token = new SecretCorpus(3).onePerRule().get("npm-token").text();
-        Path png = TempTrees.file(tmp, "a.png", token);
-        Path txt = TempTrees.file(tmp, "a.txt", token);
-        assertEquals(List.of(), SCAN.scanFile("a.png", png, Files.size(png)));
-        assertEquals("npm-token", SCAN.scanFile("a.txt", txt, Files.size(txt)).get(0).rule());
+        List<ScannedEntry> entries = new java.util.ArrayList<>();
+        for (String name : List.of("a.png", "a.txt")) {
+            Path file = TempTrees.file(tmp, name, token);
+            entries.add(new ScannedEntry(name, tmp, ScannedEntry.Kind.REGULAR, Files.size(file), 0, null));
+        }
+        List<SecretFinding> found = SCAN.scanFiles(entries, 1, Progress.NONE);
+        assertEquals(List.of("a.txt npm-token"), found.stream().map(f -> f.path() + " " + f.rule()).toList());
     }
 
     @Test
