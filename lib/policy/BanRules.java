@@ -33,9 +33,14 @@ public record BanRules(Map<String, String> groupByType, List<BannedPattern> patt
     /** The first pattern (in file order) that matches the path, if any. */
     Optional<BannedPattern> patternBan(String relativePath) {
         String asciiLowerCase = Ascii.lowerCaseOrNull(relativePath);
+        // Folded once, on the first glob the quick check lets through (every glob, for a non-ASCII path).
+        GlobPattern.Folded folded = null;
         for (BannedPattern pattern : patterns) {
-            if (pattern.glob().mayMatch(asciiLowerCase) && pattern.glob().matches(relativePath)) {
-                return Optional.of(pattern);
+            if (pattern.glob().mayMatch(asciiLowerCase)) {
+                folded = folded != null ? folded : GlobPattern.Folded.of(relativePath);
+                if (pattern.glob().matches(folded)) {
+                    return Optional.of(pattern);
+                }
             }
         }
         return Optional.empty();

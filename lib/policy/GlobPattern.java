@@ -89,13 +89,30 @@ record GlobPattern(String glob, int[][] components, String requiredLiteral, Stri
         return requiredLiteral == null || asciiLowerCasePath.contains(requiredLiteral);
     }
 
-    private static boolean spansComponents(String glob) {
-        return glob.indexOf('/') >= 0;
-    }
+    /**
+     * A path folded once for every glob it is matched against: its code points case-folded, and where
+     * each component starts (component i is [starts[i], starts[i + 1] - 1), with one past the last).
+     */
+    record Folded(int[] path, int[] starts) {
+        static Folded of(String relativePath) {
+            int[] path = relativePath.codePoints().map(c -> c == '/' ? '/' : fold(c)).toArray();
+            int count = 1;
+            for (int c : path) {
+                count += c == '/' ? 1 : 0;
+            }
+            int[] starts = new int[count + 1];
+            for (int i = 0, component = 1; i < path.length; i++) {
+                if (path[i] == '/') {
+                    starts[component++] = i + 1;
+                }
+            }
+            starts[count] = path.length + 1;
+            return new Folded(path, starts);
+        }
 
-    /** A glob with a '/' is about folders too, not just the file name. */
-    boolean spansComponents() {
-        return spansComponents(glob);
+        int components() {
+            return starts.length - 1;
+        }
     }
 
     /**
@@ -103,21 +120,16 @@ record GlobPattern(String glob, int[][] components, String requiredLiteral, Stri
      * @return whether the glob matches the file name (a glob without '/') or a run of consecutive components
      */
     boolean matches(String relativePath) {
-        int[] path = relativePath.codePoints().map(c -> c == '/' ? '/' : fold(c)).toArray();
-        // Where each component starts, and one past the last: component i is [starts[i], starts[i + 1] - 1).
-        int count = 1;
-        for (int c : path) {
-            count += c == '/' ? 1 : 0;
-        }
-        int[] starts = new int[count + 1];
-        for (int i = 0, component = 1; i < path.length; i++) {
-            if (path[i] == '/') {
-                starts[component++] = i + 1;
-            }
-        }
-        starts[count] = path.length + 1;
+        return matches(Folded.of(relativePath));
+    }
+
+    boolean matches(Folded folded) {
+        int[] path = folded.path();
+        int[] starts = folded.starts();
+        int count = folded.components();
         int span = components.length;
-        int first = span == 1 && !spansComponents() ? count - 1 : 0;
+        // A glob of one component is about the file name: only the last component is tried.
+        int first = span == 1 ? count - 1 : 0;
         for (int at = first; at + span <= count; at++) {
             boolean all = true;
             for (int j = 0; j < span && all; j++) {

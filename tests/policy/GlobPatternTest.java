@@ -99,8 +99,9 @@ class GlobPatternTest {
         GlobPattern glob = GlobPattern.compile("Thumbs.db");
         assertEquals("Thumbs.db", glob.glob());
         assertEquals("thumbs.db", glob.toString());
-        assertFalse(glob.spansComponents());
-        assertTrue(GlobPattern.compile("__MACOSX/*").spansComponents());
+        // Without a '/' a glob is about file names; with one, about runs of components.
+        assertTrue(glob.matches("a/b/thumbs.DB") && !glob.matches("thumbs.db/a"));
+        assertTrue(GlobPattern.compile("__MACOSX/*").matches("a/__MACOSX/b") && !GlobPattern.compile("__MACOSX/*").matches("__MACOSX"));
     }
 
     /** The literal prefilter may only rule out paths the regex would not match either. */
