@@ -6,24 +6,24 @@
 
 import cli.Cli;
 import cli.CommonOptions;
-import cli.DataDir;
-import cli.ErrorCode;
-import cli.ExitCode;
-import cli.IoErrors;
-import cli.Json;
-import cli.PrezipException;
-import cli.Toolkit;
+import datadir.DataDir;
+import errors.ErrorCode;
+import errors.ExitCode;
+import errors.IoErrors;
+import errors.PrezipException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import provenance.Toolkit;
 import report.DashboardPage;
 
 @Command(name = "dashboard", mixinStandardHelpOptions = true, versionProvider = Toolkit.Version.class,

@@ -7,17 +7,13 @@
 // Dependencies are pinned once, in lib/ (//DEPS lines of cli/Cli.java, cli/Json.java, zip/ZipPolicyV1.java), and so
 // are the JVM options (//JAVA_OPTIONS of cli/Cli.java).
 
-import cli.Bytes;
 import cli.Cli;
-import cli.Counts;
 import cli.CommonOptions;
-import cli.DataDir;
-import cli.ErrorCode;
-import cli.ExitCode;
-import cli.Json;
-import cli.PrezipException;
-import cli.ProjectId;
-import cli.Toolkit;
+import datadir.DataDir;
+import datadir.ProjectId;
+import errors.ErrorCode;
+import errors.ExitCode;
+import errors.PrezipException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,10 +33,13 @@ import policy.Allowlist;
 import policy.AllowlistStore;
 import policy.BanRules;
 import policy.Classifier;
-import policy.Extensions;
+import provenance.Toolkit;
 import report.StagerReport;
+import scan.Extensions;
 import scan.ScannedEntry;
 import scan.TreeScanner;
+import text.Bytes;
+import text.Counts;
 
 @Command(name = "inventory", mixinStandardHelpOptions = true, versionProvider = Toolkit.Version.class,
         description = "Snapshot the extensions of a project's original content into DATA/projects/<id>_allowed_ext.json.")

@@ -57,7 +57,7 @@ public class fuzz_campaign {
         });
         System.out.printf("cases: %d zips, %d manifests, %d data files; findings: %d%n", zips, manifests, dataFiles, findings.size());
         findings.stream().limit(20).forEach(System.out::println);
-        cli.TreeRemoval.deleteTree(work);
+        io.TreeRemoval.deleteTree(work);
         System.exit(findings.isEmpty() ? 0 : 1);
     }
 

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import policy.SecretRules;
-import policy.SecretScanner;
+import secrets.SecretRules;
+import secrets.SecretScanner;
 
 /** MB/s of {@link SecretScanner} fed 64 KiB chunks, best of several rounds after a warm-up over every kind. */
 public class scan_speed {

@@ -19,15 +19,33 @@ import support.TempTrees;
 class LayoutTest {
     static final Path LIB = TempTrees.repoRoot().resolve("lib");
 
-    /** What each package may import of ours; the README's "Dependencies point one way". */
-    static final Map<String, Set<String>> MAY_USE = Map.of(
-            "cli", Set.of(),
-            "scan", Set.of("cli"),
-            "policy", Set.of("cli", "scan"),
-            "zip", Set.of("cli", "scan", "policy"),
-            "commit", Set.of("cli", "scan", "policy", "zip"),
-            "verify", Set.of("cli", "scan", "policy", "zip"),
-            "report", Set.of("cli", "scan", "policy", "zip", "commit", "verify"));
+    /** The ground floor: what every step may use; its packages use only each other, as MAY_USE says. */
+    static final Set<String> GROUND = Set.of("errors", "text", "provenance", "io", "json", "console", "datadir");
+
+    /** What each package may import of ours: ARCHITECTURE.md's "What may import what", and each package-info's "May use". */
+    static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
+            Map.entry("errors", Set.of()),
+            Map.entry("text", Set.of()),
+            Map.entry("provenance", Set.of()),
+            Map.entry("io", Set.of("errors")),
+            Map.entry("json", Set.of("errors", "io")),
+            Map.entry("console", Set.of("text")),
+            Map.entry("datadir", Set.of("errors", "io", "json")),
+            Map.entry("cli", GROUND),
+            Map.entry("scan", GROUND),
+            Map.entry("secrets", with(GROUND, "scan")),
+            Map.entry("policy", with(GROUND, "scan", "secrets")),
+            Map.entry("zip", with(GROUND, "scan", "policy")),
+            Map.entry("commit", with(GROUND, "scan", "secrets", "policy", "zip")),
+            Map.entry("verify", with(GROUND, "scan", "secrets", "policy", "zip")),
+            Map.entry("report", with(GROUND, "scan", "secrets", "policy", "zip")),
+            Map.entry("delivery", with(GROUND, "scan", "secrets", "policy", "zip", "commit", "report")));
+
+    static Set<String> with(Set<String> base, String... more) {
+        Set<String> all = new TreeSet<>(base);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
+    }
 
     static final Pattern OUR_IMPORT = Pattern.compile("^import (?:static )?(\\w+)\\.\\w+", Pattern.MULTILINE);
 
@@ -72,11 +90,31 @@ class LayoutTest {
     }
 
     @Test
-    void theReadmeListsEveryPackageInItsLayoutSection() throws IOException {
-        String readme = Files.readString(TempTrees.repoRoot().resolve("README.md"));
-        String layout = readme.substring(readme.indexOf("## Layout"), readme.indexOf("## Commands"));
-        for (String pkg : MAY_USE.keySet()) {
-            assertTrue(layout.contains("| `lib/" + pkg + "/` |"), "README's Layout has a row for lib/" + pkg + "/");
+    void everyPackageInfoSaysWhatItMayUse() throws IOException {
+        Pattern mayUse = Pattern.compile("May use ([^.]*)\\.");
+        Pattern named = Pattern.compile("\\{@code (\\w+)\\}");
+        for (var pkg : MAY_USE.entrySet()) {
+            String info = Files.readString(LIB.resolve(pkg.getKey()).resolve("package-info.java")).replaceAll("\\s*\\n\\s*\\*\\s*", " ");
+            Matcher sentence = mayUse.matcher(info);
+            assertTrue(sentence.find(), pkg.getKey() + "/package-info.java has a sentence 'May use ...'");
+            Set<String> said = new TreeSet<>();
+            if (sentence.group(1).contains("the ground floor")) {
+                said.addAll(GROUND);
+            }
+            Matcher each = named.matcher(sentence.group(1));
+            while (each.find()) {
+                said.add(each.group(1));
+            }
+            assertEquals(new TreeSet<>(pkg.getValue()), said, pkg.getKey() + "/package-info.java");
         }
+    }
+
+    @Test
+    void theArchitectureNamesEveryPackageAndTheReadmeLinksToIt() throws IOException {
+        String architecture = Files.readString(TempTrees.repoRoot().resolve("ARCHITECTURE.md"));
+        for (String pkg : MAY_USE.keySet()) {
+            assertTrue(architecture.contains("`lib/" + pkg + "/`"), "ARCHITECTURE.md names lib/" + pkg + "/");
+        }
+        assertTrue(Files.readString(TempTrees.repoRoot().resolve("README.md")).contains("](ARCHITECTURE.md)"), "README links to ARCHITECTURE.md");
     }
 }

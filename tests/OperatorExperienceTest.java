@@ -2,7 +2,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cli.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -249,7 +248,7 @@ class OperatorExperienceTest {
         for (Object command : List.of(new prezip_stager(), new inventory(), new verify_zip(), new dashboard())) {
             CliRun run = CliRun.run(command, "--version");
             assertEquals(0, run.exitCode());
-            assertTrue(run.out().startsWith("prezip " + cli.Toolkit.VERSION + " ("), run.out());
+            assertTrue(run.out().startsWith("prezip " + provenance.Toolkit.VERSION + " ("), run.out());
             assertTrue(run.out().contains("Java " + System.getProperty("java.version")), run.out());
         }
     }

@@ -1,6 +1,6 @@
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cli.ErrorCode;
+import errors.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Arrays;

@@ -3,9 +3,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cli.ErrorCode;
-import cli.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
+import errors.ErrorCode;
+import errors.ExitCode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -92,7 +92,7 @@ class VerifyZipCliTest {
                 .redirectError(tmp.resolve("err.txt").toFile()).start();
         byte[] out = child.getInputStream().readAllBytes();
         assertEquals(1, child.waitFor(), Files.readString(tmp.resolve("err.txt")));
-        return cli.Json.MAPPER.readTree(out);
+        return json.Json.MAPPER.readTree(out);
     }
 
     @Test
@@ -107,7 +107,7 @@ class VerifyZipCliTest {
         entries.add(first.deepCopy());
         entries.add(first.deepCopy());
         Path big = tmp.resolve("big.manifest.json");
-        Files.write(big, cli.Json.MAPPER.writeValueAsBytes(manifest));
+        Files.write(big, json.Json.MAPPER.writeValueAsBytes(manifest));
         assertTrue(Files.size(big) > 14_000_000 && Files.size(big) < zip.ZipManifest.maxBytesFor(Files.size(good.zip())));
         JsonNode report = verifyInASmallHeap(big);
         List<String> messages = new ArrayList<>();
@@ -176,7 +176,7 @@ class VerifyZipCliTest {
         for (int i = 0; i <= zip.ZipManifest.MAX_OTHER_VALUES; i++) {
             bulk.add(i);
         }
-        Files.write(good.manifest(), cli.Json.MAPPER.writeValueAsBytes(manifest));
+        Files.write(good.manifest(), json.Json.MAPPER.writeValueAsBytes(manifest));
         CliRun run = verifyZip("--zip", good.zip().toString(), "--json");
         assertEquals(1, run.exitCode(), run.describe());
         assertEquals(Set.of("VZ_MANIFEST_INVALID"), failedCodes(run), run.describe());

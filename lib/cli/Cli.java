@@ -11,11 +11,14 @@
 
 package cli;
 
+import errors.ErrorCode;
+import errors.PrezipException;
 import java.io.PrintWriter;
-import java.util.Arrays;
-import java.util.List;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import json.Json;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 

@@ -1,7 +1,11 @@
 package cli;
 
+import console.Progress;
+import console.Terminal;
+import datadir.DataDir;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
+import text.Shell;
 
 /** Options every prezip command takes. */
 public final class CommonOptions {

@@ -1,6 +1,7 @@
 /**
- * What every command shares, below every pipeline step: picocli wiring and common options, error and exit
- * codes, JSON and data-folder helpers, the terminal and progress bar, atomic writes and exit cleanup.
- * Depends on nothing of ours; every other package may use it.
+ * What the commands share and nothing below them uses: picocli wiring and the exception mapper
+ * ({@code Cli}, which pins picocli and the JVM options) and the common options ({@code CommonOptions}).
+ * May use the ground floor ({@code errors}, {@code text}, {@code provenance}, {@code io}, {@code json},
+ * {@code console}, {@code datadir}).
  */
 package cli;

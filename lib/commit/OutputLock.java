@@ -1,9 +1,9 @@
 package commit;
 
-import cli.ErrorCode;
-import cli.ExitCleanup;
-import cli.IoErrors;
-import cli.PrezipException;
+import errors.ErrorCode;
+import errors.IoErrors;
+import errors.PrezipException;
+import io.ExitCleanup;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -1,9 +1,9 @@
 package commit;
 
-import cli.AtomicFiles;
-import cli.ErrorCode;
-import cli.IoErrors;
-import cli.PrezipException;
+import errors.ErrorCode;
+import errors.IoErrors;
+import errors.PrezipException;
+import io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

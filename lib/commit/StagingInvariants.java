@@ -1,7 +1,7 @@
 package commit;
 
-import cli.ErrorCode;
-import cli.PrezipException;
+import errors.ErrorCode;
+import errors.PrezipException;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

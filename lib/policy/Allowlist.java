@@ -1,13 +1,14 @@
 package policy;
 
-import cli.ErrorCode;
-import cli.JsonFields;
-import cli.ProjectId;
 import com.fasterxml.jackson.databind.JsonNode;
+import datadir.ProjectId;
+import errors.ErrorCode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import json.JsonFields;
+import scan.Extensions;
 
 /**
  * A project's allowlist, as in allowed_ext_schema.md. Field names are the schema's, so Jackson writes

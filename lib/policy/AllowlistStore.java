@@ -1,18 +1,18 @@
 package policy;
 
-import cli.AtomicFiles;
-import cli.DataDir;
-import cli.DataFile;
-import cli.ErrorCode;
-import cli.Json;
-import cli.JsonTree;
-import cli.PrezipException;
-import cli.ProjectId;
+import datadir.DataDir;
+import datadir.DataFile;
+import datadir.ProjectId;
+import errors.ErrorCode;
+import errors.PrezipException;
+import io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import json.Json;
+import json.JsonTree;
 
 /** Reads and writes allowlists under DATA/projects, keeping them immutable as the schema asks. */
 public record AllowlistStore(DataDir dataDir) {

@@ -1,16 +1,18 @@
 package policy;
 
-import cli.DataFile;
-import cli.ErrorCode;
-import cli.JsonFields;
-import cli.JsonTree;
 import com.fasterxml.jackson.databind.JsonNode;
+import datadir.DataFile;
+import errors.ErrorCode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import json.JsonFields;
+import json.JsonTree;
+import scan.Extensions;
+import text.Printable;
 
 /**
  * Banned extensions and filename patterns, each remembering the group (and so the reason) it came from.
@@ -96,7 +98,7 @@ public record BanRules(Map<String, String> groupByType, List<BannedPattern> patt
             try {
                 patterns.add(new BannedPattern(GlobPattern.compile(glob), name));
             } catch (IllegalArgumentException e) {
-                throw fields.fail(where + "bannedPatterns", "'" + NameSafety.printable(glob, QUOTED_PATTERN_CHARS) + "' " + e.getMessage());
+                throw fields.fail(where + "bannedPatterns", "'" + Printable.of(glob, QUOTED_PATTERN_CHARS) + "' " + e.getMessage());
             }
         }
         return new BanRules(types, patterns);

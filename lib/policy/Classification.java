@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import scan.ScannedEntry;
 import scan.TreeScanner;
+import secrets.SecretFinding;
 
 /** Every scanned entry with its decision, in deterministic order. */
 public final class Classification {

@@ -1,6 +1,7 @@
 package policy;
 
 import java.util.Set;
+import scan.Extensions;
 import scan.ScannedEntry;
 
 /** Applies the contract's classification order to one entry; first match wins. Pure. */

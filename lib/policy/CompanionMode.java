@@ -1,7 +1,7 @@
 package policy;
 
-import cli.ErrorCode;
-import cli.PrezipException;
+import errors.ErrorCode;
+import errors.PrezipException;
 import java.util.Locale;
 
 /** What a split companion group does to a run (spec step 3). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import text.Printable;
 
 /**
  * Files that would land on the same name on the client's machine: equal after Unicode NFC
@@ -124,7 +125,7 @@ public final class NameCollisions {
             if (verdict.isEmpty()) {
                 List<String> files = pathsByKey.get(key(next)).stream().filter(p -> !p.endsWith("/")).toList();
                 if (!files.isEmpty()) {
-                    verdict = "its folder " + NameSafety.printable(next, NameSafety.QUOTED_CHARS) + "/ has the same name as the file "
+                    verdict = "its folder " + Printable.of(next, Printable.QUOTED_CHARS) + "/ has the same name as the file "
                             + quoted(files) + " after case folding / NFC";
                 }
             }
@@ -135,7 +136,7 @@ public final class NameCollisions {
 
     private static String quoted(List<String> names) {
         String shown = String.join(", ", names.stream().limit(NAMES_QUOTED)
-                .map(n -> NameSafety.printable(n, NameSafety.QUOTED_CHARS)).toList());
+                .map(n -> Printable.of(n, Printable.QUOTED_CHARS)).toList());
         return names.size() > NAMES_QUOTED ? shown + " and " + (names.size() - NAMES_QUOTED) + " more" : shown;
     }
 }

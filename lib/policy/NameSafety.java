@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import text.Printable;
 
 /**
  * Names that would break, or mislead, on the client's machine: Windows cannot create them, or they
@@ -36,7 +37,7 @@ public final class NameSafety {
                 String component = relativePath.substring(start, end);
                 Optional<String> problem = componentProblem(component);
                 if (problem.isPresent()) {
-                    return Optional.of("'" + printable(component, QUOTED_CHARS) + "': " + problem.get());
+                    return Optional.of("'" + Printable.of(component, Printable.QUOTED_CHARS) + "': " + problem.get());
                 }
             }
             if (slash < 0) {
@@ -88,7 +89,7 @@ public final class NameSafety {
             if (cp == UNDECODABLE) {
                 return Optional.of("U+FFFD: bytes that are not valid UTF-8 (or a literal replacement character); the name would not ship as it is");
             }
-            if (isBidiControl(cp)) {
+            if (Printable.isBidiControl(cp)) {
                 return Optional.of(String.format(Locale.ROOT, "bidirectional control U+%04X can disguise the real extension", cp));
             }
             if (WINDOWS_FORBIDDEN.indexOf(cp) >= 0) {
@@ -108,41 +109,5 @@ public final class NameSafety {
             return Optional.of("longer than " + MAX_COMPONENT_UTF8_BYTES + " UTF-8 bytes");
         }
         return Optional.empty();
-    }
-
-    /** Unicode bidi embeddings, overrides, isolates and marks (UAX #9). */
-    private static boolean isBidiControl(int cp) {
-        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)
-                || cp == 0x200E || cp == 0x200F || cp == 0x061C;
-    }
-
-    /** The name with invisible characters shown as escapes, so a report cannot itself be spoofed. */
-    public static String printable(String name) {
-        return printable(name, Integer.MAX_VALUE);
-    }
-
-    /** Names quoted in messages: enough to find the file, never a megabyte of message per name. */
-    public static final int QUOTED_CHARS = 256;
-
-    /**
-     * The same, of at most the name's first {@code maxCodePoints} characters, then how long it was: a
-     * message quoting a hostile name costs a bounded amount whatever the name.
-     */
-    public static String printable(String name, int maxCodePoints) {
-        StringBuilder out = new StringBuilder();
-        int shown = 0;
-        for (int i = 0; i < name.length(); ) {
-            int cp = name.codePointAt(i);
-            if (shown++ == maxCodePoints) {
-                return out.append("\u2026 (").append(name.length()).append(" characters)").toString();
-            }
-            if (Character.getType(cp) == Character.CONTROL || isBidiControl(cp)) {
-                out.append(String.format(Locale.ROOT, "\\u%04X", cp));
-            } else {
-                out.appendCodePoint(cp);
-            }
-            i += Character.charCount(cp);
-        }
-        return out.toString();
     }
 }

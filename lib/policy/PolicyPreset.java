@@ -1,13 +1,13 @@
 package policy;
 
-import cli.DataDir;
-import cli.DataFile;
-import cli.ErrorCode;
-import cli.JsonFields;
-import cli.JsonTree;
-import cli.PrezipException;
 import com.fasterxml.jackson.databind.JsonNode;
+import datadir.DataDir;
+import datadir.DataFile;
+import errors.ErrorCode;
+import errors.PrezipException;
 import java.util.regex.Pattern;
+import json.JsonFields;
+import json.JsonTree;
 
 /**
  * A per-client policy preset, DATA/policies/NAME.json:

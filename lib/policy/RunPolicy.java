@@ -1,12 +1,15 @@
 package policy;
 
-import cli.DataDir;
-import cli.DataFile;
-import cli.ProjectId;
-import cli.RunRecord;
+import datadir.DataDir;
+import datadir.DataFile;
+import datadir.ProjectId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import provenance.RunRecord;
+import secrets.ContentScan;
+import secrets.SecretApprovals;
+import secrets.SecretRules;
 
 /**
  * Everything from the data folder that decides a stager run, loaded once: the project's allowlist, the

@@ -1,8 +1,7 @@
 package report;
 
-import cli.DataDir;
-import cli.IoErrors;
-import cli.Json;
+import datadir.DataDir;
+import errors.IoErrors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import json.Json;
 
 /**
  * The dashboard hook: one compact JSON line per commit attempt in DATA/dashboard/summary.jsonl. Each

@@ -1,15 +1,12 @@
 package report;
 
-import cli.AtomicFiles;
-import cli.Bytes;
-import cli.Counts;
-import cli.DataDir;
-import cli.ErrorCode;
-import cli.IoErrors;
-import cli.Json;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import datadir.DataDir;
+import errors.ErrorCode;
+import errors.IoErrors;
+import io.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -35,7 +32,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import json.Json;
 import policy.Reason;
+import text.Bytes;
+import text.Counts;
 
 /**
  * The dashboard: DATA/dashboard/summary.jsonl (one line per commit attempt, see {@link DashboardLog})

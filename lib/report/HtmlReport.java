@@ -1,11 +1,7 @@
 package report;
 
-import cli.Bytes;
-import cli.Counts;
-import cli.ErrorCode;
-import cli.PrezipException;
-import cli.RunRecord;
-import cli.Toolkit;
+import errors.ErrorCode;
+import errors.PrezipException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,10 +17,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import policy.Companions;
-import policy.Extensions;
-import policy.NameSafety;
 import policy.Reason;
-import policy.SecretFinding;
+import provenance.RunRecord;
+import provenance.Toolkit;
+import scan.Extensions;
+import text.Bytes;
+import text.Counts;
+import text.Printable;
 import zip.ZipManifest;
 import zip.ZipPackagingMetadataV1;
 
@@ -245,7 +244,7 @@ public final class HtmlReport {
                 + "<th>fingerprint</th><th>verdict</th></tr></thead><tbody>\n", "</tbody></table>\n");
         b.append("<section id=\"secrets\">\n");
         folded(b, table, report.secrets(), "findings", fullList, (out, finding) -> out.append("<tr><td><code class=\"wrap\">")
-                .append(escape(NameSafety.printable(finding.location()))).append("</code></td><td><code>").append(escape(finding.rule()))
+                .append(escape(Printable.of(finding.location()))).append("</code></td><td><code>").append(escape(finding.rule()))
                 .append("</code></td><td><code>").append(escape(finding.preview())).append("</code></td><td><code class=\"wrap\">")
                 .append(escape(finding.fingerprint())).append("</code></td><td>")
                 .append(badge(null, finding.approved() ? "approved" : StagerReport.REFUSED)).append("</td></tr>\n"));
@@ -638,7 +637,7 @@ public final class HtmlReport {
         if (text == null) {
             return "";
         }
-        String visible = NameSafety.printable(text);
+        String visible = Printable.of(text);
         StringBuilder out = new StringBuilder(visible.length() + 16);
         for (int i = 0; i < visible.length(); i++) {
             char c = visible.charAt(i);

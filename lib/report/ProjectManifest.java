@@ -1,23 +1,24 @@
 package report;
 
-import cli.AtomicFiles;
-import cli.DataDir;
-import cli.ErrorCode;
-import cli.Json;
-import cli.JsonTree;
-import cli.PrezipException;
-import cli.ProjectId;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import datadir.DataDir;
+import datadir.ProjectId;
+import errors.ErrorCode;
+import errors.PrezipException;
+import io.AtomicFiles;
+import io.BoundedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import json.Json;
+import json.JsonTree;
 
 /**
  * The integration hook's project manifest, DATA/projects/ID_manifest.json: after a successful commit,
@@ -56,7 +57,7 @@ public final class ProjectManifest {
         JsonNode existing;
         try {
             // A data file like the others: a FIFO or device there is refused by name, never read (it would hang).
-            existing = EXACT.readTree(JsonTree.readBytes(file, ErrorCode.PZ_PROJECT_MANIFEST_INVALID, JsonTree.DATA_FILE_MAX_BYTES));
+            existing = EXACT.readTree(BoundedFiles.readBytes(file, ErrorCode.PZ_PROJECT_MANIFEST_INVALID, JsonTree.DATA_FILE_MAX_BYTES));
         } catch (IOException e) {
             throw new PrezipException(ErrorCode.PZ_PROJECT_MANIFEST_INVALID, file + ": not valid JSON (" + e.getMessage() + ")");
         }

@@ -1,15 +1,15 @@
 package report;
 
-import cli.Counts;
-import cli.Shell;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import policy.Extensions;
 import policy.Reason;
+import scan.Extensions;
+import text.Counts;
+import text.Shell;
 
 /**
  * What blocks a run and what the operator can do about it, in words and commands: the refusal message,

@@ -1,7 +1,6 @@
 package report;
 
-import cli.ProjectId;
-import cli.RunRecord;
+import datadir.ProjectId;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.HashMap;
@@ -13,8 +12,9 @@ import policy.CompanionMode;
 import policy.Companions;
 import policy.Decision;
 import policy.PolicyPreset;
-import policy.SecretFinding;
+import provenance.RunRecord;
 import scan.ScannedEntry;
+import secrets.SecretFinding;
 
 /**
  * The stager's report: printed by {@code --json} and written as {@code <zip>.report.json}. Field names

@@ -1,15 +1,15 @@
 package report;
 
-import cli.Bytes;
-import cli.Counts;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Help.Ansi;
-import policy.NameSafety;
 import policy.Reason;
-import policy.SecretFinding;
+import secrets.SecretFinding;
+import text.Bytes;
+import text.Counts;
+import text.Printable;
 
 /**
  * The human summary of a stager report, as aligned tables: eligible totals by extension, excluded counts
@@ -74,7 +74,7 @@ public final class SummaryPrinter {
                     .map(StagerReport.ExcludedFile::path).toList();
             String detail = e.getKey().equals(Reason.NOT_ALLOWED.code())
                     ? Refusals.extensionCounts(Refusals.byExtension(paths))
-                    : String.join(", ", paths.stream().limit(PATHS_PER_REASON).map(NameSafety::printable).toList())
+                    : String.join(", ", paths.stream().limit(PATHS_PER_REASON).map(Printable::of).toList())
                             + (paths.size() > PATHS_PER_REASON ? ", ..." : "");
             table.row(colour == null ? e.getKey() : "@|" + colour + " " + e.getKey() + "|@", Counts.number(e.getValue()), detail);
             total += e.getValue();
@@ -105,7 +105,7 @@ public final class SummaryPrinter {
         // Two short lines per finding rather than a table row: a narrow terminal does not wrap them.
         for (SecretFinding finding : secrets.stream().limit(SECRETS_SHOWN).toList()) {
             out.println(ansi.string("    " + (finding.approved() ? "@|green approved|@" : "@|red refused |@") + "  "
-                    + NameSafety.printable(finding.location())));
+                    + Printable.of(finding.location())));
             out.println("      " + finding.rule() + (finding.preview() == null || finding.preview().isEmpty() ? "" : " (" + finding.preview() + ")")
                     + " fingerprint " + finding.shortFingerprint());
         }

@@ -1,9 +1,9 @@
 package scan;
 
-import cli.ErrorCode;
-import cli.IoErrors;
-import cli.PrezipException;
-import cli.Progress;
+import console.Progress;
+import errors.ErrorCode;
+import errors.IoErrors;
+import errors.PrezipException;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

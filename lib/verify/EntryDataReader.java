@@ -1,6 +1,6 @@
 package verify;
 
-import cli.Sha256;
+import io.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -11,7 +11,7 @@ import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
-import policy.SecretScanner;
+import secrets.SecretScanner;
 
 /**
  * Streams one entry's data through CRC-32 and sha256 (and, when asked, the credential scan) with fixed buffers, and never produces more than

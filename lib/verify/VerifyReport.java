@@ -1,12 +1,12 @@
 package verify;
 
-import cli.RunRecord;
 import java.io.PrintWriter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import provenance.RunRecord;
 
 /**
  * What verify_zip prints: with --json this record as one document, else a human summary. Field names

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import policy.NameSafety;
+import text.Printable;
 import zip.ZipLayout;
 import zip.ZipPolicyV1;
 
@@ -429,7 +429,7 @@ public final class ZipStructure {
 
         /** The name decoded as UTF-8 (malformed bytes replaced) with invisible characters escaped. */
         static String display(byte[] raw) {
-            return NameSafety.printable(new String(raw, StandardCharsets.UTF_8));
+            return Printable.of(new String(raw, StandardCharsets.UTF_8));
         }
     }
 }

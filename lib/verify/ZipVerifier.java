@@ -1,10 +1,8 @@
 package verify;
 
-import cli.Counts;
-import cli.PrezipException;
-import cli.Progress;
-import cli.RunRecord;
-import cli.Sha256;
+import console.Progress;
+import errors.PrezipException;
+import io.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -29,7 +27,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,15 +36,18 @@ import java.util.regex.Pattern;
 import policy.BanRules;
 import policy.Classification;
 import policy.Classifier;
-import policy.ContentScan;
 import policy.Decision;
-import policy.Extensions;
 import policy.NameCollisions;
 import policy.NameSafety;
-import policy.SecretFinding;
-import policy.SecretScanner;
+import provenance.RunRecord;
+import scan.Extensions;
 import scan.ScannedEntry;
 import scan.TreeScanner;
+import secrets.ContentScan;
+import secrets.SecretFinding;
+import secrets.SecretScanner;
+import text.Counts;
+import text.Printable;
 import zip.DeliveryJournal;
 import zip.ManifestSignature;
 import zip.ZipEntryV1;
@@ -1104,7 +1104,7 @@ public final class ZipVerifier {
 
     /** A name as a message quotes it: control characters escaped, at most a few hundred characters. */
     private static String quote(String name) {
-        return NameSafety.printable(name, NameSafety.QUOTED_CHARS);
+        return Printable.of(name, Printable.QUOTED_CHARS);
     }
 
     private void archive(VerifyCheck check, String message) {

@@ -1,6 +1,6 @@
 package zip;
 
-import cli.AtomicFiles;
+import io.AtomicFiles;
 import java.nio.file.Path;
 import java.util.Set;
 

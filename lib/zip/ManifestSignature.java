@@ -1,10 +1,10 @@
 package zip;
 
-import cli.AtomicFiles;
-import cli.ErrorCode;
-import cli.IoErrors;
-import cli.JsonTree;
-import cli.PrezipException;
+import errors.ErrorCode;
+import errors.IoErrors;
+import errors.PrezipException;
+import io.AtomicFiles;
+import io.BoundedFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,8 +86,8 @@ public final class ManifestSignature {
         byte[] signature;
         try {
             // Read as every file from outside is: regular files only, refused past their bound, even if they grow.
-            signed = JsonTree.readBytes(manifest, ErrorCode.PZ_MANIFEST_INVALID, maxBytes);
-            signature = JsonTree.readBytes(pathFor(manifest), ErrorCode.PZ_MANIFEST_INVALID, MAX_SIGNATURE_BYTES);
+            signed = BoundedFiles.readBytes(manifest, ErrorCode.PZ_MANIFEST_INVALID, maxBytes);
+            signature = BoundedFiles.readBytes(pathFor(manifest), ErrorCode.PZ_MANIFEST_INVALID, MAX_SIGNATURE_BYTES);
         } catch (PrezipException unreadable) {
             return false;
         }

@@ -1,25 +1,26 @@
 package zip;
 
-import cli.ErrorCode;
-import cli.Json;
-import cli.JsonTree;
-import cli.PrezipException;
-import cli.RunRecord;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import errors.ErrorCode;
+import errors.PrezipException;
+import io.BoundedFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import json.Json;
+import json.JsonTree;
 import policy.PolicyPreset;
+import provenance.RunRecord;
 
 /**
  * {@code <zip>.manifest.json}: the policy the zip was built with, the preset applied (if any), the run
@@ -65,7 +66,7 @@ public record ZipManifest(ZipPackagingMetadataV1 metadata, PolicyPreset.Applied 
         boolean hasEntries = false;
         String entryError = null;
         long[] valuesLeft = {MAX_OTHER_VALUES};
-        try (InputStream in = JsonTree.open(file, ErrorCode.PZ_MANIFEST_INVALID, maxBytes);
+        try (InputStream in = BoundedFiles.open(file, ErrorCode.PZ_MANIFEST_INVALID, maxBytes);
              JsonParser parser = JsonTree.parser(in)) {
             // A key given twice ("entries" again, after a first list) is refused, never merged or overwritten.
             parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);

@@ -1,11 +1,11 @@
 package zip;
 
-import cli.Toolkit;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.List;
+import provenance.Toolkit;
 
 /**
  * The spec's ZipPackagingMetadataDraftV1 made active: the policy constants plus the values one zip was

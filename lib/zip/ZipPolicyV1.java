@@ -1,11 +1,11 @@
 package zip;
 
-import cli.ErrorCode;
-import cli.PrezipException;
+import errors.ErrorCode;
+import errors.PrezipException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import policy.Extensions;
+import scan.Extensions;
 
 /**
  * Deterministic ZIP v1 (spec/deterministic_zip_v1.md): every value the writer and the verifier agree

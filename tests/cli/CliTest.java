@@ -2,6 +2,8 @@ package cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import errors.ErrorCode;
+import errors.ExitCode;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cli.ErrorCode;
-import cli.PrezipException;
+import errors.ErrorCode;
+import errors.PrezipException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

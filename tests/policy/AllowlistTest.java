@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cli.ErrorCode;
-import cli.Json;
-import cli.PrezipException;
-import cli.ProjectId;
 import com.fasterxml.jackson.databind.JsonNode;
+import datadir.ProjectId;
+import errors.ErrorCode;
+import errors.PrezipException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

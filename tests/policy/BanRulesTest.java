@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cli.ErrorCode;
-import cli.Json;
-import cli.PrezipException;
 import com.fasterxml.jackson.databind.JsonNode;
+import errors.ErrorCode;
+import errors.PrezipException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import scan.Extensions;
 import support.TempTrees;
 
 class BanRulesTest {

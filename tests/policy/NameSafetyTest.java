@@ -20,6 +20,7 @@ import support.CliRun;
 import support.SafetyTrees;
 import support.StagerProject;
 import support.TempTrees;
+import text.Printable;
 
 /** Names that break or mislead on the client's machine: unit checks of NameSafety, then through the CLI. */
 class NameSafetyTest extends StagerProject {
@@ -82,7 +83,7 @@ class NameSafetyTest extends StagerProject {
     @MethodSource("unsafeNames")
     void unsafeNamesAreNamedWithTheirProblem(String path, String fragment) {
         Optional<String> problem = NameSafety.problem(path);
-        assertTrue(problem.isPresent(), "must be unsafe: " + NameSafety.printable(path));
+        assertTrue(problem.isPresent(), "must be unsafe: " + Printable.of(path));
         assertTrue(problem.get().contains(fragment), problem.get() + " should mention " + fragment);
     }
 
@@ -215,7 +216,7 @@ class NameSafetyTest extends StagerProject {
             }
             String component = name.toString();
             assertEquals(NameSafety.componentProblem(component).isPresent(), NameSafety.problem(component).isPresent(),
-                    "'" + NameSafety.printable(component) + "'");
+                    "'" + Printable.of(component) + "'");
         }
         String longest = "a".repeat(NameSafety.MAX_COMPONENT_UTF8_BYTES);
         assertFalse(NameSafety.problem(longest).isPresent());

@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cli.DataDir;
-import cli.ProjectId;
-import cli.RunRecord;
+import datadir.DataDir;
+import datadir.ProjectId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import provenance.RunRecord;
 import support.TempTrees;
 
 class RunPolicyTest {

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cli.DataDir;
-import cli.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import datadir.DataDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import json.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import support.CliRun;
@@ -268,8 +268,8 @@ class DashboardLogTest extends StagerProject {
         Files.createDirectories(data.resolve("dashboard"));
         Files.createSymbolicLink(data.resolve("dashboard/summary.jsonl"), target);
         DataDir dir = new DataDir(data);
-        assertThrows(cli.PrezipException.class, () -> DashboardLog.requireWritable(dir));
-        assertThrows(cli.PrezipException.class, () -> DashboardLog.append(dir, new DashboardLog.Line("2025-10-06T16:20:00Z", "p1",
+        assertThrows(errors.PrezipException.class, () -> DashboardLog.requireWritable(dir));
+        assertThrows(errors.PrezipException.class, () -> DashboardLog.append(dir, new DashboardLog.Line("2025-10-06T16:20:00Z", "p1",
                 "ok", 0, 0L, Map.of(), null, "/out/p1.zip")));
         assertFalse(Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS), "the link's target was not created");
     }

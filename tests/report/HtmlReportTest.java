@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cli.Bytes;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ import support.CliRun;
 import support.HtmlPages;
 import support.StagerProject;
 import support.TempTrees;
+import text.Bytes;
 import zip.ZipManifest;
 
 /** The stager's HTML report: written when it should be, the JSON report's numbers, and every data text escaped. */

@@ -1,11 +1,11 @@
 package support;
 
 import cli.Cli;
-import cli.Json;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import json.Json;
 import picocli.CommandLine;
 
 /**

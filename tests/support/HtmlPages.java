@@ -3,7 +3,6 @@ package support;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cli.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import json.Json;
 
 /** The toolkit's HTML pages as tests read them: texts by element id, and proof that nothing in a page runs or fetches. */
 public final class HtmlPages {

@@ -1,9 +1,8 @@
 package support;
 
-import cli.DataDir;
-import cli.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import datadir.DataDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import json.Json;
 
 /** Builds temp content trees and data directories for the tests. */
 public final class TempTrees {

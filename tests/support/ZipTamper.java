@@ -2,10 +2,9 @@ package support;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cli.Json;
-import cli.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import json.Json;
 import verify.ZipStructure;
 import verify.ZipVerifier;
 import zip.ZipEntryV1;

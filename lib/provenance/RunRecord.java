@@ -1,0 +1,75 @@
+package provenance;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A run's provenance, in the report and the manifest (so a signed manifest proves its policy, not only
+ * its bytes): when and where it ran, who ran it, with which toolkit, JVM and arguments, and each input
+ * that decided the outcome with its path and sha256. Written the same in both files (snake_case).
+ *
+ * @param allowUnknown whether --allow-unknown left files out instead of refusing
+ * @param contentScanned whether the shipped files' content was scanned for credentials
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record RunRecord(String startedAt, String endedAt, long durationMs, String user, String host,
+                        String toolkitVersion, String jvm, List<String> arguments, boolean allowUnknown,
+                        boolean contentScanned, List<Input> inputs) {
+
+    /** One input file: its role (allowlist, global_bans, preset, secret_rules, secrets_allow), where, and its sha256. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Input(String role, String path, String sha256, String snapshotAt) {}
+
+    /** What is known when a run starts; {@link #end()} adds the end. */
+    public record Started(Instant at, long nanos, List<String> arguments, boolean allowUnknown, boolean contentScanned,
+                          List<Input> inputs) {
+        public Started {
+            arguments = List.copyOf(arguments);
+            inputs = List.copyOf(inputs);
+        }
+
+        public RunRecord end() {
+            Instant now = Instant.now();
+            return new RunRecord(at.toString(), now.toString(), Duration.ofNanos(System.nanoTime() - nanos).toMillis(),
+                    System.getProperty("user.name"), machineName(), Toolkit.VERSION,
+                    System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                    arguments, allowUnknown, contentScanned, inputs);
+        }
+    }
+
+    public RunRecord {
+        arguments = arguments == null ? List.of() : List.copyOf(arguments);
+        inputs = inputs == null ? List.of() : List.copyOf(inputs);
+    }
+
+    /**
+     * The machine's name without a name lookup (which can wait seconds on a bad resolver): the kernel's
+     * on Linux, COMPUTERNAME on Windows, HOSTNAME where a shell exported it.
+     */
+    static String machineName() {
+        try {
+            Path kernel = Path.of("/proc/sys/kernel/hostname");
+            if (Files.isRegularFile(kernel)) {
+                return Files.readString(kernel).strip();
+            }
+        } catch (IOException | RuntimeException e) {
+            // Fall through to the environment.
+        }
+        for (String variable : List.of("COMPUTERNAME", "HOSTNAME")) {
+            String value = System.getenv(variable);
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return "unknown";
+    }
+}

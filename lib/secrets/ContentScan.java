@@ -1,0 +1,254 @@
+package secrets;
+
+import console.Progress;
+import errors.ErrorCode;
+import errors.PrezipException;
+import io.DaemonThreads;
+import io.Sha256;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import scan.Extensions;
+import scan.ScannedEntry;
+
+/**
+ * How each file's content is scanned for credentials: text as it streams past ({@link #scannerFor}),
+ * Office containers one level deep ({@link #scanContainer}), media that is STORED not at all unless a
+ * rule is meant for binary content. The dry-run reads the eligible files for it ({@link #scanFiles});
+ * a commit scans the bytes it copies anyway.
+ */
+public final class ContentScan {
+    /** Zip-based office documents: their text (XML) is inside, deflated, so it is scanned one level down. */
+    static final Set<String> CONTAINER_EXTENSIONS = Set.of("docx", "xlsx", "pptx", "odt", "ods");
+    /** Members of one container scanned at most: a real document has tens to a few thousand. */
+    static final int MAX_CONTAINER_MEMBERS = 10_000;
+    /** Bytes inflated per container, as a multiple of its size (plus a floor): a deflate bomb stops here. */
+    static final long MAX_INFLATION_RATIO = 100;
+    /** The floor of that bound, so a tiny document with very compressible XML still scans whole. */
+    static final long MIN_INFLATED_BYTES = 64L << 20;
+    /** The finding for a container that could not be scanned to its end: fail closed, approvable like any. */
+    static final String UNSCANNABLE_RULE = "container-not-scannable";
+    private static final int BUFFER_BYTES = 1 << 16;
+    /** Opened for reading, never through a link: one set for every file (FileChannel.open(path, options...) makes one per call). */
+    private static final Set<OpenOption> READ_NO_LINKS = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    /** Files per task of the dry-run's scan at most: a slow large file holds up no more than its slice. */
+    static final int SLICE_FILES = 256;
+    /** Tasks per thread at least, so the threads stay busy to the end. */
+    static final int SLICES_PER_THREAD = 8;
+
+    private final SecretRules rules;
+    private final SecretApprovals approvals;
+    private final Predicate<String> stored;
+
+    /** @param stored whether a path's type is STORED in the zip (already-compressed media) */
+    public ContentScan(SecretRules rules, SecretApprovals approvals, Predicate<String> stored) {
+        this.rules = rules;
+        this.approvals = approvals;
+        this.stored = stored;
+    }
+
+    public SecretApprovals approvals() {
+        return approvals;
+    }
+
+    /** The findings, those the project approved marked so. */
+    public List<SecretFinding> judge(List<SecretFinding> findings) {
+        return approvals.apply(findings);
+    }
+
+    public static boolean isContainer(String relativePath) {
+        String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
+        return Extensions.of(name).map(CONTAINER_EXTENSIONS::contains).orElse(false);
+    }
+
+    /**
+     * A scanner to feed this file's bytes to as they are read, or null when its bytes are not scanned
+     * that way (a container is scanned by {@link #scanContainer}; STORED media is not scanned unless a
+     * rule is meant for binary content).
+     */
+    public SecretScanner scannerFor(String relativePath, long size) {
+        if (isContainer(relativePath) || (stored.test(relativePath) && !rules.anyBinaryRule)) {
+            return null;
+        }
+        return new SecretScanner(rules, relativePath, null, size);
+    }
+
+    /**
+     * Scans each member of an Office container as a file of its own. A container that cannot be read to
+     * its end (not a zip, too many members, inflating past the bound) gives one finding of
+     * {@value #UNSCANNABLE_RULE}: what was not scanned cannot be said to be clean.
+     */
+    public List<SecretFinding> scanContainer(String relativePath, InputStream in, long size) throws IOException {
+        List<SecretFinding> findings = new ArrayList<>();
+        long budget = Math.max(MIN_INFLATED_BYTES, Math.min(size, Long.MAX_VALUE / MAX_INFLATION_RATIO) * MAX_INFLATION_RATIO);
+        byte[] buffer = new byte[BUFFER_BYTES];
+        int members = 0;
+        // The container's own bytes are hashed as they are read: an unscannable one is named by its content.
+        DigestInputStream raw = new DigestInputStream(in, Sha256.newDigest());
+        String problem = null;
+        InputStream kept = new FilterInputStream(raw) {
+            @Override
+            public void close() {
+                // Left open for the digest of the rest; the caller closes the container's stream.
+            }
+        };
+        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(kept, BUFFER_BYTES))) {
+            for (ZipEntry member; problem == null && (member = zip.getNextEntry()) != null; ) {
+                if (++members > MAX_CONTAINER_MEMBERS) {
+                    problem = "more than " + MAX_CONTAINER_MEMBERS + " members";
+                } else if (!member.isDirectory()) {
+                    SecretScanner scanner = new SecretScanner(rules, relativePath, member.getName());
+                    for (int n; problem == null && (n = zip.read(buffer)) > 0; ) {
+                        budget -= n;
+                        if (budget < 0) {
+                            problem = "it inflates past " + MAX_INFLATION_RATIO + " times its size";
+                        } else {
+                            scanner.feed(buffer, 0, n);
+                        }
+                    }
+                    findings.addAll(scanner.finish());
+                }
+            }
+            if (problem == null && members == 0) {
+                problem = "it holds no zip members";
+            }
+        } catch (ZipException | EOFException | IllegalArgumentException e) {
+            // EOFException: a truncated container; IllegalArgumentException: a member name not valid in its charset.
+            problem = "it is not a readable zip container (" + e.getMessage() + ")";
+        }
+        if (problem == null) {
+            return findings;
+        }
+        while (raw.read(buffer) >= 0) {
+            // The rest of the container goes into its digest too.
+        }
+        return unscannable(relativePath, problem, raw.getMessageDigest().digest());
+    }
+
+    /** The finding for a container that could not be read to its end; its fingerprint covers the container's bytes. */
+    private List<SecretFinding> unscannable(String relativePath, String why, byte[] contentSha256) {
+        return List.of(new SecretFinding(relativePath, null, 1, 1, UNSCANNABLE_RULE,
+                SecretScanner.fingerprint(UNSCANNABLE_RULE, relativePath, null, contentSha256, 0, contentSha256.length),
+                "", false));
+    }
+
+    /** Opens a file's bytes again (a container is read as a zip, after the pass that read it as bytes). */
+    public interface Reopen {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * A file's findings once its bytes went through {@code scanner} ({@link #scannerFor}, null when none
+     * was made): a container, which no streaming scanner reads, is read again through {@code reopen}; a
+     * file not scanned (STORED media) has none.
+     */
+    public List<SecretFinding> findings(SecretScanner scanner, String relativePath, long size, Reopen reopen) throws IOException {
+        if (scanner != null) {
+            return scanner.finish();
+        }
+        if (!isContainer(relativePath)) {
+            return List.of();
+        }
+        try (InputStream in = reopen.open()) {
+            return scanContainer(relativePath, in, size);
+        }
+    }
+
+    /**
+     * Scans one file on disk (the dry-run), reading through the caller's buffer (one per thread), never
+     * following a link. Only files the tree scan found regular come here; a file swapped for a FIFO since
+     * would block the open (Java cannot open with O_NONBLOCK), a window a stat first would narrow, not
+     * close, at a quarter of the cost of reading a small file.
+     */
+    private List<SecretFinding> scanFile(String relativePath, Path file, long size, byte[] buffer) throws IOException {
+        SecretScanner scanner = scannerFor(relativePath, size);
+        if (scanner == null) {
+            return findings(null, relativePath, size, () -> Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+        }
+        // The scanned size is read, no more: a dry-run predicts the commit, which stops on a file that changed.
+        if (size == 0) {
+            return scanner.finish();
+        }
+        // A channel, not an InputStream over one: about a third less time per small file.
+        ByteBuffer view = ByteBuffer.wrap(buffer);
+        try (FileChannel channel = FileChannel.open(file, READ_NO_LINKS)) {
+            long left = size;
+            for (int n; left > 0 && (n = channel.read(view.clear().limit((int) Math.min(buffer.length, left)))) > 0; left -= n) {
+                scanner.feed(buffer, 0, n);
+            }
+        }
+        return scanner.finish();
+    }
+
+    /**
+     * The dry-run's scan of every eligible file, on {@code threads} threads, findings (judged) in the files' order.
+     * A file that cannot be read now is an I/O error: the commit could not read it either.
+     */
+    public List<SecretFinding> scanFiles(List<ScannedEntry> files, int threads, Progress progress) {
+        progress.total(files.size(), files.stream().mapToLong(ScannedEntry::size).sum());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("prezip-secret-scan"));
+        try {
+            // Slices of neighbouring files, a few per thread: a task per file costs more than a tiny file's read.
+            int slice = Math.max(1, Math.min(SLICE_FILES, files.size() / (threads * SLICES_PER_THREAD) + 1));
+            List<Future<List<SecretFinding>>> results = new ArrayList<>(files.size() / slice + 1);
+            for (int from = 0; from < files.size(); from += slice) {
+                List<ScannedEntry> part = files.subList(from, Math.min(files.size(), from + slice));
+                results.add(pool.submit(() -> {
+                    List<SecretFinding> found = new ArrayList<>();
+                    byte[] buffer = new byte[BUFFER_BYTES];
+                    for (ScannedEntry file : part) {
+                        try {
+                            found.addAll(scanFile(file.relativePath(), file.path(), file.size(), buffer));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(file.relativePath(), e);
+                        }
+                        progress.advance(1, file.size());
+                    }
+                    return found;
+                }));
+            }
+            List<SecretFinding> all = new ArrayList<>();
+            for (Future<List<SecretFinding>> result : results) {
+                all.addAll(result.get());
+            }
+            progress.done();
+            return judge(Collections.unmodifiableList(all));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PrezipException(ErrorCode.PZ_IO, "interrupted while scanning content");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw errors.IoErrors.toPrezip(io.getCause(), "scanning the content of " + io.getMessage(), null);
+            }
+            if (e.getCause() instanceof PrezipException prezip) {
+                throw prezip;
+            }
+            throw new PrezipException(ErrorCode.PZ_INTERNAL, "scanning content failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package secrets;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What follows a secret rule's keyword: a sequence of atoms (a literal character, a class {@code [...]},
+ * {@code .}, {@code \s}, {@code \d}, {@code \w}), each optionally quantified ({@code ? * + {n} {m,} {m,n}}),
+ * with one optional group {@code ( )} marking the secret itself. Atoms match possessively: each takes
+ * as many bytes as it can and never gives any back, so a match costs one pass over at most the rule's
+ * maximum length, whatever the pattern (no alternation, no nesting, no backtracking to blow up).
+ * Bytes are matched as ASCII; a byte at or above 0x80 only ever matches a negated class or {@code .}.
+ */
+final class SecretPattern {
+    /** A quantifier without an upper bound: the rule's maximum length bounds it. */
+    private static final int UNBOUNDED = Integer.MAX_VALUE;
+
+    private final long[][] classes;
+    private final int[] min;
+    private final int[] max;
+    /** Atoms [groupStart, groupEnd) are the secret; the whole match when the pattern has no group. */
+    private final int groupStart;
+    private final int groupEnd;
+
+    private SecretPattern(long[][] classes, int[] min, int[] max, int groupStart, int groupEnd) {
+        this.classes = classes;
+        this.min = min;
+        this.max = max;
+        this.groupStart = groupStart;
+        this.groupEnd = groupEnd;
+    }
+
+    /**
+     * Matches at {@code from}, reading no further than {@code limit}.
+     *
+     * @param secret receives the secret's [start, end) and, in {@code secret[2]}, how far the match read
+     *        (whether it matched or not): the scanner's measure of the work it cost
+     * @return the end of the match, or -1
+     */
+    int match(byte[] bytes, int from, int limit, int[] secret) {
+        int at = from;
+        secret[0] = from;
+        secret[1] = -1;
+        secret[2] = from;
+        for (int atom = 0; atom < min.length; atom++) {
+            if (atom == groupStart) {
+                secret[0] = at;
+            }
+            if (atom == groupEnd) {
+                secret[1] = at;
+            }
+            long[] set = classes[atom];
+            int stop = (int) Math.min(limit, (long) at + max[atom]);
+            int start = at;
+            while (at < stop && contains(set, bytes[at])) {
+                at++;
+            }
+            secret[2] = at;
+            if (at - start < min[atom]) {
+                return -1;
+            }
+        }
+        if (secret[1] < 0) {
+            secret[1] = at;
+        }
+        return at;
+    }
+
+    /** Whether the byte could extend the last atom: a token only ends where its characters stop. */
+    boolean continuesLastAtom(byte b) {
+        return classes.length > 0 && max[max.length - 1] > 1 && contains(classes[classes.length - 1], b);
+    }
+
+    static boolean contains(long[] set, byte b) {
+        int c = b & 0xff;
+        return (set[c >>> 6] & (1L << c)) != 0;
+    }
+
+    /**
+     * Parses a pattern; {@code ignoreCase} folds ASCII letters in literals and classes.
+     *
+     * @throws IllegalArgumentException naming what is wrong, for the rule file's error message
+     */
+    static SecretPattern parse(String text, boolean ignoreCase) {
+        List<long[]> classes = new ArrayList<>();
+        List<int[]> bounds = new ArrayList<>();
+        int groupStart = -1;
+        int groupEnd = -1;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                if (groupStart >= 0) {
+                    throw new IllegalArgumentException("has more than one group: only one ( ) marks the secret");
+                }
+                groupStart = classes.size();
+                i++;
+                continue;
+            }
+            if (c == ')') {
+                if (groupStart < 0 || groupEnd >= 0) {
+                    throw new IllegalArgumentException("has a ')' without its '('");
+                }
+                groupEnd = classes.size();
+                i++;
+                continue;
+            }
+            long[] set = new long[4];
+            if (c == '[') {
+                i = parseClass(text, i + 1, set, ignoreCase);
+            } else if (c == '\\') {
+                if (i + 1 >= text.length()) {
+                    throw new IllegalArgumentException("ends with a lone backslash");
+                }
+                escape(text.charAt(i + 1), set);
+                i += 2;
+            } else if (c == '.') {
+                fill(set, 0, 255);
+                clear(set, '\n');
+                i++;
+            } else if ("|?*+{}]^$".indexOf(c) >= 0) {
+                throw new IllegalArgumentException("has '" + c + "' where a character was expected"
+                        + (c == '|' ? " (no alternation: give each alternative its own keyword or rule)" : ""));
+            } else {
+                literal(c, set);
+                i++;
+            }
+            int[] bound = {1, 1};
+            i = parseQuantifier(text, i, bound);
+            if (ignoreCase && c != '[') {
+                fold(set);
+            }
+            classes.add(set);
+            bounds.add(bound);
+        }
+        if (groupStart >= 0 && groupEnd < 0) {
+            throw new IllegalArgumentException("has a '(' without its ')'");
+        }
+        if (classes.isEmpty()) {
+            throw new IllegalArgumentException("is empty");
+        }
+        int[] min = bounds.stream().mapToInt(b -> b[0]).toArray();
+        int[] max = bounds.stream().mapToInt(b -> b[1]).toArray();
+        return new SecretPattern(classes.toArray(long[][]::new), min, max,
+                groupStart < 0 ? 0 : groupStart, groupStart < 0 ? classes.size() : groupEnd);
+    }
+
+    /** A class's members, folded (when asked) before a leading '^' negates them: [^a] folded excludes A too. */
+    private static int parseClass(String text, int i, long[] set, boolean ignoreCase) {
+        boolean negated = i < text.length() && text.charAt(i) == '^';
+        if (negated) {
+            i++;
+        }
+        boolean first = true;
+        while (i < text.length() && (text.charAt(i) != ']' || first)) {
+            first = false;
+            char c = text.charAt(i);
+            if (c == '\\') {
+                if (i + 1 >= text.length()) {
+                    throw new IllegalArgumentException("ends inside a class");
+                }
+                escape(text.charAt(i + 1), set);
+                i += 2;
+                continue;
+            }
+            if (i + 2 < text.length() && text.charAt(i + 1) == '-' && text.charAt(i + 2) != ']') {
+                char to = text.charAt(i + 2);
+                requireAscii(c);
+                requireAscii(to);
+                if (to < c) {
+                    throw new IllegalArgumentException("has a reversed range " + c + "-" + to);
+                }
+                fill(set, c, to);
+                i += 3;
+                continue;
+            }
+            literal(c, set);
+            i++;
+        }
+        if (i >= text.length()) {
+            throw new IllegalArgumentException("has a '[' without its ']'");
+        }
+        if (ignoreCase) {
+            fold(set);
+        }
+        if (negated) {
+            for (int w = 0; w < set.length; w++) {
+                set[w] = ~set[w];
+            }
+        }
+        return i + 1;
+    }
+
+    private static int parseQuantifier(String text, int i, int[] bound) {
+        if (i >= text.length()) {
+            return i;
+        }
+        char q = text.charAt(i);
+        switch (q) {
+            case '?' -> { bound[0] = 0; bound[1] = 1; return i + 1; }
+            case '*' -> { bound[0] = 0; bound[1] = UNBOUNDED; return i + 1; }
+            case '+' -> { bound[0] = 1; bound[1] = UNBOUNDED; return i + 1; }
+            case '{' -> {
+                int close = text.indexOf('}', i);
+                if (close < 0) {
+                    throw new IllegalArgumentException("has a '{' without its '}'");
+                }
+                String inside = text.substring(i + 1, close);
+                try {
+                    int comma = inside.indexOf(',');
+                    bound[0] = Integer.parseInt(comma < 0 ? inside : inside.substring(0, comma));
+                    bound[1] = comma < 0 ? bound[0]
+                            : comma == inside.length() - 1 ? UNBOUNDED : Integer.parseInt(inside.substring(comma + 1));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("has a bad repetition {" + inside + "}");
+                }
+                if (bound[0] < 0 || bound[1] < bound[0] || bound[1] == 0) {
+                    throw new IllegalArgumentException("has a bad repetition {" + inside + "}");
+                }
+                int after = close + 1;
+                if (after < text.length() && "?*+{".indexOf(text.charAt(after)) >= 0) {
+                    throw new IllegalArgumentException("has a quantifier after a quantifier");
+                }
+                return after;
+            }
+            default -> { return i; }
+        }
+    }
+
+    private static void escape(char c, long[] set) {
+        switch (c) {
+            case 's' -> { literal(' ', set); literal('\t', set); literal('\n', set); literal('\r', set); literal('\f', set); }
+            case 'd' -> fill(set, '0', '9');
+            case 'w' -> { fill(set, 'a', 'z'); fill(set, 'A', 'Z'); fill(set, '0', '9'); literal('_', set); }
+            case 'n' -> literal('\n', set);
+            case 'r' -> literal('\r', set);
+            case 't' -> literal('\t', set);
+            default -> {
+                if (Character.isLetterOrDigit(c)) {
+                    throw new IllegalArgumentException("has an unknown escape \\" + c);
+                }
+                literal(c, set);
+            }
+        }
+    }
+
+    private static void literal(char c, long[] set) {
+        requireAscii(c);
+        set[c >>> 6] |= 1L << c;
+    }
+
+    private static void requireAscii(char c) {
+        if (c >= 0x80) {
+            throw new IllegalArgumentException("has a non-ASCII character (token formats are ASCII)");
+        }
+    }
+
+    private static void fill(long[] set, int from, int to) {
+        for (int c = from; c <= to; c++) {
+            set[c >>> 6] |= 1L << c;
+        }
+    }
+
+    private static void clear(long[] set, int c) {
+        set[c >>> 6] &= ~(1L << c);
+    }
+
+    private static void fold(long[] set) {
+        for (int c = 'a'; c <= 'z'; c++) {
+            int upper = c - 'a' + 'A';
+            boolean either = contains(set, (byte) c) || contains(set, (byte) upper);
+            if (either) {
+                set[c >>> 6] |= 1L << c;
+                set[upper >>> 6] |= 1L << upper;
+            }
+        }
+    }
+}

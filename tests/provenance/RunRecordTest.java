@@ -1,0 +1,33 @@
+package provenance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import json.Json;
+import org.junit.jupiter.api.Test;
+import support.HookTrees;
+
+class RunRecordTest {
+    @Test
+    void aRunEndsWithUtcTimesItsDurationAndWhoRanItWhere() {
+        Instant start = Instant.now();
+        List<RunRecord.Input> inputs = List.of(new RunRecord.Input("global_bans", "/d/global_bans.json", "ab".repeat(32), null),
+                new RunRecord.Input("secrets_allow", "/d/p1_secrets_allow.json", null, null));
+        RunRecord run = new RunRecord.Started(start, System.nanoTime(), List.of("--project-id", "p1"), true, false, inputs).end();
+        assertEquals(start.toString(), run.startedAt());
+        assertTrue(run.endedAt().endsWith("Z") && !Instant.parse(run.endedAt()).isBefore(start));
+        assertTrue(run.durationMs() >= 0);
+        assertFalse(run.host().isBlank());
+        assertEquals(System.getProperty("user.name"), run.user());
+        assertEquals(Toolkit.VERSION, run.toolkitVersion());
+        assertEquals(inputs, run.inputs());
+
+        JsonNode json = HookTrees.parseJson(Json.write(run));
+        assertTrue(json.has("started_at") && json.has("allow_unknown") && json.has("content_scanned"), "snake_case: " + json);
+        assertEquals(json, HookTrees.parseJson(Json.write(Json.MAPPER.convertValue(json, RunRecord.class))), "reads back");
+    }
+}

@@ -1,0 +1,205 @@
+package secrets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import support.SecretCorpus;
+import support.TempTrees;
+
+class SecretScannerTest {
+    static final SecretRules SHIPPED = SecretRules.load(TempTrees.repoRoot().resolve("data").resolve("secret_rules.json"));
+
+    static List<SecretFinding> scan(byte[] bytes, int chunk) {
+        SecretScanner scanner = new SecretScanner(SHIPPED, "f.txt", null);
+        for (int i = 0; i < bytes.length; i += chunk) {
+            scanner.feed(bytes, i, Math.min(chunk, bytes.length - i));
+        }
+        return scanner.finish();
+    }
+
+    static List<SecretFinding> scan(String text) {
+        return scan(text.getBytes(StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    @Test
+    void everyShippedRuleCatchesItsPlantedCredential() {
+        for (long seed = 1; seed <= 20; seed++) {
+            Map<String, SecretCorpus.Planted> planted = new SecretCorpus(seed).onePerRule();
+            assertEquals(SHIPPED.ruleIds(), List.copyOf(planted.keySet()), "the corpus plants one credential per shipped rule");
+            for (SecretCorpus.Planted p : planted.values()) {
+                List<SecretFinding> found = scan("intro line\n  " + p.text() + "\ntrailer\n");
+                assertTrue(found.stream().anyMatch(f -> f.rule().equals(p.rule())), p.rule() + " (seed " + seed + ") found " + found);
+                SecretFinding first = found.stream().filter(f -> f.rule().equals(p.rule())).findFirst().orElseThrow();
+                long lines = p.text().chars().filter(c -> c == '\n').count();
+                assertTrue(first.line() >= 2 && first.line() <= 2 + lines, p.rule() + " on line " + first.line());
+                assertFalse(first.preview().contains(p.secret()), "the preview holds no secret");
+                assertTrue(first.preview().length() <= SecretFinding.PREVIEW_CHARS + 1);
+            }
+        }
+    }
+
+    @Test
+    void lookAlikesAndCleanTextAreNoFindings() {
+        SecretCorpus corpus = new SecretCorpus(7);
+        for (String text : corpus.lookAlikes()) {
+            assertEquals(List.of(), scan(text), text.substring(0, Math.min(80, text.length())));
+        }
+        assertEquals(List.of(), scan(corpus.cleanText(1 << 20)));
+    }
+
+    @Test
+    void aCredentialAcrossEveryChunkBoundaryIsFoundOnceAtItsLineAndColumn() {
+        SecretCorpus corpus = new SecretCorpus(3);
+        String token = "ghp_" + corpus.chars("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 36);
+        byte[] bytes = ("line one\nline two\n   x=" + token + " end\n").getBytes(StandardCharsets.US_ASCII);
+        for (int chunk = 1; chunk <= bytes.length; chunk++) {
+            List<SecretFinding> found = scan(bytes, chunk);
+            assertEquals(1, found.size(), "chunk " + chunk);
+            assertEquals(3, found.get(0).line());
+            assertEquals(6, found.get(0).column());
+            assertEquals("ghp_…", found.get(0).preview());
+        }
+    }
+
+    @Test
+    void aTokenThatGoesOnOrStartsInsideAWordIsNone() {
+        SecretCorpus corpus = new SecretCorpus(4);
+        String body = corpus.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 37);
+        assertEquals(List.of(), scan("ghp_" + body + "\n"), "37 characters are no classic GitHub token");
+        assertEquals(List.of(), scan("xghp_" + body.substring(1) + "\n"), "a keyword inside a word starts nothing");
+        assertEquals(1, scan("(ghp_" + body.substring(1) + ")\n").size());
+    }
+
+    @Test
+    void utf16WithByteOrderMarkIsScannedAndBinaryIsSkipped() {
+        SecretCorpus.Planted planted = new SecretCorpus(5).onePerRule().get("stripe-live-key");
+        String text = "notes\r\n" + planted.text() + "\r\n";
+        List<SecretFinding> le = scan(("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE), 7);
+        List<SecretFinding> be = scan(("\uFEFF" + text).getBytes(StandardCharsets.UTF_16BE), 4096);
+        assertEquals(1, le.size());
+        assertEquals(2, le.get(0).line());
+        assertEquals(12, le.get(0).column(), "columns count code units after the byte-order mark");
+        assertEquals(le.get(0).fingerprint(), be.get(0).fingerprint(), "same text, same fingerprint in either byte order");
+        byte[] binary = ("\0\0\0" + text).getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(List.of(), scan(binary, 100), "a NUL in the first block makes the content binary");
+    }
+
+    @Test
+    void theFingerprintCoversRulePathAndMatchedBytes() {
+        SecretCorpus corpus = new SecretCorpus(6);
+        String a = "ghp_" + corpus.chars("abcdefghijklmnopqrstuvwxyz0123456789", 36);
+        String b = "ghp_" + corpus.chars("abcdefghijklmnopqrstuvwxyz0123456789", 36);
+        String fa = scan("k=" + a).get(0).fingerprint();
+        assertEquals(fa, scan("other text\nk=" + a + "\n").get(0).fingerprint(), "moving the line keeps the fingerprint");
+        assertNotEquals(fa, scan("k=" + b).get(0).fingerprint(), "another token, another fingerprint");
+        SecretScanner elsewhere = new SecretScanner(SHIPPED, "g.txt", null);
+        byte[] bytes = ("k=" + a).getBytes(StandardCharsets.US_ASCII);
+        elsewhere.feed(bytes, 0, bytes.length);
+        assertNotEquals(fa, elsewhere.finish().get(0).fingerprint(), "another path, another fingerprint");
+    }
+
+    @Test
+    void aFindingNearTheEndOfALargeFileNeedsNoMoreMemoryThanOneNearTheStart() {
+        // The scanner's buffer is fixed at construction; feeding 256 MiB through it grows nothing.
+        SecretCorpus corpus = new SecretCorpus(8);
+        byte[] filler = corpus.cleanText(1 << 20).getBytes(StandardCharsets.US_ASCII);
+        SecretScanner scanner = new SecretScanner(SHIPPED, "big.csv", null);
+        for (int i = 0; i < 256; i++) {
+            scanner.feed(filler, 0, filler.length);
+        }
+        byte[] tail = ("\nkey,AKIA" + corpus.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16) + "\n").getBytes(StandardCharsets.US_ASCII);
+        scanner.feed(tail, 0, tail.length);
+        List<SecretFinding> found = scanner.finish();
+        assertEquals(1, found.size());
+        assertEquals("aws-access-key-id", found.get(0).rule());
+        long newlines = 0;
+        for (byte x : filler) {
+            newlines += x == '\n' ? 1 : 0;
+        }
+        assertEquals(256 * newlines + 2, found.get(0).line());
+    }
+
+    @Test
+    void thePreviewNeverGoesPastTheKeyword() {
+        SecretCorpus.Planted twilio = new SecretCorpus(12).onePerRule().get("twilio-api-key");
+        assertEquals("SK…", scan(twilio.text()).get(0).preview(), "a two-character keyword previews two characters");
+    }
+
+    @Test
+    void aLongerKeywordAroundAnotherSurvivesTheBufferBeingCompacted(@TempDir Path tmp) throws IOException {
+        // An organisation's keyword holding a shipped one ("sk-"): the inner hit queues first, the outer starts earlier.
+        String shipped = Files.readString(TempTrees.repoSecretRules());
+        Path rules = TempTrees.writeString(tmp.resolve("secret_rules.json"), shipped.replaceFirst("\"rules\": \\[",
+                "\"rules\": [{\"id\": \"corp-token\", \"description\": \"d\", \"keywords\": [\"corp-sk-v1-\"],"
+                        + " \"pattern\": \"([A-Za-z0-9]{24})\", \"source\": \"https://example.org/corp\"},"));
+        SecretRules withCorp = SecretRules.load(rules);
+        StringBuilder text = new StringBuilder("lorem ipsum\n".repeat(700));
+        text.setLength(SecretScanner.SNIFF_BYTES - 120);
+        text.append(" corp-sk-v1-").append(new SecretCorpus(13).chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 24))
+                .append(" \n").append("more text\n".repeat(1200));
+        byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+        for (int chunk : new int[] {bytes.length, SecretScanner.SNIFF_BYTES, 100}) {
+            SecretScanner scanner = new SecretScanner(withCorp, "f.txt", null);
+            for (int i = 0; i < bytes.length; i += chunk) {
+                scanner.feed(bytes, i, Math.min(chunk, bytes.length - i));
+            }
+            assertEquals(List.of("corp-token"), scanner.finish().stream().map(SecretFinding::rule).toList(), "chunk " + chunk);
+        }
+    }
+
+    @Test
+    void everyDistinctFingerprintIsListedHoweverManyCopiesCameFirst() {
+        SecretCorpus corpus = new SecretCorpus(14);
+        String fixture = "ghp_" + corpus.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 36);
+        String real = "ghp_" + corpus.chars("abcdefghijklmnopqrstuvwxyz0123456789", 36);
+        List<SecretFinding> found = scan(("fixture = " + fixture + "\n").repeat(SecretScanner.MAX_FINDINGS_PER_FILE + 5)
+                + "real = " + real + "\n");
+        assertEquals(2, found.stream().map(SecretFinding::fingerprint).distinct().count(), "the new token after the cap is listed");
+        SecretApprovals fixtureOnly = new SecretApprovals(null, null, List.of(new SecretApprovals.Approval(found.get(0).fingerprint(),
+                "github-token", "f.txt", "fixture", "me", "2026-11-29T00:00:00Z")));
+        assertEquals(1, fixtureOnly.apply(found).stream().filter(f -> !f.approved()).count());
+    }
+
+    @Test
+    void overlappingKeywordsStopTheScanWithAFindingNoApprovalClears() {
+        byte[] headers = "-----BEGIN PRIVATE KEY-----\n".repeat(300_000).getBytes(StandardCharsets.US_ASCII);
+        List<SecretFinding> found = scan(headers, 1 << 16);
+        assertEquals(List.of(SecretFinding.TOO_COSTLY_RULE), found.stream().map(SecretFinding::rule).toList());
+        SecretApprovals all = new SecretApprovals(null, null, List.of(new SecretApprovals.Approval(found.get(0).fingerprint(),
+                SecretFinding.TOO_COSTLY_RULE, "f.txt", "n", "me", "2026-11-29T00:00:00Z")));
+        assertFalse(all.apply(found).get(0).approved(), "what was not scanned cannot be approved");
+    }
+
+    @Test
+    void manyKeywordHitsCostLinearTimeAndRepeatedFindingsAreCapped() {
+        StringBuilder text = new StringBuilder();
+        Random random = new Random(9);
+        for (int i = 0; i < 200_000; i++) {
+            text.append(" AKIA").append(random.nextInt(10));
+        }
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        String repeated = "\nghp_" + new SecretCorpus(10).chars(alphabet, 36);
+        text.append(repeated.repeat(100));
+        for (int i = 0; i < 30; i++) {
+            text.append("\nghp_").append(new SecretCorpus(100 + i).chars(alphabet, 36));
+        }
+        SecretScanner scanner = new SecretScanner(SHIPPED, "f.txt", null);
+        byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+        scanner.feed(bytes, 0, bytes.length);
+        List<SecretFinding> found = scanner.finish();
+        assertEquals(SecretScanner.MAX_FINDINGS_PER_FILE + 30, found.size(), "20 occurrences, then each new fingerprint once");
+        assertEquals(31, found.stream().map(SecretFinding::fingerprint).distinct().count());
+        assertEquals(130, scanner.total());
+    }
+}
