@@ -1,7 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //SOURCES lib/**/*.java
-// Dependencies are pinned once, in lib/ (//DEPS lines of cli/Cli.java, cli/Json.java, zip/ZipPolicyV1.java), and so
+// Dependencies are pinned once, in lib/ (//DEPS lines of cli/Cli.java and json/Json.java), and so
 // are the JVM options (//JAVA_OPTIONS of cli/Cli.java).
 
 import cli.Cli;

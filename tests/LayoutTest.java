@@ -39,7 +39,8 @@ class LayoutTest {
             Map.entry("commit", with(GROUND, "scan", "secrets", "policy", "zip")),
             Map.entry("verify", with(GROUND, "scan", "secrets", "policy", "zip")),
             Map.entry("report", with(GROUND, "scan", "secrets", "policy", "zip")),
-            Map.entry("delivery", with(GROUND, "scan", "secrets", "policy", "zip", "commit", "report")));
+            Map.entry("delivery", with(GROUND, "scan", "secrets", "policy", "zip", "commit", "report")),
+            Map.entry("inventory", with(GROUND, "scan", "policy", "report")));
 
     static Set<String> with(Set<String> base, String... more) {
         Set<String> all = new TreeSet<>(base);

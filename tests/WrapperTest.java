@@ -154,14 +154,14 @@ class WrapperTest {
         assertEquals(0, before.exitCode(), before.err());
         assertEquals(Toolkit.VERSION, versionOf(before));
 
-        Path toolkit = repo.resolve("lib/cli/Toolkit.java");
+        Path toolkit = repo.resolve("lib/provenance/Toolkit.java");
         String quoted = '"' + Toolkit.VERSION + '"';
         String source = Files.readString(toolkit);
         assertTrue(source.contains(quoted), "the version literal is in " + toolkit);
         Files.writeString(toolkit, source.replace(quoted, '"' + Toolkit.VERSION + "-edited\""));
         Run after = run(repo.resolve("jbang"), environment, "prezip_stager", "--version");
         assertEquals(0, after.exitCode(), after.err());
-        assertEquals(Toolkit.VERSION + "-edited", versionOf(after), "the edit in lib/cli/ is what runs");
+        assertEquals(Toolkit.VERSION + "-edited", versionOf(after), "the edit in lib/provenance/ is what runs");
         if (cache != null) {
             // The fast path was taken both times, under a new key after the edit.
             try (var commands = Files.list(cache.resolve("launch"))) {
@@ -253,19 +253,19 @@ class WrapperTest {
     /** `./jbang test` runs tests/run_tests.java: a line per class as it finishes, the summary line last, usage for --help. */
     @Test
     void theTestRunnerPrintsALinePerClassThenTheSummaryAndUsageForHelp() throws Exception {
-        Run two = runner("cli.ProjectIdTest", "AsciiTest");
+        Run two = runner("datadir.ProjectIdTest", "AsciiTest");
         assertEquals(0, two.exitCode(), two.err());
         List<String> lines = two.out().lines().toList();
         assertEquals(3, lines.size(), two.out());
         long total = 0;
         for (String line : lines.subList(0, 2)) {
-            var perClass = Pattern.compile("(cli\\.ProjectIdTest|policy\\.AsciiTest): passed (\\d+), failed 0, skipped 0 \\(\\d+\\.\\d s\\)")
+            var perClass = Pattern.compile("(datadir\\.ProjectIdTest|policy\\.AsciiTest): passed (\\d+), failed 0, skipped 0 \\(\\d+\\.\\d s\\)")
                     .matcher(line);
             assertTrue(perClass.matches(), line);
             assertTrue(Long.parseLong(perClass.group(2)) > 0, line);
             total += Long.parseLong(perClass.group(2));
         }
-        assertEquals(List.of("cli.ProjectIdTest", "policy.AsciiTest"), lines.subList(0, 2).stream().map(l -> l.split(":")[0]).sorted().toList());
+        assertEquals(List.of("datadir.ProjectIdTest", "policy.AsciiTest"), lines.subList(0, 2).stream().map(l -> l.split(":")[0]).sorted().toList());
         assertEquals(total + " passed, 0 failed, 0 skipped", lines.get(2));
 
         Run help = runner("--help");

@@ -6,7 +6,7 @@
 //SOURCES ../lib/**/*.java
 //SOURCES ../inventory.java ../prezip_stager.java ../verify_zip.java ../dashboard.java
 //SOURCES *Test.java */*Test.java support/*.java
-// The shipped data files, as the commands carry them (cli/DataFile reads them when a data folder lacks them).
+// The shipped data files, as the commands carry them (datadir/DataFile reads them when a data folder lacks them).
 //FILES data/global_bans.json=../data/global_bans.json data/secret_rules.json=../data/secret_rules.json
 //FILES data/policies/default.json=../data/policies/default.json data/policies/strict.json=../data/policies/strict.json
 

@@ -125,27 +125,14 @@ public final class Committer {
             Path temp = AtomicFiles.tempBeside(zip);
             delivery.adopt(temp, zip);
             MessageDigest sha256 = Sha256.newDigest();
-            Packer.Result packed;
-            long zipBytes;
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = new DigestOutputStream(
-                         new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES), sha256)) {
-                DeterministicZipWriter writer = new DeterministicZipWriter(out, plan.fixedEpochMs());
-                packed = Packer.pack(eligible, staging, writer, plan.threads(), plan.progress().next("stage+zip"), plan.contentScan());
-                writer.finish();
-                out.flush();
-                plan.timings().lap("stage+hash+zip");
-                plan.progress().next("sync to disk");
-                channel.force(true);
-                zipBytes = channel.size();
-                plan.timings().lap("fsync");
-            }
+            Packed packed = pack(plan, staging, eligible, temp, sha256);
+            long zipBytes = packed.zipBytes();
             // The zip was built while its files were scanned; it ships only if no credential is in them.
-            List<SecretFinding> secrets = plan.contentScan().judge(packed.secrets());
+            List<SecretFinding> secrets = plan.contentScan().judge(packed.result().secrets());
             if (secrets.stream().anyMatch(finding -> !finding.approved())) {
                 throw new SecretsFound(secrets);
             }
-            List<StagedFile> staged = packed.staged();
+            List<StagedFile> staged = packed.result().staged();
             plan.progress().next("check staging, read back");
             // The zip was built while staging filled up; it ships only if the finished staging tree passes.
             StagingInvariants.check(staging.root(), staged, plan.classifier(), plan.forbidEmptyDirs());
@@ -179,6 +166,29 @@ public final class Committer {
             return new Committed(manifest, secrets, finishedInterrupted);
         } catch (IOException e) {
             throw IoErrors.toPrezip(e, "staging and zipping", zip.getParent());
+        }
+    }
+
+    /** What packing wrote: the staged files and findings, and the zip's size on disk. */
+    private record Packed(Packer.Result result, long zipBytes) {}
+
+    /** Stages, hashes and zips the eligible files into the temp zip in one pass, then syncs it to disk. */
+    private static Packed pack(Plan plan, Staging staging, List<ScannedEntry> eligible, Path temp, MessageDigest sha256)
+            throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+             OutputStream out = new DigestOutputStream(
+                     new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES), sha256)) {
+            DeterministicZipWriter writer = new DeterministicZipWriter(out, plan.fixedEpochMs());
+            Packer.Result packed = Packer.pack(eligible, staging, writer, plan.threads(), plan.progress().next("stage+zip"),
+                    plan.contentScan());
+            writer.finish();
+            out.flush();
+            plan.timings().lap("stage+hash+zip");
+            plan.progress().next("sync to disk");
+            channel.force(true);
+            long zipBytes = channel.size();
+            plan.timings().lap("fsync");
+            return new Packed(packed, zipBytes);
         }
     }
 

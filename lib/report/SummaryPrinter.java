@@ -1,6 +1,7 @@
 package report;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -10,6 +11,7 @@ import secrets.SecretFinding;
 import text.Bytes;
 import text.Counts;
 import text.Printable;
+import zip.ZipManifest;
 
 /**
  * The human summary of a stager report, as aligned tables: eligible totals by extension, excluded counts
@@ -119,5 +121,22 @@ public final class SummaryPrinter {
             out.println("      --content-dir " + report.contentDir());
             out.println("      --approve-secret FINGERPRINT --note \"why\"");
         }
+    }
+
+    /** A delivered commit's files after its summary: the zip, what went beside it, what its hooks updated. */
+    public static void printDelivered(StagerReport.Delivery delivery, ZipManifest manifest, List<Path> hookFiles, PrintWriter out) {
+        Path zip = Path.of(delivery.zip());
+        out.printf("%nWrote %s%n  %s, %s%n  sha256 %s%n", zip, Counts.of(manifest.entries().size(), "entry", "entries"),
+                Bytes.human(manifest.zipBytes()), manifest.zipSha256());
+        // One file a line: a narrow terminal wraps a long list mid-name.
+        out.println("  beside it:");
+        List<String> files = delivery.filesWritten();
+        files.stream().skip(1).filter(f -> Path.of(f).getParent().equals(zip.getParent()))
+                .forEach(f -> out.printf("    %s%n", Path.of(f).getFileName()));
+        files.stream().skip(1).filter(f -> !Path.of(f).getParent().equals(zip.getParent()))
+                .forEach(f -> out.printf("  also: %s%n", f));
+        out.println("  updated:");
+        hookFiles.forEach(f -> out.printf("    %s%n", f));
+        out.flush();
     }
 }

@@ -1,0 +1,58 @@
+package delivery;
+
+import console.Progress;
+import console.Timings;
+import errors.PrezipException;
+import io.AtomicFiles;
+import java.util.List;
+import java.util.Optional;
+import report.HtmlReport;
+import report.StagerReport;
+
+/**
+ * One prezip_stager run, dry-run or commit, from its request to its outcome: the pipeline's steps in
+ * order (ARCHITECTURE.md draws them). Prints nothing; what the run says on the way goes to the request's
+ * notices, and the status line is cleared before it returns.
+ */
+public final class Delivery {
+    private Delivery() {}
+
+    /**
+     * Runs the pipeline. A run that stops for a reason the report can show (refused, a credential, the lock
+     * held, a failed commit) returns an outcome with its error; a problem found before the content is
+     * scanned (usage, the data folder, the policy, the paths) is thrown, as there is no report yet.
+     */
+    public static DeliveryOutcome run(DeliveryRequest request) {
+        Timings timings = new Timings();
+        Loaded loaded = Loaded.of(request, System.nanoTime());
+        Target target = Target.of(loaded);
+        Progress progress = request.statusLine().apply("scan").onInterrupt(target.interruptNotice(request.commit()));
+        try {
+            timings.lap("start+load");
+            Judged judged = Judged.of(loaded, target, progress, timings);
+            Outcomes outcomes = new Outcomes(loaded, target, timings);
+            Optional<PrezipException> stop = StopReasons.first(judged);
+            if (stop.isPresent()) {
+                return outcomes.stopped(judged.report(), stop.get(), false);
+            }
+            return request.commit() ? CommitStep.run(judged, target, progress, outcomes) : endDryRun(judged, target, outcomes);
+        } finally {
+            progress.finish();
+        }
+    }
+
+    /** A dry-run that found nothing to refuse: ok only if the commit could start, and its page if asked for. */
+    private static DeliveryOutcome endDryRun(Judged judged, Target target, Outcomes outcomes) {
+        Loaded loaded = judged.loaded();
+        try {
+            Hooks.requireCommitCanStart(target.zip(), loaded.data(), loaded.request().projectId());
+        } catch (PrezipException e) {
+            return outcomes.stopped(judged.report(), e, false);
+        }
+        StagerReport done = judged.report().withRun(loaded.run().end());
+        if (target.html() != null) {
+            AtomicFiles.write(target.html(), out -> HtmlReport.write(done, null, out));
+        }
+        return outcomes.wentThrough(done, null, List.of());
+    }
+}

@@ -1,0 +1,22 @@
+package delivery;
+
+import java.util.List;
+import policy.Classification;
+import policy.Companions;
+import report.StagerReport;
+import secrets.SecretFinding;
+
+/**
+ * Makes a run's report for a classification and the content scan's findings: once when the run is
+ * judged, and again when a commit knows which credentials it shipped approved, or found more.
+ */
+record ReportMaker(Loaded loaded, String root, String zip, List<Companions.SplitGroup> splitGroups) {
+
+    /** The report; {@code found} null where the content was not scanned. */
+    StagerReport make(Classification classification, List<SecretFinding> found) {
+        DeliveryRequest request = loaded.request();
+        return StagerReport.of(request.projectId(), root, zip, request.commit() ? StagerReport.COMMIT : StagerReport.DRY_RUN,
+                classification, loaded.policy().appliedPreset(), loaded.policy().companionMode(), splitGroups, found,
+                request.allowUnknown());
+    }
+}
