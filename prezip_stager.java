@@ -11,6 +11,7 @@ import cli.Cli;
 import cli.CommonOptions;
 import commit.Packer;
 import datadir.ProjectId;
+import delivery.CapabilityPreview;
 import delivery.Delivery;
 import delivery.DeliveryOutcome;
 import delivery.DeliveryRequest;
@@ -33,17 +34,12 @@ import policy.PolicyPreset;
 import provenance.Toolkit;
 import report.StagerReport;
 import report.SummaryPrinter;
-import zip.ZipPackagingMetadataV1;
-import zip.ZipPolicyV1;
 
 @Command(name = "prezip_stager", mixinStandardHelpOptions = true, versionProvider = Toolkit.Version.class,
         description = {
                 "Show which files of a content folder may ship to the client, and why others may not.",
                 "Dry-run by default: writes nothing. --commit stages the eligible files and writes a deterministic zip."})
 public class prezip_stager implements Callable<Integer> {
-    /** The one capability the spec's preview shell knows. */
-    static final String ZIP_PACKAGING = "zip_packaging";
-
     @Spec
     CommandSpec spec;
 
@@ -192,12 +188,8 @@ public class prezip_stager implements Callable<Integer> {
     }
 
     private int preview(String name) {
-        if (!ZIP_PACKAGING.equals(name)) {
-            throw new PrezipException(ErrorCode.KC_DRAFT_PREVIEW_UNKNOWN_CAPABILITY,
-                    "unknown capability '" + name + "'; known: " + ZIP_PACKAGING);
-        }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(Json.write(ZipPackagingMetadataV1.current(ZipPolicyV1.fixedEpochMs())));
+        out.print(Json.write(CapabilityPreview.of(name)));
         out.flush();
         return ExitCode.OK;
     }
