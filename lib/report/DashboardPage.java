@@ -272,24 +272,24 @@ public final class DashboardPage {
         StringBuilder b = new StringBuilder();
         List<Run> runs = log.runs();
         Map<String, List<Run>> projects = byProject(runs);
-        b.append("<h1>prezip dashboard</h1>\n<p class=\"meta\">From <code id=\"summary-file\">").append(HtmlReport.escape(log.file().toString()))
-                .append("</code> &middot; rendered <span id=\"generated-at\" title=\"").append(HtmlReport.escape(generatedAt.toString()))
-                .append("\">").append(HtmlReport.escape(WHEN.format(generatedAt))).append("</span>");
+        b.append("<h1>prezip dashboard</h1>\n<p class=\"meta\">From <code id=\"summary-file\">").append(Html.escape(log.file().toString()))
+                .append("</code> &middot; rendered <span id=\"generated-at\" title=\"").append(Html.escape(generatedAt.toString()))
+                .append("\">").append(Html.escape(WHEN.format(generatedAt))).append("</span>");
         if (!runs.isEmpty()) {
             Instant newest = runs.stream().map(Run::at).max(Comparator.naturalOrder()).orElseThrow();
-            b.append(" &middot; newest run <span id=\"newest-run\">").append(HtmlReport.escape(WHEN.format(newest))).append("</span>");
+            b.append(" &middot; newest run <span id=\"newest-run\">").append(Html.escape(WHEN.format(newest))).append("</span>");
         }
         b.append("</p>\n<p class=\"muted\" id=\"snapshot\">A snapshot of the log when it was rendered: runs logged since are not on it"
                 + " until <code>dashboard</code> renders it again.</p>\n");
         if (log.malformedLines() > 0) {
-            b.append("<section class=\"problem refused\">").append(HtmlReport.countElement("span", "malformed-lines", null, log.malformedLines()))
+            b.append("<section class=\"problem refused\">").append(Html.countElement("span", "malformed-lines", null, log.malformedLines()))
                     .append(" malformed line(s) skipped: they are not lines the commit hook writes.</section>\n");
         }
         if (runs.isEmpty()) {
             b.append("<p id=\"no-runs\">No runs yet: ")
-                    .append(HtmlReport.escape(log.exists() ? "the summary holds no valid line." : "the summary file does not exist."))
+                    .append(Html.escape(log.exists() ? "the summary holds no valid line." : "the summary file does not exist."))
                     .append(" Every <code>prezip_stager --commit</code> (ok, refused or failed) adds one line.</p>\n");
-            return HtmlReport.page("prezip dashboard (no runs yet)", b.toString());
+            return HtmlPage.page("prezip dashboard (no runs yet)", b.toString());
         }
 
         b.append("<section class=\"cards\">\n");
@@ -299,7 +299,7 @@ public final class DashboardPage {
         List<String> order = new ArrayList<>(STATUS_ORDER);
         statuses.keySet().stream().filter(k -> !STATUS_ORDER.contains(k)).forEach(order::add);
         for (String status : order) {
-            card(b, status, "status-count-" + HtmlReport.idPart(status), statuses.getOrDefault(status, 0));
+            card(b, status, "status-count-" + Html.idPart(status), statuses.getOrDefault(status, 0));
         }
         b.append("</section>\n");
 
@@ -310,12 +310,12 @@ public final class DashboardPage {
         for (Map.Entry<String, List<Run>> project : projects.entrySet()) {
             projectSection(b, project.getKey(), project.getValue(), latestPerZip, folder);
         }
-        return HtmlReport.page("prezip dashboard", b.toString());
+        return HtmlPage.page("prezip dashboard", b.toString());
     }
 
     private static void card(StringBuilder b, String label, String id, int value) {
-        b.append("<div class=\"card\"><div class=\"label\">").append(HtmlReport.escape(label)).append("</div>")
-                .append(HtmlReport.countElement("div", id, "value", value)).append("</div>\n");
+        b.append("<div class=\"card\"><div class=\"label\">").append(Html.escape(label)).append("</div>")
+                .append(Html.countElement("div", id, "value", value)).append("</div>\n");
     }
 
     private static void refusalSection(StringBuilder b, Map<String, DayRefusals> days) {
@@ -326,15 +326,15 @@ public final class DashboardPage {
         b.append("<p class=\"muted\">A reason's column counts the refused runs that left out files for that reason (a run can count under several; <code>")
                 .append(OTHER_REASON).append("</code>: refused for another cause; <code>PZ_*</code> columns count refusals by their error code, such as split companions).</p>\n");
         b.append("<table id=\"refusals\"><thead><tr><th>day</th><th class=\"num\">runs</th><th class=\"num\">refused</th><th></th>");
-        reasons.forEach(r -> b.append("<th class=\"num\"><code>").append(HtmlReport.escape(r)).append("</code></th>"));
+        reasons.forEach(r -> b.append("<th class=\"num\"><code>").append(Html.escape(r)).append("</code></th>"));
         b.append("</tr></thead><tbody>\n");
         for (Map.Entry<String, DayRefusals> day : days.entrySet()) {
             DayRefusals d = day.getValue();
-            String id = HtmlReport.idPart(day.getKey());
+            String id = Html.idPart(day.getKey());
             int width = maxRefused == 0 ? 0 : Math.max(d.refusedRuns() == 0 ? 0 : 2, d.refusedRuns() * DAY_BAR_WIDTH / maxRefused);
-            b.append("<tr><td class=\"mono\">").append(HtmlReport.escape(day.getKey())).append("</td>")
-                    .append(HtmlReport.countElement("td", "day-runs-" + id, "num", d.runs()))
-                    .append(HtmlReport.countElement("td", "day-refused-" + id, "num", d.refusedRuns()))
+            b.append("<tr><td class=\"mono\">").append(Html.escape(day.getKey())).append("</td>")
+                    .append(Html.countElement("td", "day-runs-" + id, "num", d.runs()))
+                    .append(Html.countElement("td", "day-refused-" + id, "num", d.refusedRuns()))
                     .append("<td><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
                     .append(DAY_BAR_WIDTH).append("\" height=\"").append(DAY_BAR_HEIGHT).append("\"><title>")
                     .append(Counts.number(d.refusedRuns())).append(" of ").append(Counts.number(d.runs())).append(" run(s) refused</title><rect x=\"0\" y=\"0\" width=\"")
@@ -363,27 +363,27 @@ public final class DashboardPage {
 
     private static void projectSection(StringBuilder b, String projectId, List<Run> runs, Set<Integer> latestPerZip, Path folder) {
         Run last = runs.get(0);
-        String id = HtmlReport.idPart(projectId);
-        b.append("<section class=\"project\" id=\"project-").append(id).append("\"><h3><code>").append(HtmlReport.escape(projectId))
-                .append("</code> ").append(HtmlReport.badge(null, last.status())).append(" <span class=\"count\">")
+        String id = Html.idPart(projectId);
+        b.append("<section class=\"project\" id=\"project-").append(id).append("\"><h3><code>").append(Html.escape(projectId))
+                .append("</code> ").append(Html.badge(null, last.status())).append(" <span class=\"count\">")
                 .append(Counts.of(runs.size(), "run", "runs"));
-        byStatus(runs).forEach((status, n) -> b.append(" &middot; ").append(Counts.number(n)).append(' ').append(HtmlReport.escape(status)));
+        byStatus(runs).forEach((status, n) -> b.append(" &middot; ").append(Counts.number(n)).append(' ').append(Html.escape(status)));
         b.append("</span></h3>\n<table class=\"runs\">").append(RUN_COLUMNS).append("<thead><tr><th>when (UTC)</th><th>status</th><th class=\"num\">eligible files</th>")
                 .append("<th class=\"num\">eligible bytes</th><th class=\"num\">excluded</th><th>zip sha256</th><th>zip</th></tr></thead><tbody>\n");
         for (Run run : runs.subList(0, Math.min(runs.size(), RECENT_RUNS_PER_PROJECT))) {
-            b.append("<tr><td class=\"mono\" title=\"").append(HtmlReport.escape(run.at().toString())).append("\">")
-                    .append(HtmlReport.escape(WHEN.format(run.at()))).append("</td><td>")
-                    .append(HtmlReport.badge(null, run.status())).append("</td><td class=\"num\">").append(Counts.number(run.eligibleFiles()))
+            b.append("<tr><td class=\"mono\" title=\"").append(Html.escape(run.at().toString())).append("\">")
+                    .append(Html.escape(WHEN.format(run.at()))).append("</td><td>")
+                    .append(Html.badge(null, run.status())).append("</td><td class=\"num\">").append(Counts.number(run.eligibleFiles()))
                     .append("</td><td class=\"num\" title=\"").append(Counts.number(run.eligibleBytes())).append(" bytes\">")
-                    .append(HtmlReport.escape(Bytes.human(run.eligibleBytes()))).append("</td><td class=\"num\" title=\"")
-                    .append(HtmlReport.escape(run.excludedByReason().entrySet().stream()
+                    .append(Html.escape(Bytes.human(run.eligibleBytes()))).append("</td><td class=\"num\" title=\"")
+                    .append(Html.escape(run.excludedByReason().entrySet().stream()
                             .map(e -> e.getKey() + " " + Counts.number(e.getValue())).collect(Collectors.joining(", "))))
                     .append("\">").append(Counts.number(run.excludedFiles())).append("</td><td>");
             if (run.zipSha256() == null) {
                 b.append("<span class=\"muted\">none</span>");
             } else {
-                b.append("<code title=\"").append(HtmlReport.escape(run.zipSha256())).append("\">")
-                        .append(HtmlReport.escape(shortSha(run.zipSha256()))).append("</code>");
+                b.append("<code title=\"").append(Html.escape(run.zipSha256())).append("\">")
+                        .append(Html.escape(shortSha(run.zipSha256()))).append("</code>");
             }
             b.append("</td><td class=\"wrap\">").append(zipCell(run, latestPerZip.contains(run.order()), folder)).append("</td></tr>\n");
         }
@@ -414,13 +414,13 @@ public final class DashboardPage {
             }
             Path report = HtmlReport.pathFor(zip).normalize();
             if (latestOfZip && zip.isAbsolute() && Files.isRegularFile(report)) {
-                return "<a href=\"" + HtmlReport.escape(href(folder.relativize(report))) + "\" title=\""
-                        + HtmlReport.escape(report.toString()) + "\"><code>" + HtmlReport.escape(name) + "</code></a>";
+                return "<a href=\"" + Html.escape(href(folder.relativize(report))) + "\" title=\""
+                        + Html.escape(report.toString()) + "\"><code>" + Html.escape(name) + "</code></a>";
             }
         } catch (InvalidPathException e) {
             // Not a path on this system (a line written elsewhere): shown as text.
         }
-        return "<code title=\"" + HtmlReport.escape(run.outputZip()) + "\">" + HtmlReport.escape(name) + "</code>";
+        return "<code title=\"" + Html.escape(run.outputZip()) + "\">" + Html.escape(name) + "</code>";
     }
 
     /** A relative path as a URL path: names joined by "/", each one's UTF-8 bytes percent-encoded but for the unreserved ones. */

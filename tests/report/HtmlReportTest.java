@@ -65,7 +65,7 @@ class HtmlReportTest extends StagerProject {
             assertCount(manifest.get("entries").size(), html, "zip-entries");
         }
         for (JsonNode excluded : report.get("excluded")) {
-            assertTrue(html.contains(HtmlReport.escape(excluded.get("path").asText())), "every excluded path: " + excluded);
+            assertTrue(html.contains(Html.escape(excluded.get("path").asText())), "every excluded path: " + excluded);
         }
     }
 
@@ -205,11 +205,11 @@ class HtmlReportTest extends StagerProject {
     @Test
     void escapeCoversMarkupQuotesAndInvisibleCharacters() {
         assertEquals("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;",
-                HtmlReport.escape("<a href=\"x\" title='y'>&amp;</a>"));
-        assertEquals("evil\\u202Etxt.exe", HtmlReport.escape("evil\u202Etxt.exe"), "a bidi override is shown, not obeyed");
-        assertEquals("bell\\u0007", HtmlReport.escape("bell\u0007"));
-        assertEquals("caf\u00e9 \u65e5\u672c", HtmlReport.escape("caf\u00e9 \u65e5\u672c"), "other text is kept as is");
-        assertEquals("", HtmlReport.escape(null));
+                Html.escape("<a href=\"x\" title='y'>&amp;</a>"));
+        assertEquals("evil\\u202Etxt.exe", Html.escape("evil\u202Etxt.exe"), "a bidi override is shown, not obeyed");
+        assertEquals("bell\\u0007", Html.escape("bell\u0007"));
+        assertEquals("caf\u00e9 \u65e5\u672c", Html.escape("caf\u00e9 \u65e5\u672c"), "other text is kept as is");
+        assertEquals("", Html.escape(null));
     }
 
     @Test
@@ -286,9 +286,9 @@ class HtmlReportTest extends StagerProject {
         String page = HtmlReport.render(report(StagerReport.DRY_RUN, eligible, excluded), null);
 
         String banned = section(page, "banned_type");
-        assertEquals(HtmlReport.LISTED_ROWS, HtmlPages.count(banned, "<li>"), "a hundred paths written, no more");
+        assertEquals(Fold.LISTED_ROWS, HtmlPages.count(banned, "<li>"), "a hundred paths written, no more");
         int fold = banned.indexOf("<details");
-        assertEquals(HtmlReport.SHOWN_ROWS, HtmlPages.count(banned.substring(0, fold), "<li>"), "five before the fold");
+        assertEquals(Fold.SHOWN_ROWS, HtmlPages.count(banned.substring(0, fold), "<li>"), "five before the fold");
         assertTrue(banned.substring(0, fold).contains(">banned_type/f00000.tmp<"), "the first paths, in report order");
         assertEquals(List.of("3,329 more paths"), HtmlPages.summaries(banned));
         assertTrue(banned.contains("3,234 more not listed on this page: the JSON report (<code>--json</code>) lists every one."), banned);
@@ -306,7 +306,7 @@ class HtmlReportTest extends StagerProject {
 
         int list = page.indexOf("<details id=\"eligible-list\"");
         String eligibleList = page.substring(list, page.indexOf("</details>", list));
-        assertEquals(HtmlReport.LISTED_ROWS, HtmlPages.count(eligibleList, "<tr><td"));
+        assertEquals(Fold.LISTED_ROWS, HtmlPages.count(eligibleList, "<tr><td"));
         assertEquals("Eligible files by path (250)", HtmlPages.summaries(eligibleList).get(0));
         assertTrue(eligibleList.contains("150 more not listed on this page"));
         assertCount(3_349, page, "excluded-total");
@@ -328,7 +328,7 @@ class HtmlReportTest extends StagerProject {
         String notAllowed = section(page, "not_allowed");
         assertEquals(List.of(".ai \u00d7 3,333", ".mov \u00d7 3,333", ".psd \u00d7 3,333", ".xcf \u00d7 7"),
                 HtmlPages.summaries(notAllowed), "the largest first, ties by extension, lowercased as the classifier does");
-        assertEquals(3 * HtmlReport.LISTED_PER_EXTENSION + 7, HtmlPages.count(notAllowed, "<li><code>"), "each extension's paths, capped");
+        assertEquals(3 * ExcludedSection.LISTED_PER_EXTENSION + 7, HtmlPages.count(notAllowed, "<li><code>"), "each extension's paths, capped");
         assertEquals(3, HtmlPages.count(notAllowed, "3,313 more not listed on this page: <code>z.zip.report.json</code> lists every one."),
                 "a commit's page names the report beside its zip");
         assertCount(10_006, page, "excluded-count-not_allowed");
@@ -343,7 +343,7 @@ class HtmlReportTest extends StagerProject {
         String notAllowed = section(HtmlReport.render(report(StagerReport.DRY_RUN, List.of(), excluded), null), "not_allowed");
         List<String> summaries = HtmlPages.summaries(notAllowed);
         assertEquals(".x149 \u00d7 2", summaries.get(0), "the largest group first");
-        assertEquals(HtmlReport.LISTED_ROWS + 1, summaries.size(), "a hundred extensions and the fold's own summary");
+        assertEquals(Fold.LISTED_ROWS + 1, summaries.size(), "a hundred extensions and the fold's own summary");
         assertTrue(summaries.contains("145 more extensions"), summaries.toString());
         assertTrue(notAllowed.contains("50 more not listed on this page"));
     }
@@ -366,7 +366,7 @@ class HtmlReportTest extends StagerProject {
 
     @Test
     void numbersAreGroupedInThousandsWithCommas() {
-        assertEquals("<td id=\"n\" class=\"num\" data-value=\"20000\">20,000</td>", HtmlReport.countElement("td", "n", "num", 20_000));
+        assertEquals("<td id=\"n\" class=\"num\" data-value=\"20000\">20,000</td>", Html.countElement("td", "n", "num", 20_000));
         StagerReport.EligibleFile big = new StagerReport.EligibleFile("big.txt", 5_368_709_120L, "txt", null);
         String page = HtmlReport.render(report(StagerReport.DRY_RUN, List.of(big), List.of()), null);
         assertEquals("5,368,709,120", HtmlPages.idText(page, "eligible-bytes"));
@@ -387,7 +387,7 @@ class HtmlReportTest extends StagerProject {
         String page = streamed.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(streamed.size() > 4 * 65536, "the page spans several chunks: " + streamed.size());
         assertFalse(page.contains("\uFFFD") || page.contains("?-"), "no character was split or replaced");
-        for (StagerReport.EligibleFile file : files.subList(0, HtmlReport.LISTED_ROWS)) {
+        for (StagerReport.EligibleFile file : files.subList(0, Fold.LISTED_ROWS)) {
             assertTrue(page.contains("<code>" + file.path() + "</code>"), file.path());
         }
         assertTrue(page.contains("4,900 more not listed on this page"));
