@@ -221,7 +221,7 @@ class DashboardPageTest extends StagerProject {
         }
         assertEquals(DashboardPage.MAX_DAYS, DashboardPage.refusalsByDay(runs).size());
         String html = DashboardPage.render(new DashboardPage.Log(tmp.resolve("s.jsonl"), true, runs, 0), tmp.resolve("index.html"), Instant.EPOCH);
-        assertTrue(html.contains((days - DashboardPage.RECENT_RUNS_PER_PROJECT) + " older run(s) not shown"));
+        assertTrue(html.contains((days - ProjectRunsSection.RECENT_RUNS_PER_PROJECT) + " older run(s) not shown"));
         assertEquals(String.valueOf(days), HtmlPages.idText(html, "total-runs"));
     }
 
