@@ -300,21 +300,6 @@ class DashboardPageTest extends StagerProject {
     }
 
     @Test
-    void linksEncodeEveryByteThatIsNotPlainText() throws IOException {
-        Path folder = Files.createDirectories(tmp.resolve("out dir#1").resolve("caf\u00e9 %?"));
-        Path zipFile = folder.resolve("a:b.zip");
-        Files.writeString(HtmlReport.pathFor(zipFile), "a report");
-        DashboardPage.Run run = new DashboardPage.Run(Instant.parse("2026-01-02T10:00:00Z"), "p", "ok", 1, 1, Map.of(), null,
-                zipFile.toString(), null, 0);
-        Path page = Files.createDirectories(tmp.resolve("pages")).resolve("index.html");
-        DashboardPage.write(new DashboardPage.Log(summaryFile(), true, List.of(run), 0), page, Instant.EPOCH);
-        String html = HtmlPages.read(page);
-        assertTrue(html.contains("href=\"../out%20dir%231/caf%C3%A9%20%25%3F/a%3Ab.zip.report.html\""), html);
-        assertEquals(HtmlReport.pathFor(zipFile), linkTarget(page), "the browser's resolution lands on the report");
-        HtmlPages.assertNoScript(html);
-    }
-
-    @Test
     void timesAreToTheSecondAndThePageSaysHowOldItIs() {
         List<DashboardPage.Run> runs = List.of(
                 run("2026-11-29T16:59:01.123456789Z", "p", "ok", Map.of(), 0),

@@ -13,15 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import policy.Companions;
 import policy.PolicyPreset;
+import secrets.SecretFinding;
 import support.CliRun;
 import support.HtmlPages;
 import support.StagerProject;
 import support.TempTrees;
-import text.Bytes;
 import zip.ZipManifest;
+import zip.ZipPackagingMetadataV1;
 
 /** The stager's HTML report: written when it should be, the JSON report's numbers, and every data text escaped. */
 class HtmlReportTest extends StagerProject {
@@ -97,25 +100,6 @@ class HtmlReportTest extends StagerProject {
         assertTrue(page.contains(".attic/" + HtmlPages.SCRIPT_NAME_ESCAPED), "the hidden file is listed, escaped");
         assertFalse(page.contains(HtmlPages.SCRIPT_NAME));
         HtmlPages.assertNoScript(page);
-    }
-
-    @Test
-    void thePolicyBlockIsTheManifests() {
-        buildTree();
-        assertEquals(0, stager("--allow-unknown", "--commit").exitCode());
-        String page = HtmlPages.read(HtmlReport.pathFor(zip));
-        JsonNode metadata = HtmlPages.json(ZipManifest.pathFor(zip)).get("metadata");
-        assertEquals(metadata.get("schema_version").asText(), HtmlPages.idText(page, "policy-schema-version"));
-        assertEquals(metadata.get("entry_order").asText(), HtmlPages.idText(page, "policy-entry-order"));
-        assertEquals(metadata.get("timestamp_policy").asText(), HtmlPages.idText(page, "policy-timestamp-policy"));
-        assertEquals(metadata.get("fixed_time_utc").asText(), HtmlPages.idText(page, "policy-fixed-time-utc"));
-        assertEquals(metadata.get("permission_policy").asText(), HtmlPages.idText(page, "policy-permission-policy"));
-        assertEquals(metadata.get("file_mode").asText(), HtmlPages.idText(page, "policy-file-mode"));
-        assertEquals(metadata.get("deflate_level").asText(), HtmlPages.idText(page, "policy-deflate-level"));
-        List<String> stored = new ArrayList<>();
-        metadata.get("stored_extensions").forEach(e -> stored.add(e.asText()));
-        assertEquals(String.join(", ", stored), HtmlPages.idText(page, "policy-stored-extensions"));
-        assertTrue(HtmlPages.idText(page, "policy-toolchain").contains(metadata.get("toolchain").get("java_version").asText()));
     }
 
     @Test
@@ -203,16 +187,6 @@ class HtmlReportTest extends StagerProject {
     }
 
     @Test
-    void escapeCoversMarkupQuotesAndInvisibleCharacters() {
-        assertEquals("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;",
-                Html.escape("<a href=\"x\" title='y'>&amp;</a>"));
-        assertEquals("evil\\u202Etxt.exe", Html.escape("evil\u202Etxt.exe"), "a bidi override is shown, not obeyed");
-        assertEquals("bell\\u0007", Html.escape("bell\u0007"));
-        assertEquals("caf\u00e9 \u65e5\u672c", Html.escape("caf\u00e9 \u65e5\u672c"), "other text is kept as is");
-        assertEquals("", Html.escape(null));
-    }
-
-    @Test
     void renderedFromARecordEveryTextIsEscaped() {
         String evil = "<img src=x onerror=alert(1)>";
         StagerReport report = new StagerReport(StagerReport.SCHEMA_VERSION, evil, evil, evil, StagerReport.DRY_RUN,
@@ -231,21 +205,14 @@ class HtmlReportTest extends StagerProject {
         assertEquals(evil, HtmlPages.idText(page, "error-message"));
     }
 
-    @Test
-    void theChartHasABarPerExtensionLargestFirst() {
-        StagerReport report = new StagerReport(StagerReport.SCHEMA_VERSION, "p", "/c", "/z.zip", StagerReport.DRY_RUN,
-                StagerReport.OK, List.of(), List.of(),
-                new StagerReport.Totals(3, 3000 + 2 * 1024 * 1024, Map.of("txt", new StagerReport.ExtensionTotal(2, 3000),
-                        "png", new StagerReport.ExtensionTotal(1, 2 * 1024 * 1024)), Map.of()),
-                null, "warn", List.of(), null, null, null, null, null, null);
-        String page = HtmlReport.render(report, null);
-        int svg = page.indexOf("<svg class=\"chart\" id=\"chart-extensions\"");
-        assertTrue(svg > 0, "an inline SVG chart");
-        String chart = page.substring(svg, page.indexOf("</svg>", svg));
-        assertEquals(2, chart.split("<rect ", -1).length - 1, "one bar per extension");
-        assertTrue(chart.indexOf(">.png<") < chart.indexOf(">.txt<"), "largest first");
-        assertTrue(chart.contains(Bytes.human(2 * 1024 * 1024) + " \u00b7 1 file"), "labels and values");
-        assertTrue(chart.contains(Bytes.human(3000) + " \u00b7 2 files"));
+    /** The texts of a page's headings of one level, in page order, without their markup. */
+    static List<String> headings(String html, String tag) {
+        List<String> texts = new ArrayList<>();
+        Matcher m = Pattern.compile("<" + tag + ">(.*?)</" + tag + ">", Pattern.DOTALL).matcher(html);
+        while (m.find()) {
+            texts.add(HtmlPages.unescape(m.group(1).replaceAll("<[^>]*>", "")));
+        }
+        return texts;
     }
 
     /** A report of these files, dry-run and refused, its totals taken from the lists. */
@@ -266,111 +233,27 @@ class HtmlReportTest extends StagerProject {
         return files;
     }
 
-    /** The text of one excluded reason's section. */
-    static String section(String page, String reason) {
-        int start = page.indexOf("<section id=\"excluded-" + reason + "\">");
-        assertTrue(start >= 0, "a section for " + reason);
-        return page.substring(start, page.indexOf("</section>", start));
-    }
-
-    @Test
-    void longListsShowFiveRowsFoldAHundredAndCountTheRest() {
-        List<StagerReport.ExcludedFile> excluded = new ArrayList<>();
-        excluded.addAll(excluded("banned_type", ".tmp", 3_334));
-        excluded.addAll(excluded("no_extension", "", 12));
-        excluded.addAll(excluded("hidden", ".txt", 3));
-        List<StagerReport.EligibleFile> eligible = new ArrayList<>();
-        for (int i = 0; i < 250; i++) {
-            eligible.add(new StagerReport.EligibleFile("ok/" + i + ".txt", 1_000, "txt", null));
-        }
-        String page = HtmlReport.render(report(StagerReport.DRY_RUN, eligible, excluded), null);
-
-        String banned = section(page, "banned_type");
-        assertEquals(Fold.LISTED_ROWS, HtmlPages.count(banned, "<li>"), "a hundred paths written, no more");
-        int fold = banned.indexOf("<details");
-        assertEquals(Fold.SHOWN_ROWS, HtmlPages.count(banned.substring(0, fold), "<li>"), "five before the fold");
-        assertTrue(banned.substring(0, fold).contains(">banned_type/f00000.tmp<"), "the first paths, in report order");
-        assertEquals(List.of("3,329 more paths"), HtmlPages.summaries(banned));
-        assertTrue(banned.contains("3,234 more not listed on this page: the JSON report (<code>--json</code>) lists every one."), banned);
-        assertFalse(banned.contains("f00100.tmp"), "the 101st path is not in the page");
-        assertCount(3_334, page, "excluded-count-banned_type");
-
-        String noExtension = section(page, "no_extension");
-        assertEquals(12, HtmlPages.count(noExtension, "<li>"));
-        assertEquals(List.of("7 more paths"), HtmlPages.summaries(noExtension));
-        assertFalse(noExtension.contains("class=\"more\""), "all written: nothing left to the JSON report");
-
-        String hidden = section(page, "hidden");
-        assertEquals(3, HtmlPages.count(hidden, "<li>"));
-        assertFalse(hidden.contains("<details"), "a short list is not folded");
-
-        int list = page.indexOf("<details id=\"eligible-list\"");
-        String eligibleList = page.substring(list, page.indexOf("</details>", list));
-        assertEquals(Fold.LISTED_ROWS, HtmlPages.count(eligibleList, "<tr><td"));
-        assertEquals("Eligible files by path (250)", HtmlPages.summaries(eligibleList).get(0));
-        assertTrue(eligibleList.contains("150 more not listed on this page"));
-        assertCount(3_349, page, "excluded-total");
-        assertCount(250_000, page, "eligible-bytes");
-        HtmlPages.assertNoScript(page);
-        HtmlPages.assertSelfContained(page);
-    }
-
-    @Test
-    void notAllowedIsSummedByExtensionWithItsPathsFolded() {
-        List<StagerReport.ExcludedFile> excluded = new ArrayList<>();
-        excluded.addAll(excluded("not_allowed", ".psd", 3_333));
-        excluded.addAll(excluded("not_allowed", ".mov", 3_333));
-        excluded.addAll(excluded("not_allowed", ".AI", 3_333));
-        excluded.addAll(excluded("not_allowed", ".xcf", 7));
-        excluded.sort(java.util.Comparator.comparing(StagerReport.ExcludedFile::path));
-        String page = HtmlReport.render(report(StagerReport.COMMIT, List.of(), excluded), null);
-
-        String notAllowed = section(page, "not_allowed");
-        assertEquals(List.of(".ai \u00d7 3,333", ".mov \u00d7 3,333", ".psd \u00d7 3,333", ".xcf \u00d7 7"),
-                HtmlPages.summaries(notAllowed), "the largest first, ties by extension, lowercased as the classifier does");
-        assertEquals(3 * ExcludedSection.LISTED_PER_EXTENSION + 7, HtmlPages.count(notAllowed, "<li><code>"), "each extension's paths, capped");
-        assertEquals(3, HtmlPages.count(notAllowed, "3,313 more not listed on this page: <code>z.zip.report.json</code> lists every one."),
-                "a commit's page names the report beside its zip");
-        assertCount(10_006, page, "excluded-count-not_allowed");
-    }
-
-    @Test
-    void manyExtensionsFoldAfterFiveAndStopAtAHundred() {
-        List<StagerReport.ExcludedFile> excluded = new ArrayList<>();
-        for (int i = 0; i < 150; i++) {
-            excluded.addAll(excluded("not_allowed", String.format(Locale.ROOT, ".x%03d", i), i == 149 ? 2 : 1));
-        }
-        String notAllowed = section(HtmlReport.render(report(StagerReport.DRY_RUN, List.of(), excluded), null), "not_allowed");
-        List<String> summaries = HtmlPages.summaries(notAllowed);
-        assertEquals(".x149 \u00d7 2", summaries.get(0), "the largest group first");
-        assertEquals(Fold.LISTED_ROWS + 1, summaries.size(), "a hundred extensions and the fold's own summary");
-        assertTrue(summaries.contains("145 more extensions"), summaries.toString());
-        assertTrue(notAllowed.contains("50 more not listed on this page"));
-    }
-
-    @Test
-    void foldedNamesAreEscapedToo() {
-        String evil = "<img src=x onerror=alert(1)>";
-        List<StagerReport.ExcludedFile> excluded = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            excluded.add(new StagerReport.ExcludedFile("d/" + i + "\u202E" + evil + ".x" + evil, "not_allowed", null));
-            excluded.add(new StagerReport.ExcludedFile("e/" + i + "\u0007" + evil, "no_extension", evil));
-        }
-        String page = HtmlReport.render(report(StagerReport.DRY_RUN, List.of(), excluded), null);
-        assertFalse(page.contains("<img"), "no tag from data, folded or not");
-        assertFalse(page.contains("\u202E") || page.contains("\u0007"), "no raw control or bidi character");
-        assertTrue(page.contains("7\\u202E&lt;img"), "the bidi override of a folded row shown escaped");
-        assertTrue(HtmlPages.summaries(page).contains(".x<img src=x onerror=alert(1)> \u00d7 8"), "an extension summary, as text");
-        HtmlPages.assertNoScript(page);
-    }
-
     @Test
     void numbersAreGroupedInThousandsWithCommas() {
-        assertEquals("<td id=\"n\" class=\"num\" data-value=\"20000\">20,000</td>", Html.countElement("td", "n", "num", 20_000));
         StagerReport.EligibleFile big = new StagerReport.EligibleFile("big.txt", 5_368_709_120L, "txt", null);
         String page = HtmlReport.render(report(StagerReport.DRY_RUN, List.of(big), List.of()), null);
         assertEquals("5,368,709,120", HtmlPages.idText(page, "eligible-bytes"));
         assertTrue(page.contains("<td class=\"num\">5,368,709,120</td>"), "in the extension table and the path list");
+    }
+
+    @Test
+    void theSectionsComeInTheirOrderTheShellAroundThem() {
+        StagerReport report = new StagerReport(StagerReport.SCHEMA_VERSION, "p", "/c", "/out/z.zip", StagerReport.COMMIT, StagerReport.OK,
+                List.of(new StagerReport.EligibleFile("a.txt", 5, "txt", null)), excluded("hidden", ".txt", 1),
+                new StagerReport.Totals(1, 5, Map.of("txt", new StagerReport.ExtensionTotal(1, 5)), Map.of("hidden", 1)),
+                null, "warn", List.of(), null, List.of(new SecretFinding("a.txt", null, 1, 1, "r", "f".repeat(64), "AKIA", true)),
+                true, null, ProvenanceSectionTest.run(), null);
+        ZipManifest manifest = new ZipManifest(ZipPackagingMetadataV1.current(0), null, null, List.of(), 22, "ab".repeat(32));
+        String page = HtmlReport.render(report, manifest);
+        assertEquals(List.of("Zip", "Eligible bytes by extension", "Excluded files (1)", "Split companions (mode warn)",
+                "Credentials in content (1)", "Provenance", "Packaging policy (manifest metadata)"), headings(page, "h2"));
+        assertTrue(page.startsWith(HtmlPage.head("prezip report: p (ok)")), "the shell's head, the title naming project and status");
+        assertTrue(page.endsWith("</dl>\n" + HtmlPage.FOOT), "the packaging policy last, then the shell's foot");
     }
 
     @Test
