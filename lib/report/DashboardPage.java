@@ -40,6 +40,8 @@ import policy.Reason;
  * append-only and hand-editable, so a line that does not parse is skipped and counted, never fatal.
  * The page is a snapshot: it says when it was rendered and when its newest run was, and links each
  * report by a path relative to its own folder, so the tree of page and reports can move as one.
+ * This class reads the log and counts it; the page's parts are {@link DashboardOverviewSection},
+ * {@link RefusalSection} and {@link ProjectRunsSection}, in the shell both pages share ({@link HtmlPage}).
  */
 public final class DashboardPage {
     /** Bumped when a field of the JSON summary changes meaning or goes away. */

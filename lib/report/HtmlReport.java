@@ -18,7 +18,7 @@ import zip.ZipManifest;
  * through {@link Html#escape}: file names are chosen by whoever filled the content folder.
  * Key numbers carry stable element ids so tests (and scrapers) can read them from the DOM. Long lists
  * are folded and cut (see {@link Fold#LISTED_ROWS}): the page of a 20,000-file run must open in a moment.
- * This class puts the page together; each part is a section class of its own.
+ * This class puts the page together in the shared shell ({@link HtmlPage}); each part is a section class of its own.
  */
 public final class HtmlReport {
     static final String SUFFIX = ".report.html";
