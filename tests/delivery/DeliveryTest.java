@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import commit.OutputLock;
-import console.Progress;
 import datadir.DataDir;
 import datadir.ProjectId;
 import errors.ErrorCode;
@@ -14,7 +13,6 @@ import errors.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +23,12 @@ import org.junit.jupiter.api.Test;
 import report.StagerReport;
 import support.SecretCorpus;
 import support.StagerProject;
+import support.StagerRequest;
 import support.TempTrees;
 
 /** A delivery driven through the pipeline directly, without picocli: what it returns, says and writes. */
 class DeliveryTest extends StagerProject {
     static final String ID = "p1";
-
-    final List<Notice> notices = new ArrayList<>();
 
     DeliveryTest() {
         super(ID, List.of("png", "txt"), "p1.zip");
@@ -39,15 +36,16 @@ class DeliveryTest extends StagerProject {
 
     @BeforeEach
     void buildTree() {
+        run = new StagerRequest(ID, content, data, zip);
+        notices = run.notices;
         TempTrees.file(content, "b.txt", "bee");
         TempTrees.file(content, "a/z.png", "zed");
         TempTrees.file(content, ".DS_Store", "hidden, left out");
     }
 
-    DeliveryRequest request(boolean commit) {
-        return new DeliveryRequest(new ProjectId(ID), content, zip, commit, false, false, false, null, "warn", null, 2, null,
-                false, new DataDir(data), "", List.of("--project-id", ID), label -> Progress.NONE, notices::add);
-    }
+    StagerRequest run;
+    List<Notice> notices;
+
 
     static List<String> entryNames(Path zipFile) throws IOException {
         try (ZipFile read = new ZipFile(zipFile.toFile())) {
@@ -58,7 +56,7 @@ class DeliveryTest extends StagerProject {
     @Test
     void aDryRunThatGoesThroughWritesNothingAndSaysNothing() {
         Map<String, String> before = TempTrees.snapshot(tmp);
-        DeliveryOutcome outcome = Delivery.run(request(false));
+        DeliveryOutcome outcome = Delivery.run(run.build());
         assertEquals(ExitCode.OK, outcome.exitCode());
         assertNull(outcome.error());
         assertNull(outcome.manifest());
@@ -71,7 +69,7 @@ class DeliveryTest extends StagerProject {
 
     @Test
     void aCommitDeliversTheZipAndItsFilesAndLogsTheAttempt() throws IOException {
-        DeliveryOutcome outcome = Delivery.run(request(true));
+        DeliveryOutcome outcome = Delivery.run(run.commit().build());
         assertEquals(ExitCode.OK, outcome.exitCode());
         assertEquals(List.of("a/z.png", "b.txt"), entryNames(zip));
         assertEquals(TempTrees.sha256(Files.readAllBytes(zip)), outcome.manifest().zipSha256());
@@ -90,12 +88,12 @@ class DeliveryTest extends StagerProject {
     @Test
     void aFileThePolicyRefusesStopsTheRunWithItsReportAndNoZip() {
         TempTrees.file(content, "tool.exe", "MZ");
-        DeliveryOutcome dryRun = Delivery.run(request(false));
+        DeliveryOutcome dryRun = Delivery.run(run.build());
         assertEquals(ErrorCode.PZ_REFUSED, dryRun.error().code());
         assertEquals(ExitCode.REFUSED, dryRun.exitCode());
         assertEquals(StagerReport.REFUSED, dryRun.report().status());
 
-        DeliveryOutcome commit = Delivery.run(request(true));
+        DeliveryOutcome commit = Delivery.run(run.commit().build());
         assertEquals(ErrorCode.PZ_REFUSED, commit.error().code());
         assertFalse(Files.exists(zip));
         assertEquals(StagerReport.REFUSED, TempTrees.readJson(StagerReport.pathFor(zip)).get("status").asText());
@@ -106,7 +104,7 @@ class DeliveryTest extends StagerProject {
     void aCredentialStopsTheCommitFoundInThePassThatCopiesIt() {
         SecretCorpus.Planted planted = new SecretCorpus(28).onePerRule().get("github-token");
         TempTrees.file(content, "notes/keys.txt", planted.text());
-        DeliveryOutcome outcome = Delivery.run(request(true));
+        DeliveryOutcome outcome = Delivery.run(run.commit().build());
         assertEquals(ErrorCode.PZ_SECRET_FOUND, outcome.error().code());
         assertFalse(Files.exists(zip));
         assertEquals(List.of("notes/keys.txt"), outcome.report().refusedSecrets().stream().map(f -> f.path()).toList());
@@ -118,7 +116,7 @@ class DeliveryTest extends StagerProject {
         Path reportPath = StagerReport.pathFor(zip);
         TempTrees.writeString(reportPath, "the other run's report");
         try (OutputLock held = OutputLock.acquire(zip.toAbsolutePath().normalize())) {
-            DeliveryOutcome outcome = Delivery.run(request(true));
+            DeliveryOutcome outcome = Delivery.run(run.commit().build());
             assertEquals(ErrorCode.PZ_OUTPUT_LOCKED, outcome.error().code());
         }
         assertEquals("the other run's report", Files.readString(reportPath));
@@ -129,14 +127,15 @@ class DeliveryTest extends StagerProject {
     void anApprovedCredentialShipsAndIsListedApproved() {
         SecretCorpus.Planted planted = new SecretCorpus(29).onePerRule().get("github-token");
         TempTrees.file(content, "notes/keys.txt", planted.text());
-        DeliveryOutcome refused = Delivery.run(request(false));
+        DeliveryOutcome refused = Delivery.run(run.build());
         String fingerprint = refused.report().refusedSecrets().get(0).fingerprint();
 
-        SecretApproval.Approved approved = SecretApproval.approve(request(false), fingerprint.substring(0, secrets.SecretFinding.SHORT_FINGERPRINT_CHARS), "a test fixture");
+        SecretApproval.Approved approved = SecretApproval.approve(run.build(),
+                fingerprint.substring(0, secrets.SecretFinding.SHORT_FINGERPRINT_CHARS), "a test fixture");
         assertEquals(fingerprint, approved.finding().fingerprint());
         assertTrue(TempTrees.readString(approved.file()).contains(fingerprint));
 
-        DeliveryOutcome commit = Delivery.run(request(true));
+        DeliveryOutcome commit = Delivery.run(run.commit().build());
         assertEquals(ExitCode.OK, commit.exitCode());
         assertTrue(Files.isRegularFile(zip));
     }
