@@ -9,18 +9,10 @@
 
 import cli.Cli;
 import cli.CommonOptions;
-import console.Progress;
-import datadir.DataDir;
-import datadir.ProjectId;
 import errors.ErrorCode;
 import errors.ExitCode;
-import errors.IoErrors;
-import errors.PrezipException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.util.concurrent.Callable;
 import json.Json;
 import picocli.CommandLine.Command;
@@ -28,20 +20,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import policy.AllowlistStore;
-import policy.BanRules;
-import policy.Classifier;
 import provenance.Toolkit;
-import scan.TreeScanner;
-import secrets.ContentScan;
-import secrets.SecretApprovals;
-import secrets.SecretRules;
 import text.Counts;
 import verify.VerifyReport;
-import verify.ZipVerifier;
-import zip.ManifestSignature;
-import zip.ZipManifest;
-import zip.ZipPolicyV1;
+import verify.VerifyRun;
 
 @Command(name = "verify_zip", mixinStandardHelpOptions = true, versionProvider = Toolkit.Version.class,
         description = {
@@ -84,47 +66,10 @@ public class verify_zip implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        if (!Files.isRegularFile(zip)) {
-            throw new PrezipException(ErrorCode.PZ_ZIP_MISSING, zip + " does not exist or is not a file: " + ErrorCode.PZ_ZIP_MISSING.advice());
-        }
-        Path manifestFile = manifest != null ? manifest : ZipManifest.pathFor(zip);
-        Classifier projectPolicy = null;
-        BanRules bans = null;
-        ContentScan contentScan = null;
-        if (projectId != null || contentDir != null || scanSecrets) {
-            DataDir data = common.dataDir().requireReadable();
-            ProjectId id = projectId == null ? null : new ProjectId(projectId);
-            if (projectId != null || contentDir != null) {
-                bans = BanRules.load(data.globalBans());
-            }
-            if (id != null) {
-                projectPolicy = new Classifier(new AllowlistStore(data).load(id).eligibleExtensions(), bans);
-            }
-            if (scanSecrets) {
-                contentScan = new ContentScan(SecretRules.load(SecretRules.fileIn(data)),
-                        id == null ? SecretApprovals.none() : SecretApprovals.load(data, id), ZipPolicyV1::isStored);
-            }
-        }
-        Path root = null;
-        if (contentDir != null) {
-            Cli.requireUtf8FileNames();
-            root = TreeScanner.requireDirectory(contentDir);
-        }
-
-        PublicKey key = publicKey == null ? null : ManifestSignature.loadPublicKey(publicKey);
-
-        ZipVerifier.Result result;
-        Progress progress = common.progress("read manifest").onInterrupt("verify_zip reads only; nothing was changed");
-        try {
-            result = ZipVerifier.verify(new ZipVerifier.Request(zip, manifestFile, root, projectPolicy, bans, key, contentScan),
-                    progress);
-        } catch (IOException e) {
-            throw new PrezipException(ErrorCode.PZ_IO, "cannot read while verifying " + zip + ": " + IoErrors.describe(e), e);
-        } finally {
-            progress.finish();
-        }
-        VerifyReport report = VerifyReport.of(result);
+    public Integer call() {
+        VerifyReport report = VerifyRun.run(new VerifyRun.Request(zip, manifest, contentDir, projectId, scanSecrets, publicKey,
+                common::dataDir, Cli::requireUtf8FileNames,
+                () -> common.progress("read manifest").onInterrupt("verify_zip reads only; nothing was changed")));
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
             out.print(Json.write(report));

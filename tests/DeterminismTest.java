@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import support.CliRun;
 import support.TempTrees;
 import support.ZipTamper;
+import verify.DosTime;
 import verify.ZipVerifier;
 import zip.DeterministicZipWriter;
 import zip.ZipManifest;
@@ -209,7 +210,7 @@ class DeterminismTest {
         }
         int central = ZipTamper.centralHeaderOffset(zips.get(0), "x.txt");
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(zips.get(0)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        assertEquals("2020-06-15 13:14:16", ZipVerifier.describeDos(Short.toUnsignedInt(b.getShort(central + 14)),
+        assertEquals("2020-06-15 13:14:16", DosTime.describe(Short.toUnsignedInt(b.getShort(central + 14)),
                 Short.toUnsignedInt(b.getShort(central + 12))));
     }
 

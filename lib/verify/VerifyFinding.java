@@ -1,5 +1,7 @@
 package verify;
 
+import text.Printable;
+
 /**
  * One failed check: the stable code, the entry it concerns (null for the archive as a whole) and a
  * sentence naming what was found and what was expected.
@@ -12,5 +14,10 @@ record VerifyFinding(VerifyCheck check, String entry, String message) {
 
     static VerifyFinding entry(VerifyCheck check, String entry, String message) {
         return new VerifyFinding(check, entry, message);
+    }
+
+    /** A name as a message quotes it: control characters escaped, at most a few hundred characters. */
+    static String quote(String name) {
+        return Printable.of(name, Printable.QUOTED_CHARS);
     }
 }

@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import json.Json;
+import verify.DosTime;
 import verify.ZipStructure;
-import verify.ZipVerifier;
 import zip.ZipEntryV1;
 import zip.ZipLayout;
 import zip.ZipManifest;
@@ -80,7 +80,7 @@ public final class ZipTamper {
             e.content = content;
             e.method = ZipPolicyV1.isStored(name) ? ZipStructure.METHOD_STORED : ZipStructure.METHOD_DEFLATED;
             e.versionNeeded = e.method == ZipStructure.METHOD_STORED ? VERSION_NEEDED_STORED : VERSION_NEEDED_DEFLATED;
-            int[] dos = ZipVerifier.dosDateTime(ZipPolicyV1.DEFAULT_EPOCH_MS);
+            int[] dos = DosTime.fields(ZipPolicyV1.DEFAULT_EPOCH_MS);
             e.dosDate = dos[0];
             e.dosTime = dos[1];
             return e;
