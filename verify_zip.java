@@ -1,10 +1,10 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //SOURCES lib/**/*.java
-// The shipped data files travel inside the command: a data folder without them uses these (cli/DataFile).
+// The shipped data files travel inside the command: a data folder without them uses these (datadir/DataFile).
 //FILES data/global_bans.json=data/global_bans.json data/secret_rules.json=data/secret_rules.json
 //FILES data/policies/default.json=data/policies/default.json data/policies/strict.json=data/policies/strict.json
-// Dependencies are pinned once, in lib/ (//DEPS lines of cli/Cli.java, cli/Json.java, zip/ZipPolicyV1.java), and so
+// Dependencies are pinned once, in lib/ (//DEPS lines of cli/Cli.java and json/Json.java), and so
 // are the JVM options (//JAVA_OPTIONS of cli/Cli.java).
 
 import cli.Cli;
