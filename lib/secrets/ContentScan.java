@@ -151,7 +151,7 @@ public final class ContentScan {
     /** The finding for a container that could not be read to its end; its fingerprint covers the container's bytes. */
     private List<SecretFinding> unscannable(String relativePath, String why, byte[] contentSha256) {
         return List.of(new SecretFinding(relativePath, null, 1, 1, UNSCANNABLE_RULE,
-                SecretScanner.fingerprint(UNSCANNABLE_RULE, relativePath, null, contentSha256, 0, contentSha256.length),
+                FileFindings.fingerprint(UNSCANNABLE_RULE, relativePath, null, contentSha256, 0, contentSha256.length),
                 "", false));
     }
 

@@ -14,6 +14,8 @@ import java.util.List;
 final class SecretPattern {
     /** A quantifier without an upper bound: the rule's maximum length bounds it. */
     private static final int UNBOUNDED = Integer.MAX_VALUE;
+    /** The characters a quantifier starts with: one may not follow another. */
+    private static final String QUANTIFIER_STARTS = "?*+{";
 
     private final long[][] classes;
     private final int[] min;
@@ -106,30 +108,9 @@ final class SecretPattern {
                 continue;
             }
             long[] set = new long[4];
-            if (c == '[') {
-                i = parseClass(text, i + 1, set, ignoreCase);
-            } else if (c == '\\') {
-                if (i + 1 >= text.length()) {
-                    throw new IllegalArgumentException("ends with a lone backslash");
-                }
-                escape(text.charAt(i + 1), set);
-                i += 2;
-            } else if (c == '.') {
-                fill(set, 0, 255);
-                clear(set, '\n');
-                i++;
-            } else if ("|?*+{}]^$".indexOf(c) >= 0) {
-                throw new IllegalArgumentException("has '" + c + "' where a character was expected"
-                        + (c == '|' ? " (no alternation: give each alternative its own keyword or rule)" : ""));
-            } else {
-                literal(c, set);
-                i++;
-            }
+            i = parseAtom(text, i, set, ignoreCase);
             int[] bound = {1, 1};
             i = parseQuantifier(text, i, bound);
-            if (ignoreCase && c != '[') {
-                fold(set);
-            }
             classes.add(set);
             bounds.add(bound);
         }
@@ -143,6 +124,40 @@ final class SecretPattern {
         int[] max = bounds.stream().mapToInt(b -> b[1]).toArray();
         return new SecretPattern(classes.toArray(long[][]::new), min, max,
                 groupStart < 0 ? 0 : groupStart, groupStart < 0 ? classes.size() : groupEnd);
+    }
+
+    /**
+     * One atom at {@code i} into {@code set}: a class, an escape, {@code .} or a literal; {@code ignoreCase}
+     * folds its letters.
+     *
+     * @return the index after it
+     */
+    private static int parseAtom(String text, int i, long[] set, boolean ignoreCase) {
+        char c = text.charAt(i);
+        if (c == '[') {
+            return parseClass(text, i + 1, set, ignoreCase);
+        }
+        if (c == '\\') {
+            if (i + 1 >= text.length()) {
+                throw new IllegalArgumentException("ends with a lone backslash");
+            }
+            escape(text.charAt(i + 1), set);
+            i += 2;
+        } else if (c == '.') {
+            fill(set, 0, 255);
+            clear(set, '\n');
+            i++;
+        } else if ("|?*+{}]^$".indexOf(c) >= 0) {
+            throw new IllegalArgumentException("has '" + c + "' where a character was expected"
+                    + (c == '|' ? " (no alternation: give each alternative its own keyword or rule)" : ""));
+        } else {
+            literal(c, set);
+            i++;
+        }
+        if (ignoreCase) {
+            fold(set);
+        }
+        return i;
     }
 
     /** A class's members, folded (when asked) before a leading '^' negates them: [^a] folded excludes A too. */
@@ -218,7 +233,7 @@ final class SecretPattern {
                     throw new IllegalArgumentException("has a bad repetition {" + inside + "}");
                 }
                 int after = close + 1;
-                if (after < text.length() && "?*+{".indexOf(text.charAt(after)) >= 0) {
+                if (after < text.length() && QUANTIFIER_STARTS.indexOf(text.charAt(after)) >= 0) {
                     throw new IllegalArgumentException("has a quantifier after a quantifier");
                 }
                 return after;

@@ -7,7 +7,6 @@ import errors.ErrorCode;
 import io.BoundedFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,9 +17,8 @@ import json.JsonFields;
 import json.JsonTree;
 
 /**
- * The credential rules of DATA/secret_rules.json and the keyword automaton that finds where any of them
- * may start: an Aho-Corasick automaton over ASCII-folded bytes, one table lookup per byte, so the
- * pre-filter is linear in the content whatever the keywords. Immutable; one instance serves every thread.
+ * The credential rules of DATA/secret_rules.json and the keyword automaton ({@link KeywordAutomaton}) that
+ * finds where any of them may start. Immutable; one instance serves every thread.
  */
 public final class SecretRules {
     /** The only schema this toolkit reads. */
@@ -37,8 +35,6 @@ public final class SecretRules {
     static final int MAX_MAX_LENGTH = 16 * 1024;
     /** Shannon entropy of a byte string is at most 8 bits per byte. */
     static final double MAX_ENTROPY = 8.0;
-    /** Class of every byte that is in no keyword (the automaton's alphabet is the keywords' bytes). */
-    private static final int OTHER = 0;
 
     /** One rule; {@code maxLength} bounds how far past the keyword its pattern may read. */
     record Rule(String id, String description, List<String> keywords, SecretPattern pattern, boolean ignoreCase,
@@ -48,16 +44,8 @@ public final class SecretRules {
     private final Set<String> exampleValues;
     private final List<String> placeholderPrefixes;
     private final Set<String> placeholderValues;
-    /** Byte to class (ASCII letters folded to lower case). */
-    final byte[] classOf = new byte[256];
-    /**
-     * Transitions, {@code 1 << shift} per state, indexed by (row offset | byte class); a value is the target's
-     * row offset, or {@code ~offset} when keywords end in the target.
-     */
-    final int[] delta;
-    final int shift;
-    /** Per state with hits: the keyword indexes ending there (including those ending at its suffixes). */
-    final int[][] hitsAt;
+    /** Where any rule may start: the automaton over every rule's keywords. */
+    final KeywordAutomaton automaton;
     /** Per keyword: its bytes as written (for case-sensitive rules) and its rule. */
     final byte[][] keywordBytes;
     final int[] keywordRule;
@@ -83,82 +71,7 @@ public final class SecretRules {
         keywordRule = owners.stream().mapToInt(Integer::intValue).toArray();
         anyBinaryRule = rules.stream().anyMatch(Rule::binary);
         longestReach = MAX_KEYWORD_LENGTH + rules.stream().mapToInt(Rule::maxLength).max().orElse(0) + 1;
-
-        int classes = 1;
-        for (byte[] keyword : keywordBytes) {
-            for (byte b : keyword) {
-                int folded = fold(b & 0xff);
-                if (classOf[folded] == OTHER) {
-                    classOf[folded] = (byte) classes++;
-                }
-            }
-        }
-        for (int c = 'A'; c <= 'Z'; c++) {
-            classOf[c] = classOf[c - 'A' + 'a'];
-        }
-        int stride = Integer.highestOneBit(Math.max(1, classes - 1)) << 1;
-        shift = Integer.numberOfTrailingZeros(stride);
-
-        // The trie over folded keyword bytes, then breadth-first suffix links and the full transition table.
-        List<int[]> children = new ArrayList<>();
-        List<List<Integer>> ending = new ArrayList<>();
-        children.add(new int[stride]);
-        ending.add(new ArrayList<>());
-        for (int k = 0; k < keywordBytes.length; k++) {
-            int state = 0;
-            for (byte b : keywordBytes[k]) {
-                int c = classOf[b & 0xff];
-                if (children.get(state)[c] == 0) {
-                    children.get(state)[c] = children.size();
-                    children.add(new int[stride]);
-                    ending.add(new ArrayList<>());
-                }
-                state = children.get(state)[c];
-            }
-            ending.get(state).add(k);
-        }
-        int states = children.size();
-        int[] table = new int[states << shift];
-        int[] suffix = new int[states];
-        List<List<Integer>> hits = new ArrayList<>(ending);
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int c = 0; c < stride; c++) {
-            int child = children.get(0)[c];
-            table[c] = child;
-            if (child != 0) {
-                queue.add(child);
-            }
-        }
-        while (!queue.isEmpty()) {
-            int state = queue.poll();
-            List<Integer> all = new ArrayList<>(hits.get(state));
-            all.addAll(hits.get(suffix[state]));
-            hits.set(state, all);
-            for (int c = 0; c < stride; c++) {
-                int child = children.get(state)[c];
-                int fallback = table[(suffix[state] << shift) | c];
-                if (child != 0) {
-                    suffix[child] = fallback;
-                    queue.add(child);
-                    table[(state << shift) | c] = child;
-                } else {
-                    table[(state << shift) | c] = fallback;
-                }
-            }
-        }
-        hitsAt = new int[states][];
-        for (int s = 0; s < states; s++) {
-            hitsAt[s] = hits.get(s).stream().mapToInt(Integer::intValue).toArray();
-        }
-        // Targets are stored as row offsets (state << shift): the scanner's per-byte step is one OR and one load.
-        for (int i = 0; i < table.length; i++) {
-            table[i] = hitsAt[table[i]].length > 0 ? ~(table[i] << shift) : table[i] << shift;
-        }
-        delta = table;
-    }
-
-    private static int fold(int b) {
-        return b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b;
+        automaton = new KeywordAutomaton(keywordBytes);
     }
 
     /** How many rules there are (per scanner, without building the list of their ids). */
@@ -186,23 +99,6 @@ public final class SecretRules {
             }
         }
         return false;
-    }
-
-    /** Shannon entropy in bits per byte: random tokens score high, words and repeated characters low. */
-    static double entropy(byte[] bytes, int from, int to) {
-        int[] counts = new int[256];
-        for (int i = from; i < to; i++) {
-            counts[bytes[i] & 0xff]++;
-        }
-        double n = to - from;
-        double bits = 0;
-        for (int count : counts) {
-            if (count > 0) {
-                double p = count / n;
-                bits -= p * (Math.log(p) / Math.log(2));
-            }
-        }
-        return bits;
     }
 
     public static SecretRules load(Path file) {
