@@ -3,18 +3,12 @@ package zip;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -23,7 +17,8 @@ import scan.PathOrder;
 /**
  * Writes a Deterministic ZIP v1 archive in the layout of {@link ZipLayout}: regular-file entries only, in v1
  * order, one fixed UTC time, mode 0100644 with a Unix host byte, no data descriptors (CRC and sizes in
- * every local header), zip64 fields and records only where a value does not fit.
+ * every local header), zip64 fields and records only where a value does not fit. This class streams the
+ * entries and keeps the offsets; the bytes of each record are {@link ZipRecords}'.
  *
  * <p>An entry's data is produced first ({@link #openEntry}: deflated or stored, with its CRC, on any thread
  * and into any sink), so that its local header can say everything before the data; the entries are then
@@ -42,65 +37,10 @@ public final class DeterministicZipWriter {
     private static final int MIN_BUFFER_BYTES = 512;
 
     private final OutputStream out;
-    private final int dosTime;
-    private final int dosDate;
+    private final ZipRecords records;
     private final CentralEntries central = new CentralEntries();
     private long offset;
     private String lastName;
-
-    /** One entry as its headers describe it. */
-    private record Central(String name, boolean deflated, int crc, long compressedSize, long size, long offset) {
-        /** Its local header needs a zip64 extra (with both sizes). */
-        boolean sizesOverflow() {
-            return ZipLayout.overflows(size) || ZipLayout.overflows(compressedSize);
-        }
-
-        /** Its central header needs a zip64 extra, and it needs version 4.5. */
-        boolean anyOverflows() {
-            return sizesOverflow() || ZipLayout.overflows(offset);
-        }
-    }
-
-    /**
-     * What the central directory needs of every appended entry, kept from append to finish in parallel
-     * arrays: about 33 bytes an entry and no object each (a commit of 100,000 files holds all of them). The
-     * name is the caller's own string (the staged file's path), encoded again when written.
-     */
-    private static final class CentralEntries {
-        private String[] names = new String[64];
-        private int[] crcs = new int[64];
-        private long[] compressedSizes = new long[64];
-        private long[] sizes = new long[64];
-        private long[] offsets = new long[64];
-        private final BitSet deflated = new BitSet();
-        private int count;
-
-        void add(Central c) {
-            if (count == names.length) {
-                int capacity = count + (count >> 1);
-                names = Arrays.copyOf(names, capacity);
-                crcs = Arrays.copyOf(crcs, capacity);
-                compressedSizes = Arrays.copyOf(compressedSizes, capacity);
-                sizes = Arrays.copyOf(sizes, capacity);
-                offsets = Arrays.copyOf(offsets, capacity);
-            }
-            names[count] = c.name;
-            crcs[count] = c.crc;
-            compressedSizes[count] = c.compressedSize;
-            sizes[count] = c.size;
-            offsets[count] = c.offset;
-            deflated.set(count, c.deflated);
-            count++;
-        }
-
-        Central get(int i) {
-            return new Central(names[i], deflated.get(i), crcs[i], compressedSizes[i], sizes[i], offsets[i]);
-        }
-
-        int size() {
-            return count;
-        }
-    }
 
     /**
      * @param out where the zip goes; left open by {@link #finish}
@@ -108,9 +48,7 @@ public final class DeterministicZipWriter {
      */
     public DeterministicZipWriter(OutputStream out, long fixedEpochMs) {
         this.out = out;
-        LocalDateTime utc = LocalDateTime.ofEpochSecond(Math.floorDiv(fixedEpochMs, 1000), 0, ZoneOffset.UTC);
-        this.dosTime = ZipLayout.dosTime(utc);
-        this.dosDate = ZipLayout.dosDate(utc);
+        this.records = new ZipRecords(fixedEpochMs);
     }
 
     /**
@@ -262,132 +200,30 @@ public final class DeterministicZipWriter {
             throw new IllegalArgumentException("zip entries out of v1 order or duplicated: " + lastName + ", " + entry.name);
         }
         lastName = entry.name;
-        Central c = new Central(entry.name, entry.deflated(), (int) entry.crc.getValue(), entry.compressedSize,
+        EntryHeader c = new EntryHeader(entry.name, entry.deflated(), (int) entry.crc.getValue(), entry.compressedSize,
                 entry.size, offset);
         central.add(c);
-        byte[] name = entry.nameBytes;
-        boolean zip64 = c.sizesOverflow();
-        ByteBuffer header = littleEndian(ZipLayout.LOCAL_HEADER_FIXED_BYTES + name.length
-                + (zip64 ? ZipLayout.LOCAL_ZIP64_EXTRA_BYTES : 0));
-        putSharedFields(header.putInt(ZipLayout.LOCAL_HEADER_SIGNATURE), c)
-                // With a zip64 extra, both sizes are in it and both fields say so (APPNOTE 4.5.3).
-                .putInt(zip64 ? ZipLayout.MARKER_32 : (int) c.compressedSize)
-                .putInt(zip64 ? ZipLayout.MARKER_32 : (int) c.size)
-                .putShort((short) name.length)
-                .putShort((short) (zip64 ? ZipLayout.LOCAL_ZIP64_EXTRA_BYTES : 0))
-                .put(name);
-        if (zip64) {
-            header.putShort((short) ZipLayout.ZIP64_EXTRA_ID).putShort((short) (2 * Long.BYTES))
-                    .putLong(c.size).putLong(c.compressedSize);
-        }
-        out.write(header.array());
-        offset += header.capacity();
+        write(records.localHeader(c, entry.nameBytes));
     }
 
     /** Writes the central directory and end records; the caller closes {@code out}. */
     public void finish() throws IOException {
         long directoryOffset = offset;
         for (int i = 0; i < central.size(); i++) {
-            writeCentralHeader(central.get(i));
+            write(records.centralHeader(central.get(i)));
         }
         long directorySize = offset - directoryOffset;
         long count = central.size();
-        boolean zip64 = count >= ZipLayout.MARKER_16_VALUE || ZipLayout.overflows(directorySize)
-                || ZipLayout.overflows(directoryOffset);
-        if (zip64) {
-            long zip64EndOffset = offset;
-            ByteBuffer end64 = littleEndian(ZipLayout.ZIP64_END_BYTES + ZipLayout.ZIP64_LOCATOR_BYTES);
-            end64.putInt(ZipLayout.ZIP64_END_SIGNATURE)
-                    // The record's size field counts the bytes after its signature and itself.
-                    .putLong(ZipLayout.ZIP64_END_BYTES - 12)
-                    .putShort((short) ZipLayout.VERSION_MADE_BY)
-                    .putShort((short) ZipLayout.VERSION_ZIP64)
-                    .putInt(0)
-                    .putInt(0)
-                    .putLong(count)
-                    .putLong(count)
-                    .putLong(directorySize)
-                    .putLong(directoryOffset)
-                    .putInt(ZipLayout.ZIP64_LOCATOR_SIGNATURE)
-                    .putInt(0)
-                    .putLong(zip64EndOffset)
-                    .putInt(1);
-            out.write(end64.array());
-            offset += end64.capacity();
+        if (ZipRecords.needsZip64End(count, directorySize, directoryOffset)) {
+            write(ZipRecords.zip64End(count, directorySize, directoryOffset, offset));
         }
-        ByteBuffer end = littleEndian(ZipLayout.END_BYTES);
-        short entries = (short) (count >= ZipLayout.MARKER_16_VALUE ? ZipLayout.MARKER_16_VALUE : count);
-        end.putInt(ZipLayout.END_SIGNATURE)
-                .putShort((short) 0)
-                .putShort((short) 0)
-                .putShort(entries)
-                .putShort(entries)
-                .putInt(ZipLayout.overflows(directorySize) ? ZipLayout.MARKER_32 : (int) directorySize)
-                .putInt(ZipLayout.overflows(directoryOffset) ? ZipLayout.MARKER_32 : (int) directoryOffset)
-                .putShort((short) 0);
-        out.write(end.array());
-        offset += end.capacity();
+        write(ZipRecords.end(count, directorySize, directoryOffset));
         out.flush();
     }
 
-    private void writeCentralHeader(Central c) throws IOException {
-        int zip64Fields = (ZipLayout.overflows(c.size) ? 1 : 0) + (ZipLayout.overflows(c.compressedSize) ? 1 : 0)
-                + (ZipLayout.overflows(c.offset) ? 1 : 0);
-        int extraBytes = zip64Fields == 0 ? 0 : 4 + zip64Fields * Long.BYTES;
-        byte[] name = c.name.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer header = littleEndian(ZipLayout.CENTRAL_HEADER_FIXED_BYTES + name.length + extraBytes);
-        putSharedFields(header.putInt(ZipLayout.CENTRAL_HEADER_SIGNATURE).putShort((short) ZipLayout.VERSION_MADE_BY), c)
-                .putInt(ZipLayout.overflows(c.compressedSize) ? ZipLayout.MARKER_32 : (int) c.compressedSize)
-                .putInt(ZipLayout.overflows(c.size) ? ZipLayout.MARKER_32 : (int) c.size)
-                .putShort((short) name.length)
-                .putShort((short) extraBytes)
-                .putShort((short) 0)
-                .putShort((short) 0)
-                .putShort((short) ZipLayout.INTERNAL_ATTRIBUTES)
-                .putInt((int) ZipPolicyV1.EXTERNAL_ATTRIBUTES)
-                .putInt(ZipLayout.overflows(c.offset) ? ZipLayout.MARKER_32 : (int) c.offset)
-                .put(name);
-        if (zip64Fields > 0) {
-            // Exactly the fields that overflow, in APPNOTE 4.5.3 order.
-            header.putShort((short) ZipLayout.ZIP64_EXTRA_ID).putShort((short) (zip64Fields * Long.BYTES));
-            if (ZipLayout.overflows(c.size)) {
-                header.putLong(c.size);
-            }
-            if (ZipLayout.overflows(c.compressedSize)) {
-                header.putLong(c.compressedSize);
-            }
-            if (ZipLayout.overflows(c.offset)) {
-                header.putLong(c.offset);
-            }
-        }
-        out.write(header.array());
-        offset += header.capacity();
-    }
-
-    /** The fields both headers hold, in the same order: version needed, flags, method, time, date, CRC-32. */
-    private ByteBuffer putSharedFields(ByteBuffer header, Central c) {
-        return header.putShort((short) versionNeeded(c))
-                .putShort((short) ZipLayout.FLAGS)
-                .putShort((short) method(c))
-                .putShort((short) dosTime)
-                .putShort((short) dosDate)
-                .putInt(c.crc);
-    }
-
-    /** 4.5 for an entry with a zip64 extra in either header (the central one has it whenever the local one does). */
-    private static int versionNeeded(Central c) {
-        if (c.anyOverflows()) {
-            return ZipLayout.VERSION_ZIP64;
-        }
-        return c.deflated ? ZipLayout.VERSION_DEFLATED : ZipLayout.VERSION_STORED;
-    }
-
-    private static int method(Central c) {
-        return c.deflated ? ZipLayout.METHOD_DEFLATED : ZipLayout.METHOD_STORED;
-    }
-
-    private static ByteBuffer littleEndian(int bytes) {
-        return ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    private void write(byte[] record) throws IOException {
+        out.write(record);
+        offset += record.length;
     }
 
     /**

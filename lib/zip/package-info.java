@@ -1,5 +1,6 @@
 /**
- * The format of step 5, Deterministic ZIP v1: its policy constants, the writer, the manifest and its
- * entries, the signature and the checksum file. May use the ground floor, {@code scan} and {@code policy}.
+ * The format of step 5, Deterministic ZIP v1: its policy constants, the writer (the bytes of each record in
+ * {@code ZipRecords}), the manifest and its entries, the signature and the checksum file. May use the
+ * ground floor, {@code scan} and {@code policy}.
  */
 package zip;
