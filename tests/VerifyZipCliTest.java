@@ -15,13 +15,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import support.CliRun;
+import support.StagerZipFixture;
 import support.TempTrees;
 import support.VerifyFixtures;
 import support.ZipTamper;
@@ -30,16 +29,7 @@ import verify.VerifyReport;
 import zip.ManifestSignature;
 
 /** verify_zip driven through its command line, as an operator or CI would run it. */
-class VerifyZipCliTest {
-    @TempDir
-    Path tmp;
-    VerifyFixtures.Built good;
-
-    @BeforeEach
-    void setUp() {
-        good = VerifyFixtures.stagerZip(tmp.resolve("good"));
-    }
-
+class VerifyZipCliTest extends StagerZipFixture {
     static CliRun verifyZip(String... args) {
         return CliRun.run(new verify_zip(), args);
     }

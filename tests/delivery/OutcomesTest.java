@@ -54,11 +54,15 @@ class OutcomesTest extends StagerProject {
     }
 
     /** The paths under {@code tmp} added, removed or changed since {@code before}. */
+    /**
+     * The files added or changed since the snapshot. A folder's own time is left out: it moves with the
+     * files written in it only when the clock ticked between the snapshot and the write.
+     */
     Set<String> changedSince(Map<String, String> before) {
         Map<String, String> after = TempTrees.snapshot(tmp);
         Set<String> changed = new TreeSet<>(before.keySet());
         changed.addAll(after.keySet());
-        changed.removeIf(path -> Objects.equals(before.get(path), after.get(path)));
+        changed.removeIf(path -> Objects.equals(before.get(path), after.get(path)) || path.endsWith("/") && before.containsKey(path));
         return changed;
     }
 
@@ -67,7 +71,7 @@ class OutcomesTest extends StagerProject {
         Path page = Files.createDirectories(tmp.resolve("pages")).resolve("p1.html");
         Map<String, String> before = TempTrees.snapshot(tmp);
         DeliveryOutcome outcome = stop(run().html(page), REFUSED, false);
-        assertEquals(Set.of("pages/", "pages/p1.html"), changedSince(before));
+        assertEquals(Set.of("pages/p1.html"), changedSince(before));
         assertTrue(TempTrees.readString(page).contains("prezip report: p1 (refused)"));
         assertEquals(REFUSED, outcome.error());
         assertEquals(new StagerReport.Problem("PZ_REFUSED", "refused by the test"), outcome.report().error());

@@ -16,9 +16,8 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import json.Json;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import support.StagerZipFixture;
 import support.TempTrees;
 import support.VerifyFixtures;
 import support.ZipTamper;
@@ -30,16 +29,7 @@ import zip.ZipPackagingMetadataV1;
 import zip.ZipPolicyV1;
 
 /** EndRecords: the end records found and read, through the verifier and directly. */
-class EndRecordsTest {
-    @TempDir
-    Path tmp;
-    VerifyFixtures.Built good;
-
-    @BeforeEach
-    void setUp() {
-        good = VerifyFixtures.stagerZip(tmp.resolve("good"));
-    }
-
+class EndRecordsTest extends StagerZipFixture {
     @Test
     void notAZipIsUnreadable() throws IOException {
         Files.writeString(good.zip(), "this is not a zip file at all, just text long enough");

@@ -9,32 +9,20 @@ import static verify.ZipVerifierTest.assertValid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import support.StagerZipFixture;
 import support.TempTrees;
-import support.VerifyFixtures;
 import zip.DeliveryJournal;
 import zip.ManifestSignature;
 import zip.ZipManifest;
 
 /** FileChecks: the journal of a killed commit, the manifest's signature and the zip's digest. */
-class FileChecksTest {
-    @TempDir
-    Path tmp;
-    VerifyFixtures.Built good;
-
-    @BeforeEach
-    void setUp() {
-        good = VerifyFixtures.stagerZip(tmp.resolve("good"));
-    }
-
+class FileChecksTest extends StagerZipFixture {
     @Test
     void signedManifestVerifiesWithItsKeyOnly() throws Exception {
         java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance(ManifestSignature.ALGORITHM);

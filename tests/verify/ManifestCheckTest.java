@@ -16,9 +16,8 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import support.StagerZipFixture;
 import support.TempTrees;
 import support.VerifyFixtures;
 import support.ZipTamper;
@@ -27,16 +26,7 @@ import zip.ZipManifest;
 import zip.ZipPolicyV1;
 
 /** ManifestCheck: the manifest read once and held to v1, and what of it the other checks may use. */
-class ManifestCheckTest {
-    @TempDir
-    Path tmp;
-    VerifyFixtures.Built good;
-
-    @BeforeEach
-    void setUp() {
-        good = VerifyFixtures.stagerZip(tmp.resolve("good"));
-    }
-
+class ManifestCheckTest extends StagerZipFixture {
     @Test
     void missingManifestFails() throws IOException {
         Files.delete(good.manifest());

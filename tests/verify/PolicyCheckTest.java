@@ -13,24 +13,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import support.StagerZipFixture;
 import support.TempTrees;
 import support.VerifyFixtures;
 import support.ZipTamper;
 
 /** PolicyCheck: every entry against the project's allowlist and the global bans (--project-id). */
-class PolicyCheckTest {
-    @TempDir
-    Path tmp;
-    VerifyFixtures.Built good;
-
-    @BeforeEach
-    void setUp() {
-        good = VerifyFixtures.stagerZip(tmp.resolve("good"));
-    }
-
+class PolicyCheckTest extends StagerZipFixture {
     @Test
     void entryTheAllowlistDoesNotAllowFailsPolicy() {
         Path narrow = TempTrees.dataDir(tmp.resolve("narrow"), VerifyFixtures.PROJECT, List.of("txt", "yaml"));

@@ -17,24 +17,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import support.StagerZipFixture;
 import support.TempTrees;
 import support.VerifyFixtures;
 import support.ZipTamper;
 
 /** SourceCheck: the zip against the folder it was made from (--content-dir). */
-class SourceCheckTest {
-    @TempDir
-    Path tmp;
-    VerifyFixtures.Built good;
-
-    @BeforeEach
-    void setUp() {
-        good = VerifyFixtures.stagerZip(tmp.resolve("good"));
-    }
-
+class SourceCheckTest extends StagerZipFixture {
     @Test
     void changedSourceFileFails() throws IOException {
         Files.writeString(good.content().resolve("notes/readme.txt"), "changed after zipping");

@@ -13,22 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import support.StagerZipFixture;
 import support.VerifyFixtures;
 
 /** VerifyRun: verify_zip's inputs loaded only when a check needs them, in the command's order, and its report. */
-class VerifyRunTest {
-    @TempDir
-    Path tmp;
-    VerifyFixtures.Built good;
-
-    @BeforeEach
-    void setUp() {
-        good = VerifyFixtures.stagerZip(tmp.resolve("good"));
-    }
-
+class VerifyRunTest extends StagerZipFixture {
     /** Fails the test if called: an input the run must not load. */
     static <T> Supplier<T> never(String what) {
         return () -> {

@@ -19,15 +19,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import policy.AllowlistStore;
 import policy.BanRules;
 import policy.Classifier;
 import secrets.ContentScan;
 import secrets.SecretApprovals;
 import secrets.SecretRules;
+import support.StagerZipFixture;
 import support.TempTrees;
 import support.VerifyFixtures;
 import support.ZipTamper;
@@ -41,16 +40,7 @@ import zip.ZipPolicyV1;
  * AttributeCheckTest, ...), on zips that differ from a good one in one respect each; this class holds
  * what they share: running a whole verification and asserting on its codes, and reading a zip's entries.
  */
-class ZipVerifierTest {
-    @TempDir
-    Path tmp;
-    VerifyFixtures.Built good;
-
-    @BeforeEach
-    void setUp() {
-        good = VerifyFixtures.stagerZip(tmp.resolve("good"));
-    }
-
+class ZipVerifierTest extends StagerZipFixture {
     static ZipVerifier.Result verify(Path zip) {
         return verify(zip, null, null, null);
     }
