@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import policy.Classification;
+import scan.TreeScanner;
 import secrets.ContentScan;
 import secrets.SecretApprovals;
 import secrets.SecretFinding;
-import scan.TreeScanner;
 
 /**
  * --approve-secret: scans the content as a dry-run would, and records the approval of the finding with
