@@ -17,8 +17,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.LongConsumer;
@@ -84,6 +86,19 @@ public final class Staging implements AutoCloseable {
                 throw e.getCause();
             }
         }
+    }
+
+    /** Every folder that holds one of the entries, at any depth, each once (the content root is not one). */
+    static List<String> foldersOf(List<ScannedEntry> entries) {
+        Set<String> folders = new HashSet<>();
+        for (ScannedEntry entry : entries) {
+            String path = entry.relativePath();
+            // Upwards until a folder already known: each folder's ancestors are known with it.
+            for (int slash = path.lastIndexOf('/'); slash > 0 && folders.add(path.substring(0, slash)); ) {
+                slash = path.lastIndexOf('/', slash - 1);
+            }
+        }
+        return List.copyOf(folders);
     }
 
     private static int depth(String relativePath) {

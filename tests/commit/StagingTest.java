@@ -108,4 +108,12 @@ class StagingTest {
         assertFalse(Files.exists(oursTemp));
         assertTrue(Files.isDirectory(another), "another zip's staging has its own lock");
     }
+
+    @Test
+    void stagingMirrorsOnlyTheFoldersOfTheEntriesItIsGiven() {
+        List<ScannedEntry> entries = List.of("top.txt", "a/b/c/deep.txt", "a/b/side.txt", "x/y.txt").stream()
+                .map(path -> new ScannedEntry(path, tmp, ScannedEntry.Kind.REGULAR, 1, 0, null)).toList();
+        assertEquals(new java.util.TreeSet<>(List.of("a", "a/b", "a/b/c", "x")), new java.util.TreeSet<>(Staging.foldersOf(entries)));
+        assertEquals(List.of(), Staging.foldersOf(List.of()));
+    }
 }
