@@ -69,7 +69,7 @@ class FaultTest {
     // ---- disk full ----
 
     @Test
-    void diskFullWhileStagingExitsThreeAndKeepsThePreviousZip() throws Exception {
+    void aDeliveryTooLargeForTheZipsFileSystemIsRefusedByTheDryRunAndTheCommitBeforeStaging() throws Exception {
         Path mnt = tmp.resolve("small");
         Assumptions.assumeTrue(SafetyTrees.mountTmpfs(mnt, "size=256k"), "needs permission to mount a tmpfs");
         try {
@@ -78,10 +78,13 @@ class FaultTest {
             for (int i = 0; i < 10; i++) {   // ~2 MB, incompressible: cannot fit in 256 KB
                 SafetyTrees.randomFile(content.resolve("img/f" + i + ".png"), 42 + i, 200_000);
             }
+            CliRun dryRun = CliRun.stager(TempTrees.args("p1", content, data, zip));
+            assertEquals(3, dryRun.exitCode(), "the dry-run fails where the commit would: " + dryRun.describe());
+            assertTrue(dryRun.err().contains("PZ_DISK_FULL") && dryRun.err().contains("needs up to ")
+                    && dryRun.err().contains(" on " + mnt + " ") && dryRun.err().contains(" free: "), "with the numbers: " + dryRun.err());
             CliRun run = commit(zip);
             assertEquals(3, run.exitCode(), run.describe());
-            assertTrue(run.err().contains("PZ_DISK_FULL"), run.err());
-            assertTrue(run.err().toLowerCase(java.util.Locale.ROOT).contains("no space left"), "says what ran out: " + run.err());
+            assertTrue(run.err().contains("PZ_DISK_FULL") && run.err().contains("needs up to "), "refused before staging: " + run.err());
             assertArrayEquals(old, Files.readAllBytes(zip), "the previous delivery is untouched");
             assertEquals(List.of(), SafetyTrees.leftovers(mnt), "no staging folder or temp file");
             assertEquals(SafetyTrees.reportsAnd("p1.zip", "p1.zip"), SafetyTrees.list(mnt));

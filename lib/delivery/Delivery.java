@@ -31,7 +31,7 @@ public final class Delivery {
             timings.lap("start+load");
             Judged judged = Judged.of(loaded, target, progress, timings);
             Outcomes outcomes = new Outcomes(loaded, target, timings);
-            Optional<PrezipException> stop = StopReasons.first(judged);
+            Optional<PrezipException> stop = StopReasons.first(judged, target.zip());
             if (stop.isPresent()) {
                 return outcomes.stopped(judged.report(), stop.get(), false);
             }

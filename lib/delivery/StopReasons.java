@@ -1,7 +1,9 @@
 package delivery;
 
+import commit.FreeSpace;
 import errors.ErrorCode;
 import errors.PrezipException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +18,13 @@ import text.Counts;
 
 /**
  * Step 4's gate: why a judged run must stop before anything is staged, the first reason of these in order
- * (credentials, files the policy refuses, folders left empty, split companions), or none.
+ * (credentials, files the policy refuses, folders left empty, split companions, too little free space for
+ * the commit beside the zip), or none. A dry-run stops for the same reasons, so its ok is the commit's.
  */
 final class StopReasons {
     private StopReasons() {}
 
-    static Optional<PrezipException> first(Judged judged) {
+    static Optional<PrezipException> first(Judged judged, Path zip) {
         DeliveryRequest request = judged.loaded().request();
         if (!judged.report().refusedSecrets().isEmpty()) {
             return Optional.of(new SecretsFound(judged.secrets()));
@@ -43,6 +46,11 @@ final class StopReasons {
         if (judged.loaded().policy().companionMode() == CompanionMode.STRICT && !judged.splitGroups().isEmpty()) {
             return Optional.of(new PrezipException(ErrorCode.PZ_COMPANIONS_SPLIT, Counts.of(judged.splitGroups().size(),
                     "companion group", "companion groups") + " would be split: " + ErrorCode.PZ_COMPANIONS_SPLIT.advice()));
+        }
+        try {
+            FreeSpace.require(zip, FreeSpace.neededFor(Judged.eligibleEntries(judged.classification())));
+        } catch (PrezipException noRoom) {
+            return Optional.of(noRoom);
         }
         return Optional.empty();
     }

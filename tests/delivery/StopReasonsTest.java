@@ -37,7 +37,8 @@ class StopReasonsTest extends StagerProject {
 
     static Optional<PrezipException> stop(StagerRequest run) {
         Loaded loaded = Loaded.of(run.build(), System.nanoTime());
-        return StopReasons.first(Judged.of(loaded, Target.of(loaded), Progress.NONE, new Timings()));
+        Target target = Target.of(loaded);
+        return StopReasons.first(Judged.of(loaded, target, Progress.NONE, new Timings()), target.zip());
     }
 
     static ErrorCode code(StagerRequest run) {
