@@ -91,6 +91,16 @@ class DeepTreeTest {
         assertEquals(1, dry.exitCode(), "refused: the folders past PATH_MAX cannot be listed: " + dry.describe());
         assertTrue(dry.json().get("excluded").toString().contains("File name too long"), "named why: " + dry.out());
         assertEquals(2, dry.json().get("totals").get("eligibleFiles").asInt(), "the files above the limit are found");
+        // What people read is bounded: each path cut in its middle, no Java class name (the JSON keeps every path whole).
+        Path page = tmp.resolve("deep.html");
+        CliRun human = CliRun.stager("--project-id", ID, "--data-dir", data.toString(), "--content-dir", content.toString(),
+                "--output-zip", zip.toString(), "--html", page.toString());
+        assertEquals(1, human.exitCode(), human.describe());
+        for (String line : (human.out() + human.err()).lines().toList()) {
+            assertTrue(line.length() < 1_000, "a bounded line: " + line.length() + " characters");
+            assertFalse(line.contains("Exception"), "no Java class name: " + line.substring(0, Math.min(300, line.length())));
+        }
+        assertFalse(Files.readString(page).contains("d/".repeat(200)), "the page cuts the deep paths too");
 
         CliRun inventory = CliRun.inventory("--project-id", "inv", "--data-dir", data.toString(), "--content-dir", content.toString());
         assertNamedOutcome(inventory);

@@ -57,7 +57,7 @@ final class EligibleSection {
         b.append("<details id=\"eligible-list\" class=\"fold\"><summary>Eligible files by path (").append(Counts.number(files.size()))
                 .append(")</summary>\n");
         Fold.rows(b, ELIGIBLE_TABLE, files.subList(0, listed), (out, file) -> {
-            out.append("<tr><td class=\"wrap\"><code>").append(Html.escape(file.path())).append("</code>");
+            out.append("<tr><td class=\"wrap\"><code>").append(Html.path(file.path())).append("</code>");
             if (file.hardLinks() != null) {
                 out.append(" <span class=\"detail\">").append(Counts.number(file.hardLinks())).append(" hard links</span>");
             }

@@ -48,7 +48,7 @@ final class ExcludedSection {
     }
 
     private static void excludedRow(PageStream b, StagerReport.ExcludedFile file) {
-        b.append("<li><code>").append(Html.escape(file.path())).append("</code>");
+        b.append("<li><code>").append(Html.path(file.path())).append("</code>");
         if (file.detail() != null) {
             b.append(" <span class=\"detail\">").append(Html.escape(file.detail())).append("</span>");
         }
@@ -77,7 +77,7 @@ final class ExcludedSection {
         b.append("<li><details class=\"fold\"><summary><code>.").append(Html.escape(group.extension())).append("</code> \u00d7 ")
                 .append(Counts.number(group.files().size())).append("</summary>\n");
         Fold.rows(b, PATH_LIST, group.files().subList(0, listed),
-                (out, file) -> out.append("<li><code>").append(Html.escape(file.path())).append("</code></li>\n"));
+                (out, file) -> out.append("<li><code>").append(Html.path(file.path())).append("</code></li>\n"));
         Fold.notListed(b, group.files().size() - listed, fullList);
         b.append("</details></li>\n");
     }

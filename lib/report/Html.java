@@ -20,6 +20,11 @@ final class Html {
      * control and bidi characters are shown as {@code \\uXXXX} (as in the terminal summary), so a name
      * cannot reorder or hide what the page says.
      */
+    /** A path as the page shows it: cut in the middle past {@link Printable#PATH_CHARS}, then escaped. */
+    static String path(String path) {
+        return escape(Printable.path(path));
+    }
+
     static String escape(String text) {
         if (text == null) {
             return "";

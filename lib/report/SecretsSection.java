@@ -2,7 +2,6 @@ package report;
 
 import secrets.SecretFinding;
 import text.Counts;
-import text.Printable;
 
 /** Every credential finding: where, which rule, a redacted preview and the fingerprint; never the secret. */
 final class SecretsSection {
@@ -25,7 +24,7 @@ final class SecretsSection {
 
     private static void finding(PageStream b, SecretFinding finding) {
         b.append("<tr><td><code class=\"wrap\">")
-                .append(Html.escape(Printable.of(finding.location()))).append("</code></td><td><code>").append(Html.escape(finding.rule()))
+                .append(Html.path(finding.location())).append("</code></td><td><code>").append(Html.escape(finding.rule()))
                 .append("</code></td><td><code>").append(Html.escape(finding.preview())).append("</code></td><td><code class=\"wrap\">")
                 .append(Html.escape(finding.fingerprint())).append("</code></td><td>")
                 .append(Html.badge(null, finding.approved() ? "approved" : StagerReport.REFUSED)).append("</td></tr>\n");

@@ -76,7 +76,7 @@ public final class SummaryPrinter {
                     .map(StagerReport.ExcludedFile::path).toList();
             String detail = e.getKey().equals(Reason.NOT_ALLOWED.code())
                     ? Refusals.extensionCounts(Refusals.byExtension(paths))
-                    : String.join(", ", paths.stream().limit(PATHS_PER_REASON).map(Printable::of).toList())
+                    : String.join(", ", paths.stream().limit(PATHS_PER_REASON).map(Printable::path).toList())
                             + (paths.size() > PATHS_PER_REASON ? ", ..." : "");
             table.row(colour == null ? e.getKey() : "@|" + colour + " " + e.getKey() + "|@", Counts.number(e.getValue()), detail);
             total += e.getValue();
@@ -107,7 +107,7 @@ public final class SummaryPrinter {
         // Two short lines per finding rather than a table row: a narrow terminal does not wrap them.
         for (SecretFinding finding : secrets.stream().limit(SECRETS_SHOWN).toList()) {
             out.println(ansi.string("    " + (finding.approved() ? "@|green approved|@" : "@|red refused |@") + "  "
-                    + Printable.of(finding.location())));
+                    + Printable.path(finding.location())));
             out.println("      " + finding.rule() + (finding.preview() == null || finding.preview().isEmpty() ? "" : " (" + finding.preview() + ")")
                     + " fingerprint " + finding.shortFingerprint());
         }

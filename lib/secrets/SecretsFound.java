@@ -25,7 +25,7 @@ public final class SecretsFound extends PrezipException {
         long files = refused.stream().map(SecretFinding::path).distinct().count();
         StringBuilder text = new StringBuilder(Counts.of(refused.size(), "credential", "credentials")).append(" in ")
                 .append(Counts.of(files, "file", "files")).append(" that would ship (");
-        refused.stream().limit(3).forEach(f -> text.append(Printable.of(f.location())).append(' ').append(f.rule()).append(", "));
+        refused.stream().limit(3).forEach(f -> text.append(Printable.path(f.location())).append(' ').append(f.rule()).append(", "));
         text.setLength(text.length() - 2);
         if (refused.size() > 3) {
             text.append(", ...");

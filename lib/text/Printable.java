@@ -7,7 +7,33 @@ public final class Printable {
     /** Names quoted in messages: enough to find the file, never a megabyte of message per name. */
     public static final int QUOTED_CHARS = 256;
 
+    /** A path in a summary line, a message or a page: room for a deep folder chain's start and the file's name. */
+    public static final int PATH_CHARS = 160;
+    /** The most of a path's end kept after the cut: its file name, unless the name alone is longer. */
+    static final int PATH_TAIL_CHARS = 100;
+
     private Printable() {}
+
+    /**
+     * A path as people read it: shown as {@link #of(String)} shows a name, and past {@link #PATH_CHARS}
+     * characters cut in the middle, so the start (where it is) and the file name (what it is) stay and a
+     * hostile depth costs one bounded line: {@code docs/d/d/…/deep.txt (6,013 characters)}.
+     */
+    public static String path(String path) {
+        String shown = of(path);
+        int length = shown.codePointCount(0, shown.length());
+        if (length <= PATH_CHARS) {
+            return shown;
+        }
+        // The file name with the slash before it, so the cut reads as "start…/name".
+        int nameStart = Math.max(0, shown.lastIndexOf('/'));
+        int nameLength = shown.codePointCount(nameStart, shown.length());
+        int tail = Math.min(nameLength, PATH_TAIL_CHARS);
+        int head = PATH_CHARS - tail;
+        return shown.substring(0, shown.offsetByCodePoints(0, head)) + "\u2026"
+                + shown.substring(shown.offsetByCodePoints(shown.length(), -tail)) + " (" + String.format(Locale.ROOT, "%,d", path.length())
+                + " characters)";
+    }
 
     /** Unicode bidi embeddings, overrides, isolates and marks (UAX #9). */
     public static boolean isBidiControl(int cp) {
