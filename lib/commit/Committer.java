@@ -119,7 +119,7 @@ public final class Committer {
     private static Committed stageAndZip(Plan plan, Path zip, int finishedInterrupted) {
         try (Staging staging = Staging.createBeside(zip); AtomicFiles.Batch delivery = new AtomicFiles.Batch()) {
             // Each step names itself on the status line (the plan's progress is the first, "folders").
-            List<ScannedEntry> eligible = plan.classification().eligible().stream().map(Classification.Item::entry).toList();
+            List<ScannedEntry> eligible = plan.classification().eligibleEntries();
             // Only the folders of eligible files: a folder that ships nothing never reaches the client, and
             // mirroring it could fail (a path past PATH_MAX) where the dry-run said ok.
             staging.createDirectories(Staging.foldersOf(eligible));

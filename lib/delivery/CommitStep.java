@@ -5,10 +5,12 @@ import commit.OutputLock;
 import console.Progress;
 import errors.PrezipException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import json.Json;
 import report.HtmlReport;
 import report.StagerReport;
+import secrets.SecretFinding;
 import secrets.SecretsFound;
 import text.Counts;
 import zip.ZipManifest;
@@ -25,8 +27,7 @@ final class CommitStep {
         Loaded loaded = judged.loaded();
         Path zip = target.zip();
         Committer.Reports reports = (manifest, approved) -> {
-            StagerReport delivered = judged.reports().make(judged.classification(), approved).withRun(manifest.run())
-                    .withDelivery(target.delivery(manifest, loaded.signKey() != null));
+            StagerReport delivered = delivered(judged, target, manifest, approved);
             return Map.of(StagerReport.pathFor(zip), out -> Json.writeTo(delivered, out),
                     HtmlReport.pathFor(zip), out -> HtmlReport.write(delivered, manifest, out));
         };
@@ -60,8 +61,7 @@ final class CommitStep {
                         + " delivery into place; it was finished first (" + Counts.of(committed.finishedInterrupted(), "file", "files")
                         + " moved into place), then replaced"));
             }
-            report = judged.reports().make(judged.classification(), committed.approvedSecrets()).withRun(manifest.run())
-                    .withDelivery(target.delivery(manifest, loaded.signKey() != null));
+            report = delivered(judged, target, manifest, committed.approvedSecrets());
         } catch (SecretsFound e) {
             return outcomes.stopped(judged.reports().make(judged.classification().withSecrets(e.findings()), e.findings()), e, true);
         } catch (PrezipException e) {
@@ -73,5 +73,11 @@ final class CommitStep {
         Hooks.logAttempt(loaded.data(), report, manifest.zipSha256(), loaded.request().notices());
         outcomes.timings().lap("reports+hooks");
         return outcomes.wentThrough(report, manifest, Hooks.files(loaded.data(), loaded.request().projectId()));
+    }
+
+    /** The report of a delivered commit, the same beside the zip as in what the command prints. */
+    private static StagerReport delivered(Judged judged, Target target, ZipManifest manifest, List<SecretFinding> approved) {
+        return judged.reports().make(judged.classification(), approved).withRun(manifest.run())
+                .withDelivery(target.delivery(manifest, judged.loaded().signKey() != null));
     }
 }

@@ -8,7 +8,6 @@ import policy.Classifier;
 import policy.CompanionMode;
 import policy.Companions;
 import report.StagerReport;
-import scan.ScannedEntry;
 import scan.TreeScanner;
 import secrets.SecretFinding;
 
@@ -30,7 +29,7 @@ record Judged(Loaded loaded, TreeScanner.ScanResult scan, Classifier classifier,
         timings.lap("classify");
         List<SecretFinding> secrets = null;
         if (!request.commit() && !request.namesOnly()) {
-            secrets = loaded.policy().contentScan().scanFiles(eligibleEntries(classification), request.threads(),
+            secrets = loaded.policy().contentScan().scanFiles(classification.eligibleEntries(), request.threads(),
                     progress.next("secrets"));
             classification = classification.withSecrets(secrets);
             timings.lap("secrets");
@@ -42,9 +41,5 @@ record Judged(Loaded loaded, TreeScanner.ScanResult scan, Classifier classifier,
         StagerReport report = reports.make(classification, secrets);
         timings.lap("report");
         return new Judged(loaded, scan, classifier, classification, secrets, splitGroups, reports, report);
-    }
-
-    static List<ScannedEntry> eligibleEntries(Classification classification) {
-        return classification.eligible().stream().map(Classification.Item::entry).toList();
     }
 }

@@ -38,7 +38,7 @@ public final class SecretApproval {
         try {
             TreeScanner.ScanResult scan = TreeScanner.scan(loaded.root(), progress);
             Classification classification = Classification.of(scan, loaded.policy().classifier());
-            matching = contentScan.scanFiles(Judged.eligibleEntries(classification), request.threads(), progress.next("secrets"))
+            matching = contentScan.scanFiles(classification.eligibleEntries(), request.threads(), progress.next("secrets"))
                     .stream().filter(f -> f.approvable() && f.fingerprint().startsWith(wanted)).toList();
         } finally {
             progress.finish();

@@ -48,7 +48,7 @@ final class StopReasons {
                     "companion group", "companion groups") + " would be split: " + ErrorCode.PZ_COMPANIONS_SPLIT.advice()));
         }
         try {
-            FreeSpace.require(zip, FreeSpace.neededFor(Judged.eligibleEntries(judged.classification())));
+            FreeSpace.require(zip, FreeSpace.neededFor(judged.classification().eligibleEntries()));
         } catch (PrezipException noRoom) {
             return Optional.of(noRoom);
         }

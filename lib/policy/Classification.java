@@ -45,6 +45,11 @@ public final class Classification {
         return eligible;
     }
 
+    /** The scanned entries that ship: what the content scan reads, staging copies and the free-space check counts. */
+    public List<ScannedEntry> eligibleEntries() {
+        return eligible.stream().map(Item::entry).toList();
+    }
+
     public List<Item> excluded() {
         return excluded;
     }

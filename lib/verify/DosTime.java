@@ -3,6 +3,7 @@ package verify;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import zip.ZipLayout;
 
 /** The MS-DOS date and time fields of a zip header: what v1 writes for an instant, and how a message shows them. */
 public final class DosTime {
@@ -11,12 +12,10 @@ public final class DosTime {
 
     private DosTime() {}
 
-    /** The DOS {date, time} fields of an instant read as UTC wall clock, as v1 writes them. */
+    /** The DOS {date, time} fields of an instant read as UTC wall clock, encoded as the writer encodes them. */
     public static int[] fields(long epochMs) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMs, 1000), 0, ZoneOffset.UTC);
-        int date = ((t.getYear() - DOS_EPOCH_YEAR) << 9) | (t.getMonthValue() << 5) | t.getDayOfMonth();
-        int time = (t.getHour() << 11) | (t.getMinute() << 5) | (t.getSecond() / 2);
-        return new int[] {date, time};
+        return new int[] {ZipLayout.dosDate(t), ZipLayout.dosTime(t)};
     }
 
     /** The fields as a message shows them: yyyy-MM-dd HH:mm:ss. */

@@ -175,6 +175,7 @@ class ClassifierTest {
                 entry("x.exe", ScannedEntry.Kind.REGULAR)), List.of());
         Classification c = Classification.of(scan, CLASSIFIER);
         assertEquals(List.of("a.png"), c.eligible().stream().map(i -> i.entry().relativePath()).toList());
+        assertEquals(List.of(scan.entries().get(1)), c.eligibleEntries(), "the scanned entries that ship, as scanned");
         assertEquals(List.of(".DS_Store", "b.pdf", "c.pdf", "x.exe"),
                 c.excluded().stream().map(i -> i.entry().relativePath()).toList());
         assertEquals(Map.of("hidden", 1, "not_allowed", 2, "banned_type", 1), c.excludedByReason());
