@@ -7,7 +7,8 @@ import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
-import java.util.zip.Deflater;
+import deflate.Deflaters;
+import deflate.RawDeflate;
 
 /**
  * One large entry deflated in fixed blocks on many threads, as pigz does: block k is the input's bytes
@@ -21,12 +22,16 @@ final class BlockDeflater {
     /** Blocks in flight per deflating thread: enough to keep each busy while the feeder writes output. */
     static final int IN_FLIGHT_PER_THREAD = 4;
 
-    /** Each deflating thread keeps one zlib state, reset per block (a new one costs ~270 KiB of native memory). */
-    private static final ThreadLocal<Deflater> DEFLATERS =
-            ThreadLocal.withInitial(() -> new Deflater(ZipPolicyV1.DEFLATE_LEVEL, true));
+    /**
+     * Deflate's worst case for one block: a little over its input (stored blocks' headers and the flush
+     * marker). The JDK's Deflater must get a sync flush's output in one buffer (see {@code JdkDeflate}).
+     */
+    private static final int MAX_BLOCK_OUTPUT = ZipPolicyV1.DEFLATE_BLOCK_BYTES + ZipPolicyV1.DEFLATE_BLOCK_BYTES / 256 + 64;
+    /** Each deflating thread keeps one deflater, reset per block (a new JDK one costs ~270 KiB of native memory). */
+    private static final ThreadLocal<RawDeflate> DEFLATERS = ThreadLocal.withInitial(() -> Deflaters.open(MAX_BLOCK_OUTPUT));
     /** Each deflating thread's output buffer: a block's output is copied out at its exact size. */
-    private static final ThreadLocal<byte[]> OUTPUT = ThreadLocal.withInitial(
-            () -> new byte[ZipPolicyV1.DEFLATE_BLOCK_BYTES + ZipPolicyV1.DEFLATE_BLOCK_BYTES / 256 + 64]);
+    private static final ThreadLocal<DeterministicZipWriter.ByteSink> OUTPUT =
+            ThreadLocal.withInitial(() -> new DeterministicZipWriter.ByteSink(MAX_BLOCK_OUTPUT));
 
     private final Executor executor;
     private final int maxInFlight;
@@ -129,28 +134,20 @@ final class BlockDeflater {
     }
 
     /** One block's deflate output: a sync-flushed run of deflate blocks, or for the last, the stream's end. */
-    static byte[] deflate(byte[] input, int length, byte[] dictionary, boolean last) {
-        Deflater deflater = DEFLATERS.get();
+    static byte[] deflate(byte[] input, int length, byte[] dictionary, boolean last) throws IOException {
+        RawDeflate deflater = DEFLATERS.get();
+        DeterministicZipWriter.ByteSink out = OUTPUT.get();
+        out.reset();
         deflater.reset();
         if (dictionary != null) {
-            deflater.setDictionary(dictionary);
+            deflater.setDictionary(dictionary, 0, dictionary.length);
         }
-        deflater.setInput(input, 0, length);
+        deflater.write(input, 0, length, out);
         if (last) {
-            deflater.finish();
+            deflater.finish(out);
+        } else {
+            deflater.syncFlush(out);
         }
-        // Deflate's worst case is a little over its input; the thread's buffer grows if ever it must.
-        byte[] out = OUTPUT.get();
-        int size = 0;
-        while (true) {
-            if (size == out.length) {
-                out = Arrays.copyOf(out, out.length * 2);
-                OUTPUT.set(out);
-            }
-            size += deflater.deflate(out, size, out.length - size, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
-            if (last ? deflater.finished() : size < out.length && deflater.needsInput()) {
-                return Arrays.copyOf(out, size);
-            }
-        }
+        return out.toByteArray();
     }
 }

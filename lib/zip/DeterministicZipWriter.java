@@ -11,7 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
+import deflate.Deflaters;
+import deflate.RawDeflate;
 import scan.PathOrder;
 
 /**
@@ -24,7 +25,7 @@ import scan.PathOrder;
  * and into any sink), so that its local header can say everything before the data; the entries are then
  * {@link #append}ed in order, header and data, and {@link #finish} writes the central directory and end
  * records. One code path makes both the serial and the parallel zip, so they are the same bytes. Written
- * on {@link Deflater} and {@link CRC32} by hand: Zip4j writes a data descriptor on every entry it streams,
+ * on {@link RawDeflate} (classic zlib's bytes whichever deflater runs: {@link Deflaters}) and {@link CRC32} by hand: Zip4j writes a data descriptor on every entry it streams,
  * picks zip64 from the uncompressed size alone and takes DOS time from the JVM's default time zone.
  */
 public final class DeterministicZipWriter {
@@ -60,9 +61,22 @@ public final class DeterministicZipWriter {
         private final String name;
         private final byte[] nameBytes;
         private final OutputStream data;
-        private final Deflater deflater;
-        /** Deflate's output buffer, dropped once the stream ends: a closed entry may wait long to be appended. */
-        private byte[] deflated;
+        /** The entry's one deflate stream, or null (STORED, or in blocks); given back once the stream ends. */
+        private RawDeflate deflater;
+        private final boolean deflate;
+        /** The deflated bytes on their way to {@link #data}, counted. */
+        private final OutputStream deflatedOut = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int off, int len) throws IOException {
+                data.write(bytes, off, len);
+                compressedSize += len;
+            }
+        };
         /** For a large entry, the blocks deflated on many threads (then {@link #deflater} is null). */
         private final BlockDeflater blocks;
         private final CRC32 crc = new CRC32();
@@ -73,9 +87,9 @@ public final class DeterministicZipWriter {
             this.name = name;
             this.nameBytes = name.getBytes(StandardCharsets.UTF_8);
             this.data = data;
+            this.deflate = deflate;
             this.blocks = inBlocks ? new BlockDeflater(data, pool.executor(), pool.threads()) : null;
-            this.deflater = deflate && !inBlocks ? new Deflater(ZipPolicyV1.DEFLATE_LEVEL, true) : null;
-            this.deflated = deflater != null ? new byte[bufferBytes] : null;
+            this.deflater = deflate && !inBlocks ? Deflaters.open(bufferBytes) : null;
         }
 
         public void write(byte[] bytes, int off, int len) throws IOException {
@@ -92,10 +106,7 @@ public final class DeterministicZipWriter {
                 compressedSize += len;
                 return;
             }
-            deflater.setInput(bytes, off, len);
-            while (!deflater.needsInput()) {
-                drain();
-            }
+            deflater.write(bytes, off, len, deflatedOut);
         }
 
         /** Ends the data (the deflate stream is finished); the entry is ready to append. */
@@ -106,10 +117,7 @@ public final class DeterministicZipWriter {
             }
             if (deflater != null) {
                 try {
-                    deflater.finish();
-                    while (!deflater.finished()) {
-                        drain();
-                    }
+                    deflater.finish(deflatedOut);
                 } finally {
                     discard();
                 }
@@ -117,13 +125,14 @@ public final class DeterministicZipWriter {
         }
 
         /**
-         * Frees the deflater's native memory now rather than when the collector gets to it; after
+         * Gives the deflater back now (the JDK's native memory freed rather than when the collector gets to
+         * it, the toolkit's encoder back to its thread's pool); after
          * {@link #close()} it changes nothing, so a failing caller calls it in a finally.
          */
         public void discard() {
             if (deflater != null) {
                 deflater.end();
-                deflated = null;
+                deflater = null;
             }
             if (blocks != null) {
                 blocks.abandon();
@@ -132,13 +141,7 @@ public final class DeterministicZipWriter {
 
         /** Whether its data is deflated (else STORED, the bytes as they are). */
         public boolean deflated() {
-            return deflater != null || blocks != null;
-        }
-
-        private void drain() throws IOException {
-            int n = deflater.deflate(deflated, 0, deflated.length, Deflater.NO_FLUSH);
-            data.write(deflated, 0, n);
-            compressedSize += n;
+            return deflate;
         }
     }
 

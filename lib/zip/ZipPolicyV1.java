@@ -44,7 +44,7 @@ public final class ZipPolicyV1 {
     public static final int FLAG_UTF8 = 1 << 11;
 
     /** zlib's default trade-off, the level zip(1) and Python's zipfile use: comparable sizes for clients. */
-    public static final int DEFLATE_LEVEL = 6;
+    public static final int DEFLATE_LEVEL = deflate.Deflaters.LEVEL;
     /**
      * An entry larger than this is deflated in {@link #DEFLATE_BLOCK_BYTES} blocks on every core (pigz's
      * scheme: see {@code BlockDeflater}); smaller ones keep one deflate stream. At 4 MiB a file is 32

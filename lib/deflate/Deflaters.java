@@ -1,0 +1,133 @@
+package deflate;
+
+import java.util.ArrayDeque;
+
+/**
+ * Which deflater writes the toolkit's zips, chosen once per JVM before the first deflate. The JDK's
+ * {@link java.util.zip.Deflater} runs whatever zlib the JVM links; where that is classic zlib it writes
+ * classic zlib's bytes at native speed. The choice deflates {@link CanarySample} both ways the toolkit
+ * deflates and compares the output with classic zlib's, recorded here: equal, the JDK's Deflater works;
+ * different (zlib-ng, zlib-rs, a patched or hardware zlib), the toolkit's {@link ClassicZlibEncoder} does,
+ * and the zip is the same, only slower. {@value #FORCE_VARIABLE}{@code =toolkit} skips the check and uses
+ * the toolkit's encoder.
+ */
+public final class Deflaters {
+    /** The one level the toolkit writes and its encoder reproduces: zlib's default. */
+    public static final int LEVEL = 6;
+    /** Environment variable that forces the toolkit's encoder (tests, benchmarks, the cautious). */
+    public static final String FORCE_VARIABLE = "PREZIP_DEFLATER";
+    /** Its one value. */
+    public static final String FORCE_VALUE = "toolkit";
+    /** Encoders kept per thread for reuse: one per entry open on it, and a large entry's block. */
+    private static final int POOLED_PER_THREAD = 2;
+
+    /**
+     * What deflates this JVM's zips.
+     *
+     * @param jdk whether the JDK's Deflater does (else the toolkit's encoder)
+     * @param reason why, in one line: the check the JDK's zlib failed, or that it was forced
+     */
+    public record Choice(boolean jdk, String reason) {
+        /** The name provenance records. */
+        public String deflater() {
+            return jdk ? "jdk" : "toolkit";
+        }
+
+        /** The line a run shows when the toolkit's encoder works, or null. */
+        public String notice() {
+            return jdk ? null : "deflate: the toolkit's own encoder (" + reason + "); the zip's bytes are the same, only slower";
+        }
+    }
+
+    private static final ThreadLocal<ArrayDeque<ClassicZlibEncoder>> POOL = ThreadLocal.withInitial(ArrayDeque::new);
+
+    private Deflaters() {}
+
+    /** The choice for this JVM, made on the first call (a few milliseconds). */
+    public static Choice choice() {
+        return Chosen.CHOICE;
+    }
+
+    /**
+     * A deflater for one stream or one thread's blocks; {@link RawDeflate#end()} when done.
+     *
+     * @param bufferBytes the JDK's output buffer: for a sync flush it must hold the flushed output whole
+     */
+    public static RawDeflate open(int bufferBytes) {
+        if (choice().jdk()) {
+            return new JdkDeflate(bufferBytes);
+        }
+        ClassicZlibEncoder encoder = POOL.get().poll();
+        return new Pooled(encoder != null ? encoder : new ClassicZlibEncoder());
+    }
+
+    /** Decides by the environment and the canary; the JDK's Deflater is tried on the sample once. */
+    static Choice decide(String forced, java.util.function.IntFunction<RawDeflate> jdk) {
+        if (FORCE_VALUE.equals(forced)) {
+            return new Choice(false, FORCE_VARIABLE + "=" + FORCE_VALUE);
+        }
+        RawDeflate probe = jdk.apply(CanarySample.bytes().length * 2);
+        try {
+            if (!CanarySample.SINGLE_STREAM_SHA256.equals(CanarySample.sha256(CanarySample.singleStream(probe)))) {
+                return new Choice(false, "the JVM's zlib is not classic zlib: its single stream differs from classic zlib's");
+            }
+            if (!CanarySample.BLOCK_SHA256.equals(CanarySample.sha256(CanarySample.blocks(probe)))) {
+                return new Choice(false, "the JVM's zlib is not classic zlib: its dictionary and sync-flush blocks differ from classic zlib's");
+            }
+        } finally {
+            probe.end();
+        }
+        return new Choice(true, "the JVM's zlib writes classic zlib's bytes");
+    }
+
+    private static final class Chosen {
+        static final Choice CHOICE = decide(System.getenv(FORCE_VARIABLE), JdkDeflate::new);
+    }
+
+    /** The toolkit's encoder lent from this thread's pool, given back at {@link #end()}. */
+    private static final class Pooled implements RawDeflate {
+        private ClassicZlibEncoder encoder;
+
+        Pooled(ClassicZlibEncoder encoder) {
+            this.encoder = encoder;
+            encoder.reset();
+        }
+
+        @Override
+        public void reset() {
+            encoder.reset();
+        }
+
+        @Override
+        public void setDictionary(byte[] dictionary, int offset, int length) {
+            encoder.setDictionary(dictionary, offset, length);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length, java.io.OutputStream sink) throws java.io.IOException {
+            encoder.write(bytes, offset, length, sink);
+        }
+
+        @Override
+        public void syncFlush(java.io.OutputStream sink) throws java.io.IOException {
+            encoder.syncFlush(sink);
+        }
+
+        @Override
+        public void finish(java.io.OutputStream sink) throws java.io.IOException {
+            encoder.finish(sink);
+        }
+
+        @Override
+        public void end() {
+            if (encoder == null) {
+                return;
+            }
+            ArrayDeque<ClassicZlibEncoder> pool = POOL.get();
+            if (pool.size() < POOLED_PER_THREAD) {
+                pool.push(encoder);
+            }
+            encoder = null;
+        }
+    }
+}
