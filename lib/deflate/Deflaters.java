@@ -28,14 +28,9 @@ public final class Deflaters {
      * @param reason why, in one line: the check the JDK's zlib failed, or that it was forced
      */
     public record Choice(boolean jdk, String reason) {
-        /** The name provenance records. */
+        /** The name provenance records: {@code jdk} or {@code toolkit}. */
         public String deflater() {
             return jdk ? "jdk" : "toolkit";
-        }
-
-        /** The line a run shows when the toolkit's encoder works, or null. */
-        public String notice() {
-            return jdk ? null : "deflate: the toolkit's own encoder (" + reason + "); the zip's bytes are the same, only slower";
         }
     }
 
@@ -69,15 +64,15 @@ public final class Deflaters {
         RawDeflate probe = jdk.apply(CanarySample.bytes().length * 2);
         try {
             if (!CanarySample.SINGLE_STREAM_SHA256.equals(CanarySample.sha256(CanarySample.singleStream(probe)))) {
-                return new Choice(false, "the JVM's zlib is not classic zlib: its single stream differs from classic zlib's");
+                return new Choice(false, "this JVM's zlib failed the single-stream check");
             }
             if (!CanarySample.BLOCK_SHA256.equals(CanarySample.sha256(CanarySample.blocks(probe)))) {
-                return new Choice(false, "the JVM's zlib is not classic zlib: its dictionary and sync-flush blocks differ from classic zlib's");
+                return new Choice(false, "this JVM's zlib failed the dictionary and sync-flush check");
             }
         } finally {
             probe.end();
         }
-        return new Choice(true, "the JVM's zlib writes classic zlib's bytes");
+        return new Choice(true, "this JVM's zlib passed both checks: classic zlib's bytes");
     }
 
     private static final class Chosen {

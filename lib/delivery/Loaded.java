@@ -1,6 +1,7 @@
 package delivery;
 
 import datadir.DataDir;
+import deflate.Deflaters;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Instant;
@@ -21,8 +22,9 @@ record Loaded(DeliveryRequest request, DataDir data, RunPolicy policy, RunRecord
         DataDir data = request.data().requireReadable();
         RunPolicy policy = RunPolicy.load(data, request.projectId(), request.policyName(), CompanionMode.parse(request.companions()),
                 request.forbidEmptyDirs(), ZipPolicyV1::isStored);
+        Deflaters.Choice deflater = Deflaters.choice();
         RunRecord.Started run = new RunRecord.Started(Instant.now(), startedNanos, request.arguments(), request.allowUnknown(),
-                !request.namesOnly(), policy.inputs());
+                !request.namesOnly(), policy.inputs(), new RunRecord.Deflater(deflater.deflater(), deflater.reason()));
         PrivateKey signKey = request.signKeyFile() == null ? null : ManifestSignature.loadPrivateKey(request.signKeyFile());
         return new Loaded(request, data, policy, run, signKey, TreeScanner.requireDirectory(request.contentDir()));
     }

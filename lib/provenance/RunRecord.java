@@ -17,21 +17,40 @@ import java.util.List;
  *
  * @param allowUnknown whether --allow-unknown left files out instead of refusing
  * @param contentScanned whether the shipped files' content was scanned for credentials
+ * @param deflater what deflated (or would deflate) the zip (since 1.4.0; null before)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RunRecord(String startedAt, String endedAt, long durationMs, String user, String host,
                         String toolkitVersion, String jvm, List<String> arguments, boolean allowUnknown,
-                        boolean contentScanned, List<Input> inputs) {
+                        boolean contentScanned, List<Input> inputs, Deflater deflater) {
 
     /** One input file: its role (allowlist, global_bans, preset, secret_rules, secrets_allow), where, and its sha256. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Input(String role, String path, String sha256, String snapshotAt) {}
 
+    /**
+     * The deflater of the run's zip: provenance, not policy (the zip's bytes are the same either way).
+     *
+     * @param name {@code jdk} (the JDK's Deflater, its zlib proved classic) or {@code toolkit} (the toolkit's encoder)
+     * @param reason why, in one line
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Deflater(String name, String reason) {
+        /** The name of the toolkit's own encoder. */
+        public static final String TOOLKIT = "toolkit";
+
+        /** The one line a run shows when the toolkit's encoder deflates, or null when the JDK's does. */
+        public String notice() {
+            return TOOLKIT.equals(name) ? "Deflate: the toolkit's own encoder (" + reason + "); the zip's bytes are the same, only slower."
+                    : null;
+        }
+    }
+
     /** What is known when a run starts; {@link #end()} adds the end. */
     public record Started(Instant at, long nanos, List<String> arguments, boolean allowUnknown, boolean contentScanned,
-                          List<Input> inputs) {
+                          List<Input> inputs, Deflater deflater) {
         public Started {
             arguments = List.copyOf(arguments);
             inputs = List.copyOf(inputs);
@@ -42,7 +61,7 @@ public record RunRecord(String startedAt, String endedAt, long durationMs, Strin
             return new RunRecord(at.toString(), now.toString(), Duration.ofNanos(System.nanoTime() - nanos).toMillis(),
                     System.getProperty("user.name"), machineName(), Toolkit.VERSION,
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                    arguments, allowUnknown, contentScanned, inputs);
+                    arguments, allowUnknown, contentScanned, inputs, deflater);
         }
     }
 

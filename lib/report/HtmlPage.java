@@ -38,6 +38,8 @@ final class HtmlPage {
             .problem { border: 1px solid var(--failed); border-left-width: 6px; border-radius: 6px; padding: 10px 14px;
                        background: #fff5f5; margin: 16px 0; }
             .problem.refused { border-color: var(--refused); background: #fff8f0; }
+            .note { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: 10px 14px;
+                    background: var(--bg-soft); margin: 16px 0; }
             table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; }
             th, td { text-align: left; vertical-align: top; padding: 5px 10px; border-bottom: 1px solid var(--line); }
             th { background: var(--bg-soft); font-weight: 600; }

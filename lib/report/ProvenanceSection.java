@@ -20,6 +20,9 @@ final class ProvenanceSection {
         b.append(Html.kv("arguments", "run-arguments", String.join(" ", run.arguments())));
         b.append(Html.kv("allow-unknown", "run-allow-unknown", String.valueOf(run.allowUnknown())));
         b.append(Html.kv("content scanned", "run-content-scanned", String.valueOf(run.contentScanned())));
+        if (run.deflater() != null) {
+            b.append(Html.kv("deflater", "run-deflater", run.deflater().name() + ": " + run.deflater().reason()));
+        }
         for (RunRecord.Input input : run.inputs()) {
             b.append(Html.kv(input.role(), "run-input-" + input.role().replace('_', '-'), input.path()
                     + (input.sha256() == null ? " (absent)" : " sha256 " + input.sha256())

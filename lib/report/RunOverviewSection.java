@@ -20,7 +20,16 @@ final class RunOverviewSection {
                     .append("<span id=\"error-message\" class=\"wrap\">").append(Html.escape(report.error().message()))
                     .append("</span></section>\n");
         }
+        deflaterNote(b, report);
         cards(b, report, manifest);
+    }
+
+    /** Which deflater made the zip, said only when it is the toolkit's own: slower, the same bytes. */
+    private static void deflaterNote(PageStream b, StagerReport report) {
+        String notice = report.run() == null || report.run().deflater() == null ? null : report.run().deflater().notice();
+        if (notice != null) {
+            b.append("<section class=\"note\" id=\"deflater-notice\">").append(Html.escape(notice)).append("</section>\n");
+        }
     }
 
     private static void title(PageStream b, StagerReport report) {

@@ -57,6 +57,11 @@ public final class SummaryPrinter {
                     String.join(", ", group.members().stream().map(m -> m.path() + " [" + m.fate() + "]").toList())));
         }
         printSecrets(report, out, ansi);
+        String deflater = report.run() == null || report.run().deflater() == null ? null : report.run().deflater().notice();
+        if (deflater != null) {
+            out.println();
+            out.println("  " + deflater);
+        }
         String colour = StagerReport.OK.equals(report.status()) ? "green" : "red";
         out.println();
         out.println(ansi.string("Status: @|bold," + colour + " " + report.status() + "|@"));

@@ -33,8 +33,9 @@ public record ZipPackagingMetadataV1(
         Toolchain toolchain) {
 
     /**
-     * What built the zip: the same input gives the same bytes only with the same zlib behind the JDK. A
-     * 1.0.0 manifest also names its Zip4j version; it is read and ignored.
+     * What built the zip: the toolkit (whose version decides the bytes) and the JVM it ran on (which does
+     * not, since 1.4.0: the deflater is chosen to write classic zlib's bytes, see the run's {@code deflater}).
+     * A 1.0.0 manifest also names its Zip4j version; it is read and ignored.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -14,7 +14,8 @@ class ProvenanceSectionTest {
         return new RunRecord("2026-01-02T10:00:00Z", "2026-01-02T10:00:03.5Z", 3_500, "alice", "host1", "1.2.3", "OpenJDK 17",
                 List.of("--commit", "--project-id", "p"), true, false,
                 List.of(new RunRecord.Input("allowlist", "/d/p_allowed_ext.json", "ab".repeat(32), "2026-01-01T00:00:00Z"),
-                        new RunRecord.Input("secrets_allow", "/d/p_secrets_allow.json", null, null)));
+                        new RunRecord.Input("secrets_allow", "/d/p_secrets_allow.json", null, null)),
+                new RunRecord.Deflater("toolkit", "PREZIP_DEFLATER=toolkit"));
     }
 
     static String rendered(RunRecord run) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import policy.PolicyPreset;
+import provenance.RunRecord;
 import support.HtmlPages;
 import zip.ZipManifest;
 import zip.ZipPackagingMetadataV1;
@@ -17,10 +18,19 @@ import zip.ZipPackagingMetadataV1;
 class RunOverviewSectionTest {
 
     static StagerReport report(String status, StagerReport.Problem error, Boolean scanned, Integer leftOut) {
+        return report(status, error, scanned, leftOut, null);
+    }
+
+    static StagerReport report(String status, StagerReport.Problem error, Boolean scanned, Integer leftOut, RunRecord run) {
         return new StagerReport(StagerReport.SCHEMA_VERSION, "p1", "/srv/content", "/srv/out/z.zip", StagerReport.COMMIT, status,
                 List.of(new StagerReport.EligibleFile("a.txt", 3_000, "txt", null)), HtmlReportTest.excluded("hidden", ".txt", 2),
                 new StagerReport.Totals(1, 3_000, Map.of("txt", new StagerReport.ExtensionTotal(1, 3_000)), Map.of("hidden", 2)),
-                new PolicyPreset.Applied("strict", "ab".repeat(32)), "warn", List.of(), error, List.of(), scanned, leftOut, null, null);
+                new PolicyPreset.Applied("strict", "ab".repeat(32)), "warn", List.of(), error, List.of(), scanned, leftOut, run, null);
+    }
+
+    static RunRecord runWith(RunRecord.Deflater deflater) {
+        return new RunRecord("2026-01-02T10:00:00Z", "2026-01-02T10:00:01Z", 1_000, "alice", "host1", "1.4.0", "OpenJDK 17",
+                List.of(), false, true, List.of(), deflater);
     }
 
     static String rendered(StagerReport report, ZipManifest manifest) {
@@ -68,5 +78,18 @@ class RunOverviewSectionTest {
         assertTrue(html.contains("<section class=\"problem failed\"><strong>Why the run stopped:</strong> <code id=\"error-code\">PZ_IO</code>"));
         assertEquals("disk <full>", HtmlPages.idText(html, "error-message"));
         assertTrue(rendered(report("odd", new StagerReport.Problem("PZ_X", "x"), true, null), null).contains("<section class=\"problem other\">"));
+    }
+
+    @Test
+    void theToolkitsEncoderIsNotedAndTheJdksIsNot() {
+        String toolkit = rendered(report(StagerReport.OK, null, true, null,
+                runWith(new RunRecord.Deflater("toolkit", "this JVM's zlib failed the single-stream check"))), null);
+        assertEquals("Deflate: the toolkit's own encoder (this JVM's zlib failed the single-stream check); the zip's bytes are the"
+                + " same, only slower.", HtmlPages.idText(toolkit, "deflater-notice"));
+        assertFalse(toolkit.contains("class=\"problem"), "a note, not a problem");
+        String jdk = rendered(report(StagerReport.OK, null, true, null, runWith(new RunRecord.Deflater("jdk", "passed"))), null);
+        assertNull(HtmlPages.idText(jdk, "deflater-notice"));
+        assertNull(HtmlPages.idText(rendered(report(StagerReport.OK, null, true, null, runWith(null)), null), "deflater-notice"),
+                "a report of an older run names no deflater");
     }
 }
