@@ -1,6 +1,9 @@
 package deflate;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Which deflater writes the toolkit's zips, chosen once per JVM before the first deflate. The JDK's
@@ -18,6 +21,7 @@ public final class Deflaters {
     public static final String FORCE_VARIABLE = "PREZIP_DEFLATER";
     /** Its one value. */
     public static final String FORCE_VALUE = "toolkit";
+    private static final String FORCED_REASON = FORCE_VARIABLE + "=" + FORCE_VALUE;
     /** Encoders kept per thread for reuse: one per entry open on it, and a large entry's block. */
     private static final int POOLED_PER_THREAD = 2;
 
@@ -35,12 +39,42 @@ public final class Deflaters {
     }
 
     private static final ThreadLocal<ArrayDeque<ClassicZlibEncoder>> POOL = ThreadLocal.withInitial(ArrayDeque::new);
+    /** The one decision of this JVM: run by the first caller, or on its own thread by {@link #chooseInBackground}. */
+    private static final FutureTask<Choice> CHOICE = new FutureTask<>(() -> decide(System.getenv(FORCE_VARIABLE), JdkDeflate::new));
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private Deflaters() {}
 
-    /** The choice for this JVM, made on the first call (a few milliseconds). */
+    /** Starts the check on a daemon thread, so its few milliseconds overlap the run's first steps. */
+    public static void chooseInBackground() {
+        if (STARTED.compareAndSet(false, true)) {
+            Thread check = new Thread(CHOICE, "prezip-deflater-check");
+            check.setDaemon(true);
+            check.start();
+        }
+    }
+
+    /** The choice for this JVM: made on the first call (a few milliseconds), or awaited if it is being made. */
     public static Choice choice() {
-        return Chosen.CHOICE;
+        STARTED.set(true);
+        CHOICE.run(); // does nothing once the check is running or done
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return CHOICE.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the check is milliseconds from its end: wait for it, then pass the interrupt on
+                }
+            }
+        } catch (ExecutionException e) {
+            // The JDK's Deflater could not even run the sample: fail closed, on the encoder that needs nothing.
+            return new Choice(false, "the JDK's Deflater failed on the check's sample");
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
@@ -59,24 +93,20 @@ public final class Deflaters {
     /** Decides by the environment and the canary; the JDK's Deflater is tried on the sample once. */
     static Choice decide(String forced, java.util.function.IntFunction<RawDeflate> jdk) {
         if (FORCE_VALUE.equals(forced)) {
-            return new Choice(false, FORCE_VARIABLE + "=" + FORCE_VALUE);
+            return new Choice(false, FORCED_REASON);
         }
         RawDeflate probe = jdk.apply(CanarySample.bytes().length * 2);
         try {
-            if (!CanarySample.SINGLE_STREAM_SHA256.equals(CanarySample.sha256(CanarySample.singleStream(probe)))) {
+            if (!CanarySample.SINGLE_STREAM.matches(CanarySample.singleStream(probe))) {
                 return new Choice(false, "this JVM's zlib failed the single-stream check");
             }
-            if (!CanarySample.BLOCK_SHA256.equals(CanarySample.sha256(CanarySample.blocks(probe)))) {
+            if (!CanarySample.BLOCKS.matches(CanarySample.blocks(probe))) {
                 return new Choice(false, "this JVM's zlib failed the dictionary and sync-flush check");
             }
         } finally {
             probe.end();
         }
         return new Choice(true, "this JVM's zlib passed both checks: classic zlib's bytes");
-    }
-
-    private static final class Chosen {
-        static final Choice CHOICE = decide(System.getenv(FORCE_VARIABLE), JdkDeflate::new);
     }
 
     /** The toolkit's encoder lent from this thread's pool, given back at {@link #end()}. */

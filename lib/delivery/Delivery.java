@@ -2,6 +2,7 @@ package delivery;
 
 import console.Progress;
 import console.Timings;
+import deflate.Deflaters;
 import errors.PrezipException;
 import io.AtomicFiles;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class Delivery {
      */
     public static DeliveryOutcome run(DeliveryRequest request) {
         Timings timings = new Timings();
+        Deflaters.chooseInBackground();
         Loaded loaded = Loaded.of(request, System.nanoTime());
         Target target = Target.of(loaded);
         Progress progress = request.statusLine().apply("scan").onInterrupt(target.interruptNotice(request.commit()));

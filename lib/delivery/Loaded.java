@@ -22,10 +22,14 @@ record Loaded(DeliveryRequest request, DataDir data, RunPolicy policy, RunRecord
         DataDir data = request.data().requireReadable();
         RunPolicy policy = RunPolicy.load(data, request.projectId(), request.policyName(), CompanionMode.parse(request.companions()),
                 request.forbidEmptyDirs(), ZipPolicyV1::isStored);
-        Deflaters.Choice deflater = Deflaters.choice();
         RunRecord.Started run = new RunRecord.Started(Instant.now(), startedNanos, request.arguments(), request.allowUnknown(),
-                !request.namesOnly(), policy.inputs(), new RunRecord.Deflater(deflater.deflater(), deflater.reason()));
+                !request.namesOnly(), policy.inputs(), Loaded::deflater);
         PrivateKey signKey = request.signKeyFile() == null ? null : ManifestSignature.loadPrivateKey(request.signKeyFile());
         return new Loaded(request, data, policy, run, signKey, TreeScanner.requireDirectory(request.contentDir()));
+    }
+
+    private static RunRecord.Deflater deflater() {
+        Deflaters.Choice choice = Deflaters.choice();
+        return new RunRecord.Deflater(choice.deflater(), choice.reason());
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A run's provenance, in the report and the manifest (so a signed manifest proves its policy, not only
@@ -48,9 +49,13 @@ public record RunRecord(String startedAt, String endedAt, long durationMs, Strin
         }
     }
 
-    /** What is known when a run starts; {@link #end()} adds the end. */
+    /**
+     * What is known when a run starts; {@link #end()} adds the end.
+     *
+     * @param deflater asked at the end: the check that decides it runs beside the run's first steps
+     */
     public record Started(Instant at, long nanos, List<String> arguments, boolean allowUnknown, boolean contentScanned,
-                          List<Input> inputs, Deflater deflater) {
+                          List<Input> inputs, Supplier<Deflater> deflater) {
         public Started {
             arguments = List.copyOf(arguments);
             inputs = List.copyOf(inputs);
@@ -61,7 +66,7 @@ public record RunRecord(String startedAt, String endedAt, long durationMs, Strin
             return new RunRecord(at.toString(), now.toString(), Duration.ofNanos(System.nanoTime() - nanos).toMillis(),
                     System.getProperty("user.name"), machineName(), Toolkit.VERSION,
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                    arguments, allowUnknown, contentScanned, inputs, deflater);
+                    arguments, allowUnknown, contentScanned, inputs, deflater.get());
         }
     }
 

@@ -1,5 +1,7 @@
 package zip;
 
+import deflate.Deflaters;
+import deflate.RawDeflate;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
@@ -7,8 +9,6 @@ import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
-import deflate.Deflaters;
-import deflate.RawDeflate;
 
 /**
  * One large entry deflated in fixed blocks on many threads, as pigz does: block k is the input's bytes

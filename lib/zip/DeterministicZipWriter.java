@@ -1,5 +1,7 @@
 package zip;
 
+import deflate.Deflaters;
+import deflate.RawDeflate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,8 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
-import deflate.Deflaters;
-import deflate.RawDeflate;
 import scan.PathOrder;
 
 /**

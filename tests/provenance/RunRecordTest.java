@@ -18,7 +18,7 @@ class RunRecordTest {
         List<RunRecord.Input> inputs = List.of(new RunRecord.Input("global_bans", "/d/global_bans.json", "ab".repeat(32), null),
                 new RunRecord.Input("secrets_allow", "/d/p1_secrets_allow.json", null, null));
         RunRecord run = new RunRecord.Started(start, System.nanoTime(), List.of("--project-id", "p1"), true, false, inputs,
-                new RunRecord.Deflater("jdk", "the JVM's zlib writes classic zlib's bytes")).end();
+                () -> new RunRecord.Deflater("jdk", "the JVM's zlib writes classic zlib's bytes")).end();
         assertEquals(start.toString(), run.startedAt());
         assertTrue(run.endedAt().endsWith("Z") && !Instant.parse(run.endedAt()).isBefore(start));
         assertTrue(run.durationMs() >= 0);
