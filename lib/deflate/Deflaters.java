@@ -22,8 +22,11 @@ public final class Deflaters {
     /** Its one value. */
     public static final String FORCE_VALUE = "toolkit";
     private static final String FORCED_REASON = FORCE_VARIABLE + "=" + FORCE_VALUE;
-    /** Encoders kept per thread for reuse: one per entry open on it, and a large entry's block. */
-    private static final int POOLED_PER_THREAD = 2;
+    /**
+     * Encoders kept per thread for reuse (about 340 KiB each): a thread deflates one entry at a time, so one is
+     * enough, and a thread's memory stays within 1 MiB with a large entry's block encoder beside it.
+     */
+    private static final int POOLED_PER_THREAD = 1;
 
     /**
      * What deflates this JVM's zips.

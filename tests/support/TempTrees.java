@@ -279,7 +279,7 @@ public final class TempTrees {
     }
 
     /** The real prezip_stager in a child JVM on the tests' classpath, under a UTF-8 locale and no overrides. */
-    static ProcessBuilder stagerProcess(String... args) {
+    public static ProcessBuilder stagerProcess(String... args) {
         List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
                 "prezip_stager"));
         command.addAll(List.of(args));
