@@ -186,21 +186,7 @@ public final class ClassicZlibEncoder implements RawDeflate {
                 }
             }
             if (previousLength >= Rfc1951.MIN_MATCH && matchLength <= previousLength) {
-                int lastToHash = start + lookahead - Rfc1951.MIN_MATCH;
-                boolean full = block.match(start - 1 - previousMatch, previousLength - Rfc1951.MIN_MATCH);
-                // The match began at the previous byte, whose string is hashed; hash the rest of it.
-                lookahead -= previousLength - 1;
-                int end = start + previousLength - 1;
-                while (++start < end) {
-                    if (start <= lastToHash) {
-                        insertString(start);
-                    }
-                }
-                matchAvailable = false;
-                matchLength = Rfc1951.MIN_MATCH - 1;
-                if (full) {
-                    writeBlock(false);
-                }
+                emitPreviousMatch();
             } else if (matchAvailable) {
                 if (block.literal(window[start - 1] & 0xFF)) {
                     writeBlock(false);
@@ -221,6 +207,24 @@ public final class ClassicZlibEncoder implements RawDeflate {
         if (flush == Flush.FINISH) {
             writeBlock(true);
         } else if (!block.isEmpty()) {
+            writeBlock(false);
+        }
+    }
+
+    /** The previous byte's match is the better one: it goes out, and every string inside it is hashed. */
+    private void emitPreviousMatch() {
+        int lastToHash = start + lookahead - Rfc1951.MIN_MATCH;
+        boolean full = block.match(start - 1 - previousMatch, previousLength - Rfc1951.MIN_MATCH);
+        lookahead -= previousLength - 1;
+        int end = start + previousLength - 1;
+        while (++start < end) {
+            if (start <= lastToHash) {
+                insertString(start);
+            }
+        }
+        matchAvailable = false;
+        matchLength = Rfc1951.MIN_MATCH - 1;
+        if (full) {
             writeBlock(false);
         }
     }
