@@ -19,7 +19,7 @@ final class BitSink {
     private long bits;
     private int bitCount;
 
-    /** Appends the low {@code count} bits of {@code value} (count at most 32). */
+    /** Appends {@code count} bits (at most 32) of {@code value}, which has no bit set above them (not masked here). */
     void writeBits(int value, int count) {
         bits |= (value & 0xFFFFFFFFL) << bitCount;
         bitCount += count;

@@ -10,10 +10,16 @@ import java.util.zip.Deflater;
  * depend on the size of the buffer it is drained through, on classic zlib.
  */
 final class JdkDeflate implements RawDeflate {
-    private final Deflater deflater = new Deflater(Deflaters.LEVEL, true);
+    private final Deflater deflater;
     private final byte[] buffer;
 
     JdkDeflate(int bufferBytes) {
+        this(bufferBytes, Deflaters.LEVEL);
+    }
+
+    /** At another level: for the tests that show the canary tells a near miss from classic zlib's level 6. */
+    JdkDeflate(int bufferBytes, int level) {
+        this.deflater = new Deflater(level, true);
         this.buffer = new byte[bufferBytes];
     }
 
