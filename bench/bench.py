@@ -2,8 +2,9 @@
 """prezip benchmark: ours against the Python baseline and zip -r, timed alternately in one run.
 
 Prints medians, ratios against the baseline of the same run (machines here are noisy) and peak RSS.
-Usage: bench/run.sh [RUNS] [SECTION...]   (sections: commit dry-run memory start secrets large; default all)
+Usage: bench/run.sh [RUNS] [SECTION...]   (sections: commit dry-run memory start secrets large deflate; default all)
 """
+import filecmp
 import json
 import os
 import shutil
@@ -14,11 +15,15 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "bench", "work")
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-SECTIONS = set(sys.argv[2:]) or {"commit", "dry-run", "memory", "start", "secrets", "large"}
+SECTIONS = set(sys.argv[2:]) or {"commit", "dry-run", "memory", "start", "secrets", "large", "deflate"}
 # The toolkit before the content scan (issue 15): "the same commit with the scan off", checked out once.
 BEFORE_SCAN = "aa33dd7"
 # The toolkit before large entries were deflated in blocks (issue 18): one deflate stream per entry.
 BEFORE_BLOCKS = "023c081"
+# The toolkit before its own deflate encoder (issue 24): the JDK's Deflater, called directly.
+BEFORE_ENCODER = "c40c6fe"
+# Fresh JVMs timed for the canary's cost (the first Deflaters.choice()).
+CANARY_RUNS = 7
 
 
 def sh(cmd, **kw):
@@ -143,6 +148,8 @@ def main():
         ], "prezip --names-only")
     if "large" in SECTIONS:
         large_section(data, out)
+    if "deflate" in SECTIONS:
+        deflate_section(data, out, many)
     compare("start", "warm start", [
         ("java -version", "java -version 2>/dev/null", None),
         ("prezip_stager --help", "./jbang prezip_stager --help", None),
@@ -192,6 +199,36 @@ def large_section(data, out):
         ("prezip one stream (before)", f"{before}/jbang prezip_stager {small} --output-zip {out}/old20k.zip", None),
         ("prezip --commit", f"./jbang prezip_stager {small} --output-zip {out}/ours20k.zip", None),
     ], "prezip one stream (before)")
+
+
+def deflate_section(data, out, many):
+    """The toolkit's encoder (issue 24): its CPU time against the JDK's Deflater in one run, its memory, the canary's
+    cost in fresh JVMs, and the 20,000-file commit with it forced against the JDK's Deflater now and before."""
+    speed = "./jbang bench/deflate_speed.java"
+    print("\ndeflate: the toolkit's encoder against the JDK's Deflater (this machine's zlib), one thread")
+    sh(f"{speed} speed {many} {RUNS}")
+    sh(f"{speed} memory")
+    ng = os.path.join(ROOT, "..", "shared", "zlib-builds", "zlib-ng-2.2.2")
+    for name, env in (("classic zlib", ""), ("zlib-ng", f"LD_LIBRARY_PATH={ng} ")):
+        if name == "zlib-ng" and not os.path.exists(os.path.join(ng, "libz.so.1")):
+            continue
+        lines = [subprocess.run(f"{env}{speed} canary", shell=True, check=True, cwd=ROOT, capture_output=True, text=True)
+                 .stdout.strip() for _ in range(CANARY_RUNS)]
+        wall = [float(line.split()[0]) for line in lines]
+        cpu = [float(line.split()[3]) for line in lines]
+        print(f"canary, the first Deflaters.choice() in a fresh JVM, {name}: median {statistics.median(wall):.1f} ms wall "
+              f"(min {min(wall):.1f}, max {max(wall):.1f}), {statistics.median(cpu):.1f} ms CPU, {CANARY_RUNS} JVMs; "
+              f"{lines[0].split('; ', 1)[1]}")
+    before = worktree("before-encoder", BEFORE_ENCODER)
+    args = f"--project-id bench --data-dir {data} --content-dir {many} --commit"
+    sh(f"{before}/jbang prezip_stager --help >/dev/null")
+    compare("deflate", "commit, 20,000 files: the JDK's Deflater before issue 24 and now, and the toolkit's encoder forced", [
+        ("prezip before issue 24", f"{before}/jbang prezip_stager {args} --output-zip {out}/before24.zip", None),
+        ("prezip --commit (jdk)", f"./jbang prezip_stager {args} --output-zip {out}/jdk.zip", None),
+        ("PREZIP_DEFLATER=toolkit", f"PREZIP_DEFLATER=toolkit ./jbang prezip_stager {args} --output-zip {out}/toolkit.zip", None),
+    ], "prezip --commit (jdk)")
+    same = all(filecmp.cmp(f"{out}/jdk.zip", f"{out}/{name}.zip", shallow=False) for name in ("before24", "toolkit"))
+    print(f"  the three zips are byte-identical: {'yes' if same else 'NO'}")
 
 
 def rm_file(path):

@@ -5,6 +5,7 @@ import deflate.Deflaters;
 import deflate.RawDeflate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -188,6 +189,12 @@ public final class DeflateDifferential {
     /** The toolkit's encoder's output for the case's calls. */
     public static byte[] ours(Case c, RawDeflate deflate) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ours(c, deflate, out);
+        return out.toByteArray();
+    }
+
+    /** The same, into {@code out}. */
+    public static void ours(Case c, RawDeflate deflate, OutputStream out) {
         try {
             for (Step step : c.steps()) {
                 switch (step.op()) {
@@ -201,42 +208,59 @@ public final class DeflateDifferential {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
     }
 
     /** The JDK's Deflater's output for the same calls. */
     public static byte[] jdk(Case c, Deflater deflater) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        jdk(c, deflater, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * The same, into {@code out}: driven as directly as the JDK allows, not through the toolkit's JdkDeflate, so
+     * the reference does not share the code under test.
+     */
+    public static void jdk(Case c, Deflater deflater, OutputStream out) {
         byte[] buffer = new byte[OUTPUT_BUFFER];
-        for (Step step : c.steps()) {
-            switch (step.op()) {
-                case RESET -> deflater.reset();
-                case DICTIONARY -> deflater.setDictionary(c.input(), step.offset(), step.length());
-                case WRITE -> {
-                    deflater.setInput(c.input(), step.offset(), step.length());
-                    while (!deflater.needsInput()) {
-                        out.write(buffer, 0, deflater.deflate(buffer, 0, buffer.length, Deflater.NO_FLUSH));
+        long pending = 0;
+        try {
+            for (Step step : c.steps()) {
+                switch (step.op()) {
+                    case RESET -> {
+                        deflater.reset();
+                        pending = 0;
                     }
-                }
-                case SYNC_FLUSH -> {
-                    // One call with room for everything pending: zlib called again after a flush that filled
-                    // its output exactly would write a second empty stored block.
-                    byte[] room = new byte[c.input().length + c.input().length / 64 + 1024];
-                    int n = deflater.deflate(room, 0, room.length, Deflater.SYNC_FLUSH);
-                    if (n == room.length) {
-                        throw new IllegalStateException("a sync flush filled " + n + " bytes: " + c.describe());
+                    case DICTIONARY -> deflater.setDictionary(c.input(), step.offset(), step.length());
+                    case WRITE -> {
+                        deflater.setInput(c.input(), step.offset(), step.length());
+                        pending += step.length();
+                        while (!deflater.needsInput()) {
+                            out.write(buffer, 0, deflater.deflate(buffer, 0, buffer.length, Deflater.NO_FLUSH));
+                        }
                     }
-                    out.write(room, 0, n);
-                }
-                case FINISH -> {
-                    deflater.finish();
-                    while (!deflater.finished()) {
-                        out.write(buffer, 0, deflater.deflate(buffer, 0, buffer.length, Deflater.NO_FLUSH));
+                    case SYNC_FLUSH -> {
+                        // One call with room for all that may be pending: zlib called again after a flush that
+                        // filled its output exactly would write a second empty stored block.
+                        byte[] room = new byte[(int) (pending + pending / 64 + 1024)];
+                        int n = deflater.deflate(room, 0, room.length, Deflater.SYNC_FLUSH);
+                        if (n == room.length) {
+                            throw new IllegalStateException("a sync flush filled " + n + " bytes: " + c.describe());
+                        }
+                        out.write(room, 0, n);
+                        pending = 0;
+                    }
+                    case FINISH -> {
+                        deflater.finish();
+                        while (!deflater.finished()) {
+                            out.write(buffer, 0, deflater.deflate(buffer, 0, buffer.length, Deflater.NO_FLUSH));
+                        }
                     }
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
     }
 
     /** Null when both write the same bytes for the case, else where they part, for a failure message. */
