@@ -49,7 +49,7 @@ public class deflate_speed {
         byte[] plate = DeflateInputs.make(DeflateInputs.Kind.FLOATS, PLATE_BYTES, new Random(300));
         List<DeflateDifferential.Case> plateCase = List.of(DeflateDifferential.blockScheme(plate, "float plate"));
         System.out.printf("deflate CPU time, one thread, median of %d rounds (ours first on odd rounds, the JDK's on even)%n", rounds);
-        System.out.printf("  %-44s%10s%10s%12s%12s%8s%10s%n", "input", "MB", "ratio", "JDK s", "ours s", "ours/JDK", "ours MB/s");
+        System.out.printf("  %-52s%8s%8s%10s%10s%10s%11s%n", "input", "MB", "ratio", "JDK s", "ours s", "ours/JDK", "ours MB/s");
         report(String.format("corpus text: %,d files (one stream each)", text.size()), textBytes, text, rounds);
         report("float plate (128 KiB blocks, 32 KiB dictionaries)", plate.length, plateCase, rounds);
     }
@@ -89,7 +89,7 @@ public class deflate_speed {
         }
         double o = median(oursSeconds);
         double j = median(jdkSeconds);
-        System.out.printf("  %-44s%10.0f%10.3f%12.2f%12.2f%8.2f%10.1f%n", name, bytes / 1e6, (double) jdkOut.bytes / bytes, j, o, o / j,
+        System.out.printf("  %-52s%8.0f%8.3f%10.2f%10.2f%10.2f%11.1f%n", name, bytes / 1e6, (double) jdkOut.bytes / bytes, j, o, o / j,
                 bytes / 1e6 / o);
     }
 
