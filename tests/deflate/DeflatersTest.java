@@ -103,6 +103,15 @@ class DeflatersTest {
         }
     }
 
+    @Test
+    void thisJvmsChoiceIsMadeOnceByTheEnvironmentAndTheCanary() {
+        Deflaters.chooseInBackground();
+        Deflaters.Choice first = Deflaters.choice();
+        Deflaters.chooseInBackground();
+        org.junit.jupiter.api.Assertions.assertSame(first, Deflaters.choice(), "one decision per JVM");
+        assertEquals(Deflaters.decide(System.getenv(Deflaters.FORCE_VARIABLE), JdkDeflate::new), first);
+    }
+
     /** Another deflater's calls passed on: a test overrides one of them to make a deflater that differs there. */
     static class Forwarding implements RawDeflate {
         private final RawDeflate to;
