@@ -36,10 +36,29 @@ class VerifyZipRebuildCliTest extends StagerZipFixture {
         assertEquals(0, json.exitCode(), json.describe());
         assertEquals(true, checks(json).get("VZ_REBUILD_DIFFERS"), json.out());
         assertEquals(true, checks(json).get("VZ_REBUILD_REFUSED"), json.out());
+        assertTrue(java.util.Set.of("jdk", "toolkit").contains(json.json().at("/rebuiltWith/name").asText()), json.out());
         CliRun human = verifyZip(delivery, delivery.zip(), "--rebuild", "--verbose");
         assertEquals(0, human.exitCode(), human.describe());
         assertTrue(human.out().contains("ok   VZ_REBUILD_DIFFERS"), human.out());
+        assertTrue(human.out().contains("  rebuilt:  with the "), human.out());
         assertTrue(human.out().contains("Status: valid"), human.out());
+    }
+
+    @Test
+    void aDeliveryDeflatedByTheJdksZlibIsRebuiltByTheToolkitsOwnEncoder() throws Exception {
+        // What an auditor on a JVM whose zlib is not classic (zlib-ng) runs: the same bytes, from the toolkit's encoder.
+        VerifyFixtures.Built delivery = RebuildTrees.commit(tmp.resolve("rb"));
+        ProcessBuilder child = new ProcessBuilder(TempTrees.javaBinary(), "-cp", System.getProperty("java.class.path"), "verify_zip",
+                "--zip", delivery.zip().toString(), "--content-dir", delivery.content().toString(), "--data-dir",
+                delivery.data().toString(), "--rebuild", "--json").redirectError(tmp.resolve("err.txt").toFile());
+        child.environment().put(deflate.Deflaters.FORCE_VARIABLE, deflate.Deflaters.FORCE_VALUE);
+        Process run = child.start();
+        String out = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, run.waitFor(), out + TempTrees.readString(tmp.resolve("err.txt")));
+        JsonNode report = json.Json.MAPPER.readTree(out);
+        assertEquals(true, report.get("valid").asBoolean(), out);
+        assertEquals("toolkit", report.at("/rebuiltWith/name").asText(), out);
+        assertEquals("PREZIP_DEFLATER=toolkit", report.at("/rebuiltWith/reason").asText(), out);
     }
 
     @Test
@@ -73,6 +92,7 @@ class VerifyZipRebuildCliTest extends StagerZipFixture {
         assertEquals(1, run.exitCode(), run.describe());
         assertEquals(false, checks(run).get("VZ_REBUILD_REFUSED"), run.out());
         assertEquals(null, checks(run).get("VZ_REBUILD_DIFFERS"), "no comparison is claimed: " + run.out());
+        assertTrue(run.json().path("rebuiltWith").isMissingNode(), run.out());
         assertTrue(run.json().get("failures").get(0).get("message").asText().contains("toolkit 1.0.0 wrote this zip"), run.out());
     }
 

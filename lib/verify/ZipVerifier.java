@@ -1,6 +1,7 @@
 package verify;
 
 import console.Progress;
+import deflate.Deflaters;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -52,9 +53,11 @@ public final class ZipVerifier {
     /**
      * @param checked the checks that ran; a check that could not run (no input for it) is absent
      * @param run the provenance the manifest records (null before 1.2.0 or when the manifest is unreadable)
+     * @param rebuiltWith with --rebuild, the deflater that packed the entries again (provenance: the bytes are the same
+     *                    either way); null when no rebuild was compared
      */
     public record Result(Path zip, Path manifest, int entries, Set<VerifyCheck> checked, List<VerifyFinding> findings,
-                         int failuresInAll, RunRecord run) {
+                         int failuresInAll, RunRecord run, RunRecord.Deflater rebuiltWith) {
         public boolean valid() {
             return findings.isEmpty();
         }
@@ -118,12 +121,17 @@ public final class ZipVerifier {
                 new PolicyCheck(findings).check(request.projectPolicy(), entries);
             }
         }
+        RunRecord.Deflater rebuiltWith = null;
         if (request.rebuild()) {
             rebuild(manifest, zipDigest != null ? zipDigest : FileDigest.of(request.zip()),
                     sources != null ? sources : SourceTree.of(request.contentDir()), entries);
+            if (findings.checked().contains(VerifyCheck.VZ_REBUILD_DIFFERS)) {
+                Deflaters.Choice choice = Deflaters.choice();
+                rebuiltWith = new RunRecord.Deflater(choice.deflater(), choice.reason());
+            }
         }
         return new Result(request.zip(), request.manifest(), entries == null ? 0 : entries.size(), findings.checked(),
-                findings.inCheckOrder(), findings.inAll(), manifest.run);
+                findings.inCheckOrder(), findings.inAll(), manifest.run, rebuiltWith);
     }
 
     /**
