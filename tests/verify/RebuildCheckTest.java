@@ -106,6 +106,26 @@ class RebuildCheckTest extends StagerZipFixture {
     }
 
     @Test
+    void theManifestsFixedTimeIsTheOneEveryEntryIsPackedWith() {
+        long epoch = java.time.Instant.parse("2020-02-29T12:34:56Z").toEpochMilli();
+        int[] dos = DosTime.fields(epoch);
+        List<ZipTamper.Entry> entries = VerifyFixtures.v1Entries();
+        entries.forEach(e -> e.with(x -> {
+            x.dosDate = dos[0];
+            x.dosTime = dos[1];
+        }));
+        Path zip = ZipTamper.writeZip(tmp.resolve("epoch.zip"), entries);
+        ZipTamper.writeManifest(zip, entries, epoch);
+        assertValid(rebuild(zip, good.content(), good));
+
+        // The manifest of another instant: the zip's times are not its own, nor are they what a rebuild writes.
+        ZipTamper.writeManifest(zip, entries);
+        ZipVerifier.Result other = rebuild(zip, good.content(), good);
+        assertOnly(other, VerifyCheck.VZ_ENTRY_TIME, VerifyCheck.VZ_REBUILD_DIFFERS);
+        assertEquals("config/scene.yaml", only(other, VerifyCheck.VZ_REBUILD_DIFFERS).entry());
+    }
+
+    @Test
     void aZipOfTheLayoutBefore110IsRefusedByNameNeverValid() {
         Path zip = VerifyFixtures.craftBefore110(tmp, "old.zip", VerifyFixtures.v1Entries());
         assertValid(verify(zip, good.content(), false, good));
