@@ -121,15 +121,7 @@ public final class ZipVerifier {
                 new PolicyCheck(findings).check(request.projectPolicy(), entries);
             }
         }
-        RunRecord.Deflater rebuiltWith = null;
-        if (request.rebuild()) {
-            rebuild(manifest, zipDigest != null ? zipDigest : FileDigest.of(request.zip()),
-                    sources != null ? sources : SourceTree.of(request.contentDir()), entries);
-            if (findings.checked().contains(VerifyCheck.VZ_REBUILD_DIFFERS)) {
-                Deflaters.Choice choice = Deflaters.choice();
-                rebuiltWith = new RunRecord.Deflater(choice.deflater(), choice.reason());
-            }
-        }
+        RunRecord.Deflater rebuiltWith = request.rebuild() ? rebuild(manifest, zipDigest, sources, entries) : null;
         return new Result(request.zip(), request.manifest(), entries == null ? 0 : entries.size(), findings.checked(),
                 findings.inCheckOrder(), findings.inAll(), manifest.run, rebuiltWith);
     }
@@ -137,15 +129,25 @@ public final class ZipVerifier {
     /**
      * The manifest's entries packed again from the content folder and held against the zip; the status
      * line counts them against the zip's own entries (the manifest's are not counted before).
+     * @param zipDigest the zip's digest if the manifest's was checked, else null
+     * @param sources the content folder if the source check scanned it, else null
      * @param entries the zip's entries, or null when it does not parse
+     * @return the deflater that packed the entries again, once they were compared; else null
      */
-    private void rebuild(ManifestCheck.Usable manifest, FileDigest zipDigest, SourceTree sources, List<EntryState> entries)
-            throws IOException {
+    private RunRecord.Deflater rebuild(ManifestCheck.Usable manifest, FileDigest zipDigest, SourceTree sources,
+                                       List<EntryState> entries) throws IOException {
         progress = progress.next("rebuild");
         if (entries != null) {
             countAgainst(entries);
         }
-        new RebuildCheck(findings).check(request.zip(), zipDigest, request.manifest(), manifestMaxBytes, manifest, sources, progress);
+        new RebuildCheck(findings).check(request.zip(), zipDigest != null ? zipDigest : FileDigest.of(request.zip()),
+                request.manifest(), manifestMaxBytes, manifest, sources != null ? sources : SourceTree.of(request.contentDir()),
+                progress);
+        if (!findings.checked().contains(VerifyCheck.VZ_REBUILD_DIFFERS)) {
+            return null;
+        }
+        Deflaters.Choice choice = Deflaters.choice();
+        return new RunRecord.Deflater(choice.deflater(), choice.reason());
     }
 
     /** The status line's totals: the zip's entries and their uncompressed bytes. */
