@@ -57,6 +57,12 @@ public class verify_zip implements Callable<Integer> {
                     + " findings the project approved pass.")
     boolean scanSecrets;
 
+    @Option(names = "--rebuild",
+            description = "With --content-dir: pack the manifest's entries again from that folder with the manifest's policy and"
+                    + " compare the result with the zip byte for byte (VZ_REBUILD_DIFFERS; VZ_REBUILD_REFUSED for a zip this"
+                    + " toolkit cannot make again). Writes nothing beside the zip.")
+    boolean rebuild;
+
     @Option(names = "--public-key", paramLabel = "PEM",
             description = "Also check <manifest>.sig, the Ed25519 signature prezip_stager --sign-key wrote, with this public key.")
     Path publicKey;
@@ -67,7 +73,7 @@ public class verify_zip implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        VerifyReport report = VerifyRun.run(new VerifyRun.Request(zip, manifest, contentDir, projectId, scanSecrets, publicKey,
+        VerifyReport report = VerifyRun.run(new VerifyRun.Request(zip, manifest, contentDir, projectId, scanSecrets, rebuild, publicKey,
                 common::dataDir, Cli::requireUtf8FileNames,
                 () -> common.progress("read manifest").onInterrupt("verify_zip reads only; nothing was changed")));
         PrintWriter out = spec.commandLine().getOut();

@@ -2,7 +2,7 @@
 """prezip benchmark: ours against the Python baseline and zip -r, timed alternately in one run.
 
 Prints medians, ratios against the baseline of the same run (machines here are noisy) and peak RSS.
-Usage: bench/run.sh [RUNS] [SECTION...]   (sections: commit dry-run memory start secrets large deflate; default all)
+Usage: bench/run.sh [RUNS] [SECTION...]   (sections: commit dry-run memory start secrets large deflate rebuild; default all)
 """
 import filecmp
 import json
@@ -15,7 +15,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "bench", "work")
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-SECTIONS = set(sys.argv[2:]) or {"commit", "dry-run", "memory", "start", "secrets", "large", "deflate"}
+SECTIONS = set(sys.argv[2:]) or {"commit", "dry-run", "memory", "start", "secrets", "large", "deflate", "rebuild"}
 # The toolkit before the content scan (issue 15): "the same commit with the scan off", checked out once.
 BEFORE_SCAN = "aa33dd7"
 # The toolkit before large entries were deflated in blocks (issue 18): one deflate stream per entry.
@@ -150,6 +150,8 @@ def main():
         large_section(data, out)
     if "deflate" in SECTIONS:
         deflate_section(data, out, many)
+    if "rebuild" in SECTIONS:
+        rebuild_section(data, out, many)
     compare("start", "warm start", [
         ("java -version", "java -version 2>/dev/null", None),
         ("prezip_stager --help", "./jbang prezip_stager --help", None),
@@ -166,11 +168,31 @@ def worktree(name, commit):
     return path
 
 
-def large_section(data, out):
-    """Large DEFLATED entries (issue 18): one 300 MB file and four of 150 MB, against the baseline, zip and pigz."""
+def large_allowlist(data):
+    """The project of the large corpora: their one type, exr (DEFLATED)."""
     with open(os.path.join(data, "projects", "large_allowed_ext.json"), "w") as f:
         json.dump({"projectId": "large", "snapshotAt": "2026-01-01T00:00:00Z", "sourcePath": "bench",
                    "allowedExtensions": ["exr"], "clientWhitelistOverrides": []}, f)
+
+
+def rebuild_section(data, out, many):
+    """verify_zip --rebuild (issue 24): a delivery packed again and compared, against a plain verify and the commit itself."""
+    large_allowlist(data)
+    for project, content, title in (("bench", many, "20,000 files"),
+                                    ("large", corpus("large", "large", 1), "one 300 MB compressible file (blocks)")):
+        zip_path = f"{out}/rebuild-{project}.zip"
+        verify = f"./jbang verify_zip --zip {zip_path} --data-dir {data} --content-dir {content}"
+        compare("rebuild", f"{title}: the commit, verify_zip --content-dir, and with --rebuild", [
+            ("prezip --commit", f"./jbang prezip_stager --project-id {project} --data-dir {data} --content-dir {content} "
+                                f"--output-zip {zip_path} --commit", None),
+            ("verify_zip --content-dir", verify, None),
+            ("verify_zip --rebuild", f"{verify} --rebuild", None),
+        ], "prezip --commit")
+
+
+def large_section(data, out):
+    """Large DEFLATED entries (issue 18): one 300 MB file and four of 150 MB, against the baseline, zip and pigz."""
+    large_allowlist(data)
     before = worktree("before-blocks", BEFORE_BLOCKS)
     old = f"{before}/jbang prezip_stager --project-id large --data-dir {data}"
     ours = f"./jbang prezip_stager --project-id large --data-dir {data}"

@@ -42,13 +42,17 @@ final class FileChecks {
         }
     }
 
-    /** @param zipBytes and {@code zipSha256}: the manifest's values */
-    void checkZipDigest(Path zip, long zipBytes, String zipSha256) throws IOException {
+    /**
+     * @param zipBytes and {@code zipSha256}: the manifest's values
+     * @return the zip's size and sha256 as read
+     */
+    FileDigest checkZipDigest(Path zip, long zipBytes, String zipSha256) throws IOException {
         findings.ran(VerifyCheck.VZ_ZIP_SHA256);
         FileDigest actual = FileDigest.of(zip);
         if (actual.size() != zipBytes || !actual.sha256Hex().equals(zipSha256)) {
             findings.archive(VerifyCheck.VZ_ZIP_SHA256, "the zip is " + actual.size() + " bytes with sha256 " + actual.sha256Hex()
                     + "; the manifest says " + zipBytes + " bytes with sha256 " + zipSha256);
         }
+        return actual;
     }
 }

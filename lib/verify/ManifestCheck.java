@@ -48,6 +48,8 @@ final class ManifestCheck {
         /** Held to the 1.1.0 layout unless the manifest says an earlier toolkit wrote the zip. */
         boolean layoutSince110 = true;
         RunRecord run;
+        /** The metadata as written, for --rebuild to compare with what this toolkit writes; null when absent. */
+        ZipPackagingMetadataV1 metadata;
     }
 
     /** @param maxBytes the most the manifest may hold (from the zip's size): every read of it is held to the same bound */
@@ -90,6 +92,7 @@ final class ManifestCheck {
     }
 
     private void checkMetadata(ZipPackagingMetadataV1 metadata, Usable usable) {
+        usable.metadata = metadata;
         requireField("metadata.format", metadata.format(), ZipPolicyV1.FORMAT);
         requireField("metadata.entry_order", metadata.entryOrder(), ZipPolicyV1.ENTRY_ORDER);
         requireField("metadata.timestamp_policy", metadata.timestampPolicy(), ZipPolicyV1.TIMESTAMP_POLICY);

@@ -2,20 +2,16 @@ package verify;
 
 import java.io.IOException;
 import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import policy.BanRules;
 import policy.Classification;
 import policy.Classifier;
 import scan.Extensions;
 import scan.ScannedEntry;
-import scan.TreeScanner;
 
 /**
  * With --content-dir, the zip against the folder it was made from: VZ_SOURCE_MISMATCH for an entry
@@ -32,25 +28,20 @@ final class SourceCheck {
      * @param projectPolicy the project's allowlist and bans, which decide what is eligible; or null
      * @param bans the global bans, which with the zip's own extensions decide it without a project
      */
-    void compare(Path contentDir, Classifier projectPolicy, BanRules bans, List<EntryState> entries) throws IOException {
+    void compare(SourceTree sources, Classifier projectPolicy, BanRules bans, List<EntryState> entries) throws IOException {
         findings.ran(VerifyCheck.VZ_SOURCE_MISMATCH);
         findings.ran(VerifyCheck.VZ_SOURCE_MISSING);
-        TreeScanner.ScanResult scan = TreeScanner.scan(contentDir);
-        Map<String, ScannedEntry> sources = new HashMap<>();
-        for (ScannedEntry source : scan.entries()) {
-            sources.put(source.relativePath(), source);
-        }
         Set<String> zipNames = new HashSet<>();
         Set<String> zipExtensions = new HashSet<>();
         for (EntryState entry : entries) {
             zipNames.add(entry.name);
             Extensions.of(entry.name.substring(entry.name.lastIndexOf('/') + 1)).ifPresent(zipExtensions::add);
-            compareEntry(entry, sources.get(entry.name));
+            compareEntry(entry, sources.at(entry.name));
         }
         // Without a project the allowlist is unknown; any allowlist that let the zip's files through lets
         // through every file of the same extensions, so those are the ones that must not be missing.
         Classifier eligibility = projectPolicy != null ? projectPolicy : new Classifier(zipExtensions, bans);
-        for (Classification.Item item : Classification.of(scan, eligibility).eligible()) {
+        for (Classification.Item item : Classification.of(sources.scan(), eligibility).eligible()) {
             String path = item.entry().relativePath();
             if (!zipNames.contains(path)) {
                 findings.record(VerifyFinding.entry(VerifyCheck.VZ_SOURCE_MISSING, VerifyFinding.quote(path),
@@ -59,12 +50,20 @@ final class SourceCheck {
         }
     }
 
+    /** What is wrong with what the content dir holds at an entry's path (null: nothing there), or null when it is a regular file. */
+    static String notRegular(ScannedEntry source) {
+        if (source == null) {
+            return "no file at this path in the content dir";
+        }
+        return source.kind() == ScannedEntry.Kind.REGULAR ? null
+                : "the content dir has a " + source.kind().name().toLowerCase(Locale.ROOT) + " at this path, not a regular file";
+    }
+
     /** @param source what the content dir holds at the entry's path, or null */
     private void compareEntry(EntryState entry, ScannedEntry source) throws IOException {
-        // A lookup by string, never a path resolved against the folder: '../x' must not reach outside.
-        if (source == null || source.kind() != ScannedEntry.Kind.REGULAR) {
-            findings.add(VerifyCheck.VZ_SOURCE_MISMATCH, entry, source == null ? "no file at this path in the content dir"
-                    : "the content dir has a " + source.kind().name().toLowerCase(Locale.ROOT) + " at this path, not a regular file");
+        String notRegular = notRegular(source);
+        if (notRegular != null) {
+            findings.add(VerifyCheck.VZ_SOURCE_MISMATCH, entry, notRegular);
             return;
         }
         if (entry.sha256Hex == null) {

@@ -64,6 +64,14 @@ public enum VerifyCheck {
     VZ_SOURCE_MISMATCH("every entry equals its source file"),
     /** With --content-dir: an eligible source file is not in the zip. */
     VZ_SOURCE_MISSING("no eligible source file is missing from the zip"),
+    /**
+     * With --rebuild: the zip cannot be made again by this toolkit: a layout before 1.1.0, a policy value
+     * other than the ones it writes, a large entry of a manifest before blocks (1.3.0), or no regular
+     * source file for an entry. Never "valid": what cannot be rebuilt is not proven.
+     */
+    VZ_REBUILD_REFUSED("this toolkit can pack the manifest's entries again: its layout and policy values, every source a regular file"),
+    /** With --rebuild: the manifest's entries packed again from the content folder are not the zip's bytes. */
+    VZ_REBUILD_DIFFERS("the manifest's entries packed again from the content folder give the zip byte for byte (same sha256)"),
     /** With --project-id: an entry the project's allowlist or the global bans would not ship. */
     VZ_POLICY("every entry passes the project's allowlist and the global bans"),
     /** With --scan-secrets: an entry's content holds a credential (DATA/secret_rules.json) the project did not approve. */

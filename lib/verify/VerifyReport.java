@@ -14,7 +14,8 @@ import provenance.RunRecord;
  * 100 per check (then one line of how many more); {@code failuresInAll} counts them all.
  */
 public record VerifyReport(int schemaVersion, String zip, String manifest, boolean valid, int entries,
-                           List<Check> checks, List<Failure> failures, int failuresInAll, RunRecord run) {
+                           List<Check> checks, List<Failure> failures, int failuresInAll, RunRecord run,
+                           RunRecord.Deflater rebuiltWith) {
 
     /** Bumped when a field changes meaning or goes away; adding fields does not bump it. */
     public static final int SCHEMA_VERSION = 1;
@@ -34,7 +35,7 @@ public record VerifyReport(int schemaVersion, String zip, String manifest, boole
         List<Failure> failures = result.findings().stream()
                 .map(f -> new Failure(f.check().name(), f.entry(), f.message())).toList();
         return new VerifyReport(SCHEMA_VERSION, result.zip().toString(), result.manifest().toString(), result.valid(),
-                result.entries(), checks, failures, result.failuresInAll(), result.run());
+                result.entries(), checks, failures, result.failuresInAll(), result.run(), result.rebuiltWith());
     }
 
     /** The codes that failed, in check order, for the one-line error. */
@@ -54,6 +55,9 @@ public record VerifyReport(int schemaVersion, String zip, String manifest, boole
                 out.printf(Locale.ROOT, "  input:    %-14s %s%s%n", input.role(), input.path(),
                         input.sha256() == null ? " (absent)" : " sha256 " + input.sha256());
             }
+        }
+        if (rebuiltWith != null) {
+            out.printf(Locale.ROOT, "  rebuilt:  with the %s deflater (%s)%n", rebuiltWith.name(), rebuiltWith.reason());
         }
         long failedChecks = checks.stream().filter(c -> !c.ok()).count();
         out.printf(Locale.ROOT, "  checks:   %d run, %d failed%n", checks.size(), failedChecks);

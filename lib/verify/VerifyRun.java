@@ -38,16 +38,22 @@ public final class VerifyRun {
      * @param contentDir the source folder to compare with (--content-dir), or null
      * @param projectId the project whose allowlist and approvals apply (--project-id), or null
      * @param scanSecrets whether every entry's content is scanned for credentials (--scan-secrets)
+     * @param rebuild whether the manifest's entries are packed again from the content folder and held against the zip
+     *                (--rebuild; it needs --content-dir)
      * @param publicKey the PEM file of the key the manifest's signature must verify with (--public-key), or null
      * @param dataDir the data folder, resolved only when an input is loaded from it
      * @param requireUtf8FileNames the command's check that file names decode as UTF-8 (the command line's own,
      *                             which lib/verify may not call), run before the content folder is looked at
      * @param progress opens the status line once the inputs are loaded
      */
-    public record Request(Path zip, Path manifest, Path contentDir, String projectId, boolean scanSecrets, Path publicKey,
-                          Supplier<DataDir> dataDir, Runnable requireUtf8FileNames, Supplier<Progress> progress) {}
+    public record Request(Path zip, Path manifest, Path contentDir, String projectId, boolean scanSecrets, boolean rebuild,
+                          Path publicKey, Supplier<DataDir> dataDir, Runnable requireUtf8FileNames, Supplier<Progress> progress) {}
 
     public static VerifyReport run(Request request) {
+        if (request.rebuild() && request.contentDir() == null) {
+            throw new PrezipException(ErrorCode.PZ_USAGE, "--rebuild needs --content-dir DIR: the folder the zip was made from,"
+                    + " whose files are packed again");
+        }
         if (!Files.isRegularFile(request.zip())) {
             throw new PrezipException(ErrorCode.PZ_ZIP_MISSING, request.zip() + " does not exist or is not a file: "
                     + ErrorCode.PZ_ZIP_MISSING.advice());
@@ -91,6 +97,6 @@ public final class VerifyRun {
             root = TreeScanner.requireDirectory(request.contentDir());
         }
         PublicKey key = request.publicKey() == null ? null : ManifestSignature.loadPublicKey(request.publicKey());
-        return new ZipVerifier.Request(request.zip(), manifestFile, root, projectPolicy, bans, key, contentScan);
+        return new ZipVerifier.Request(request.zip(), manifestFile, root, projectPolicy, bans, key, contentScan, request.rebuild());
     }
 }

@@ -1,6 +1,7 @@
 package verify;
 
 import console.Progress;
+import deflate.Deflaters;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -33,21 +34,30 @@ public final class ZipVerifier {
      * @param bans the global bans, used to decide eligibility under --content-dir without a project
      * @param publicKey the key the manifest's signature must verify with, or null
      * @param contentScan with --scan-secrets, the credential scan every entry's content goes through; else null
+     * @param rebuild with --rebuild: the manifest's entries packed again from {@code contentDir}, held against the zip
      */
     public record Request(Path zip, Path manifest, Path contentDir, Classifier projectPolicy, BanRules bans, PublicKey publicKey,
-                          ContentScan contentScan) {
+                          ContentScan contentScan, boolean rebuild) {
+
+        public Request {
+            if (rebuild && contentDir == null) {
+                throw new IllegalArgumentException("a rebuild packs the entries from the content dir: it needs one");
+            }
+        }
 
         public Request(Path zip, Path manifest, Path contentDir, Classifier projectPolicy, BanRules bans) {
-            this(zip, manifest, contentDir, projectPolicy, bans, null, null);
+            this(zip, manifest, contentDir, projectPolicy, bans, null, null, false);
         }
     }
 
     /**
      * @param checked the checks that ran; a check that could not run (no input for it) is absent
      * @param run the provenance the manifest records (null before 1.2.0 or when the manifest is unreadable)
+     * @param rebuiltWith with --rebuild, the deflater that packed the entries again (provenance: the bytes are the same
+     *                    either way); null when no rebuild was compared
      */
     public record Result(Path zip, Path manifest, int entries, Set<VerifyCheck> checked, List<VerifyFinding> findings,
-                         int failuresInAll, RunRecord run) {
+                         int failuresInAll, RunRecord run, RunRecord.Deflater rebuiltWith) {
         public boolean valid() {
             return findings.isEmpty();
         }
@@ -85,15 +95,17 @@ public final class ZipVerifier {
         if (request.publicKey() != null) {
             files.checkSignature(request.manifest(), request.publicKey(), manifestMaxBytes);
         }
+        FileDigest zipDigest = null;
         if (manifest.zipSha256 != null) {
             progress = progress.next("zip sha256");
-            files.checkZipDigest(request.zip(), manifest.zipBytes, manifest.zipSha256);
+            zipDigest = files.checkZipDigest(request.zip(), manifest.zipBytes, manifest.zipSha256);
         }
         List<EntryState> entries;
         try (FileChannel channel = FileChannel.open(request.zip(), StandardOpenOption.READ)) {
             progress = progress.next("entries");
             entries = readZip(channel, manifest);
         }
+        SourceTree sources = null;
         if (entries != null) {
             if (manifest.entriesValid) {
                 findings.ran(VerifyCheck.VZ_MANIFEST_MISMATCH);
@@ -102,14 +114,45 @@ public final class ZipVerifier {
             }
             if (request.contentDir() != null) {
                 progress = progress.next("compare sources");
-                new SourceCheck(findings).compare(request.contentDir(), request.projectPolicy(), request.bans(), entries);
+                sources = SourceTree.of(request.contentDir());
+                new SourceCheck(findings).compare(sources, request.projectPolicy(), request.bans(), entries);
             }
             if (request.projectPolicy() != null) {
                 new PolicyCheck(findings).check(request.projectPolicy(), entries);
             }
         }
+        RunRecord.Deflater rebuiltWith = request.rebuild() ? rebuild(manifest, zipDigest, sources, entries) : null;
         return new Result(request.zip(), request.manifest(), entries == null ? 0 : entries.size(), findings.checked(),
-                findings.inCheckOrder(), findings.inAll(), manifest.run);
+                findings.inCheckOrder(), findings.inAll(), manifest.run, rebuiltWith);
+    }
+
+    /**
+     * The manifest's entries packed again from the content folder and held against the zip; the status
+     * line counts them against the zip's own entries (the manifest's are not counted before).
+     * @param zipDigest the zip's digest if the manifest's was checked, else null
+     * @param sources the content folder if the source check scanned it, else null
+     * @param entries the zip's entries, or null when it does not parse
+     * @return the deflater that packed the entries again, once they were compared; else null
+     */
+    private RunRecord.Deflater rebuild(ManifestCheck.Usable manifest, FileDigest zipDigest, SourceTree sources,
+                                       List<EntryState> entries) throws IOException {
+        progress = progress.next("rebuild");
+        if (entries != null) {
+            countAgainst(entries);
+        }
+        new RebuildCheck(findings).check(request.zip(), zipDigest != null ? zipDigest : FileDigest.of(request.zip()),
+                request.manifest(), manifestMaxBytes, manifest, sources != null ? sources : SourceTree.of(request.contentDir()),
+                progress);
+        if (!findings.checked().contains(VerifyCheck.VZ_REBUILD_DIFFERS)) {
+            return null;
+        }
+        Deflaters.Choice choice = Deflaters.choice();
+        return new RunRecord.Deflater(choice.deflater(), choice.reason());
+    }
+
+    /** The status line's totals: the zip's entries and their uncompressed bytes. */
+    private void countAgainst(List<EntryState> entries) {
+        progress.total(entries.size(), entries.stream().mapToLong(e -> e.central.uncompressedSize()).sum());
     }
 
     /** Every zip check; null when the zip cannot be parsed at all (reported as VZ_ZIP_UNREADABLE). */
@@ -159,7 +202,7 @@ public final class ZipVerifier {
         }
         LocalHeaderCheck localHeaders = new LocalHeaderCheck(findings);
         EntryDataCheck data = new EntryDataCheck(findings, request.contentScan());
-        progress.total(entries.size(), entries.stream().mapToLong(e -> e.central.uncompressedSize()).sum());
+        countAgainst(entries);
         try (EntryDataReader reader = new EntryDataReader(channel)) {
             for (EntryState entry : entries) {
                 if (!entry.unlocatable) {

@@ -124,7 +124,12 @@ public final class ZipTamper {
 
     /** Raw deflate at the v1 level, as the writer produces it. */
     public static byte[] deflate(byte[] content) {
-        Deflater deflater = new Deflater(ZipPolicyV1.DEFLATE_LEVEL, true);
+        return deflate(content, ZipPolicyV1.DEFLATE_LEVEL);
+    }
+
+    /** Raw deflate of the whole content as one stream at {@code level}, as another zip tool would write it. */
+    public static byte[] deflate(byte[] content, int level) {
+        Deflater deflater = new Deflater(level, true);
         try {
             deflater.setInput(content);
             deflater.finish();

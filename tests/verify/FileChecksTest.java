@@ -28,12 +28,12 @@ class FileChecksTest extends StagerZipFixture {
         java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance(ManifestSignature.ALGORITHM);
         java.security.KeyPair pair = generator.generateKeyPair();
         ManifestSignature.sign(good.manifest(), pair.getPrivate());
-        ZipVerifier.Request request = new ZipVerifier.Request(good.zip(), good.manifest(), null, null, null, pair.getPublic(), null);
+        ZipVerifier.Request request = new ZipVerifier.Request(good.zip(), good.manifest(), null, null, null, pair.getPublic(), null, false);
         assertValid(ZipVerifier.verify(request));
         assertTrue(ZipVerifier.verify(request).checked().contains(VerifyCheck.VZ_MANIFEST_SIGNATURE));
 
         java.security.KeyPair other = generator.generateKeyPair();
-        assertOnly(ZipVerifier.verify(new ZipVerifier.Request(good.zip(), good.manifest(), null, null, null, other.getPublic(), null)),
+        assertOnly(ZipVerifier.verify(new ZipVerifier.Request(good.zip(), good.manifest(), null, null, null, other.getPublic(), null, false)),
                 VerifyCheck.VZ_MANIFEST_SIGNATURE);
         // One added space: the manifest still parses to the same values, but it is not the signed text.
         Files.write(good.manifest(), " ".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);

@@ -71,7 +71,7 @@ class SourceCheckTest extends StagerZipFixture {
 
     static List<VerifyFinding> sourcesOf(VerifyFixtures.Built good, List<EntryState> entries) throws IOException {
         Findings findings = new Findings();
-        new SourceCheck(findings).compare(good.content(), null, bans(good), entries);
+        new SourceCheck(findings).compare(SourceTree.of(good.content()), null, bans(good), entries);
         assertEquals(EnumSet.of(VerifyCheck.VZ_SOURCE_MISMATCH, VerifyCheck.VZ_SOURCE_MISSING), findings.checked());
         return findings.inCheckOrder();
     }

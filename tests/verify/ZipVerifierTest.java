@@ -126,7 +126,7 @@ class ZipVerifierTest extends StagerZipFixture {
         ContentScan scan = new ContentScan(SecretRules.load(support.TempTrees.repoSecretRules()), SecretApprovals.none(),
                 ZipPolicyV1::isStored);
         ZipVerifier.Result result = ZipVerifier.verify(new ZipVerifier.Request(good.zip(), good.manifest(), good.content(),
-                policy(good.data(), VerifyFixtures.PROJECT, good), bans(good), null, scan));
+                policy(good.data(), VerifyFixtures.PROJECT, good), bans(good), null, scan, true));
         assertValid(result);
         assertEquals(EnumSet.complementOf(EnumSet.of(VerifyCheck.VZ_MANIFEST_SIGNATURE)), result.checked());
         assertEquals(4, result.entries());
