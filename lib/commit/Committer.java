@@ -29,12 +29,14 @@ import policy.Classification;
 import policy.Classifier;
 import policy.PolicyPreset;
 import provenance.RunRecord;
+import scan.EntryName;
 import scan.ScannedEntry;
 import scan.TreeScanner;
 import secrets.ContentScan;
 import secrets.SecretFinding;
 import secrets.SecretsFound;
 import zip.ChecksumFile;
+import zip.ContentsFile;
 import zip.DeliveryJournal;
 import zip.DeterministicZipWriter;
 import zip.ManifestSignature;
@@ -70,7 +72,7 @@ public final class Committer {
     public record Committed(ZipManifest manifest, List<SecretFinding> approvedSecrets, int finishedInterrupted) {}
 
     /**
-     * Commits the zip, its manifest, checksum and (with a key) signature, after finishing a delivery a
+     * Commits the zip, its manifest, checksums (of the zip, and of each entry) and (with a key) signature, after finishing a delivery a
      * killed run left and sweeping its leftovers. Call while holding the zip's {@link OutputLock}, and keep holding it until the reports beside the
      * zip are written too: then no other run can sweep a report's temp file as a killed run's leftover.
      *
@@ -119,7 +121,8 @@ public final class Committer {
     private static Committed stageAndZip(Plan plan, Path zip, int finishedInterrupted) {
         try (Staging staging = Staging.createBeside(zip); AtomicFiles.Batch delivery = new AtomicFiles.Batch()) {
             // Each step names itself on the status line (the plan's progress is the first, "folders").
-            List<ScannedEntry> eligible = plan.classification().eligibleEntries();
+            // In the zip's order: the v1 order of the names they ship under (composed), not of the source's.
+            List<ScannedEntry> eligible = EntryName.inZipOrder(plan.classification().eligibleEntries());
             // Only the folders of eligible files: a folder that ships nothing never reaches the client, and
             // mirroring it could fail (a path past PATH_MAX) where the dry-run said ok.
             staging.createDirectories(Staging.foldersOf(eligible));
@@ -145,6 +148,7 @@ public final class Committer {
             Path manifestPath = ZipManifest.pathFor(zip);
             Path manifestWritten = delivery.put(manifestPath, out -> Json.writeTo(manifest, out));
             delivery.put(ChecksumFile.pathFor(zip), ChecksumFile.content(zip, manifest.zipSha256()));
+            delivery.put(ContentsFile.pathFor(zip), out -> ContentsFile.write(manifest.entries(), out));
             if (plan.signKey() != null) {
                 // The signature covers the manifest's exact bytes: those just written.
                 delivery.put(ManifestSignature.pathFor(manifestPath),

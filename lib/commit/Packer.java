@@ -26,6 +26,7 @@ import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
+import scan.EntryName;
 import scan.ScannedEntry;
 import secrets.ContentScan;
 import secrets.SecretFinding;
@@ -78,7 +79,7 @@ public final class Packer {
     record Result(List<StagedFile> staged, List<SecretFinding> secrets) {}
 
     /**
-     * @param entries eligible scanned files, in v1 order
+     * @param entries eligible scanned files, in the zip's order (the v1 order of their entry names)
      * @param threads worker threads; 1 gives the same bytes, slower
      * @param progress advanced as each record is appended
      * @param scan the content scan the copied bytes go through
@@ -92,7 +93,7 @@ public final class Packer {
                 new PriorityBlockingQueue<>(), DaemonThreads.named("prezip-packer"));
         int[] rankInFolder = ranksInFolder(entries);
         Path records = staging.root().resolve(RECORDS_FOLDER);
-        if (entries.stream().anyMatch(e -> e.size() > INLINE_LIMIT && !ZipPolicyV1.isStored(e.relativePath()))) {
+        if (entries.stream().anyMatch(e -> e.size() > INLINE_LIMIT && !isStored(e))) {
             ExitCleanup.guarded(() -> Files.createDirectory(records));
         }
         // Deflating is CPU work: a large entry's blocks go to one thread per core (at most --threads).
@@ -177,17 +178,24 @@ public final class Packer {
      * than there are workers are in flight: each has a record file on disk until it is appended.
      */
     private static long weight(ScannedEntry entry, int threads) {
-        if (entry.size() > INLINE_LIMIT && !ZipPolicyV1.isStored(entry.relativePath())) {
+        if (entry.size() > INLINE_LIMIT && !isStored(entry)) {
             return Math.max(INLINE_LIMIT + 1, WINDOW_BYTES / threads);
         }
         return Math.min(entry.size(), INLINE_LIMIT) + 1;
     }
 
+    /** Whether the entry is STORED, as the writer decides it from the name it ships under. */
+    private static boolean isStored(ScannedEntry entry) {
+        return ZipPolicyV1.isStored(EntryName.of(entry.relativePath()));
+    }
+
     private static Packed stage(ScannedEntry entry, int index, Staging staging, Path records, ContentScan scan,
                                 DeterministicZipWriter.BlockPool blocks, Progress progress) throws IOException {
-        String name = entry.relativePath();
+        // The zip and staging use the name it ships under; the scan's findings name the source path, as the report does.
+        String source = entry.relativePath();
+        String name = EntryName.of(source);
         LongConsumer copied = entry.size() > INLINE_LIMIT ? n -> progress.advance(0, n) : n -> { };
-        SecretScanner scanner = scan.scannerFor(name, entry.size());
+        SecretScanner scanner = scan.scannerFor(source, entry.size());
         DeterministicZipWriter.ByteSink data = null;
         Path dataFile = null;
         DeterministicZipWriter.Entry zipEntry;
@@ -196,10 +204,10 @@ public final class Packer {
             // Room for deflate's worst case on incompressible bytes (about 0.03 %).
             data = new DeterministicZipWriter.ByteSink((int) (entry.size() + entry.size() / 256 + 64));
             zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), data);
-            staged = copyInto(entry, staging, zipEntry, scanner, copied);
+            staged = copyInto(entry, name, staging, zipEntry, scanner, copied);
         } else if (ZipPolicyV1.isStored(name)) {
             zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), null);
-            staged = copyInto(entry, staging, zipEntry, scanner, copied);
+            staged = copyInto(entry, name, staging, zipEntry, scanner, copied);
         } else {
             // Deflated in the pass that stages, hashes and scans it, its blocks on every core (BlockDeflater),
             // into a record file that waits for its turn to be appended.
@@ -209,22 +217,22 @@ public final class Packer {
                     StandardOpenOption.WRITE));
             try (OutputStream out = new BufferedOutputStream(file, DeterministicZipWriter.BUFFER_BYTES)) {
                 zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), out, blocks);
-                staged = copyInto(entry, staging, zipEntry, scanner, copied);
+                staged = copyInto(entry, name, staging, zipEntry, scanner, copied);
             }
         }
         // A container is read again as a zip: from memory when its STORED bytes are there, else from its staged copy.
         DeterministicZipWriter.ByteSink stored = data != null && !zipEntry.deflated() ? data : null;
-        List<SecretFinding> secrets = scan.findings(scanner, name, entry.size(), stored != null
+        List<SecretFinding> secrets = scan.findings(scanner, source, entry.size(), stored != null
                 ? () -> new ByteArrayInputStream(stored.bytes(), 0, stored.size())
                 : () -> Files.newInputStream(staging.root().resolve(name), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
         return new Packed(staged, zipEntry, data, dataFile, secrets);
     }
 
     /** Stages the file while feeding its zip entry (and scanner), the entry closed (or, on failure, discarded) here. */
-    private static StagedFile copyInto(ScannedEntry entry, Staging staging, DeterministicZipWriter.Entry zipEntry,
+    private static StagedFile copyInto(ScannedEntry entry, String name, Staging staging, DeterministicZipWriter.Entry zipEntry,
                                        SecretScanner scanner, LongConsumer copied) throws IOException {
         try {
-            StagedFile staged = staging.copy(entry, zipEntry, scanner, copied);
+            StagedFile staged = staging.copy(entry, name, zipEntry, scanner, copied);
             zipEntry.close();
             return staged;
         } finally {

@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import scan.EntryName;
 import scan.ScannedEntry;
 import secrets.SecretScanner;
 import zip.DeliveryJournal;
@@ -34,7 +35,8 @@ import zip.StagedFile;
 
 /**
  * The staging tree: a hidden folder beside the output zip (same file system, so nothing crosses a
- * device) that mirrors the content folder's structure with only the eligible files in it. Closing it
+ * device) that mirrors the content folder's structure with only the eligible files in it, each under
+ * the name it ships under ({@link EntryName}: what staging holds is what the zip holds). Closing it
  * deletes it, on success and on every failure.
  */
 public final class Staging implements AutoCloseable {
@@ -88,11 +90,11 @@ public final class Staging implements AutoCloseable {
         }
     }
 
-    /** Every folder that holds one of the entries, at any depth, each once (the content root is not one). */
+    /** Every folder that holds one of the entries, by its entry name, at any depth, each once (the content root is not one). */
     static List<String> foldersOf(List<ScannedEntry> entries) {
         Set<String> folders = new HashSet<>();
         for (ScannedEntry entry : entries) {
-            String path = entry.relativePath();
+            String path = EntryName.of(entry.relativePath());
             // Upwards until a folder already known: each folder's ancestors are known with it.
             for (int slash = path.lastIndexOf('/'); slash > 0 && folders.add(path.substring(0, slash)); ) {
                 slash = path.lastIndexOf('/', slash - 1);
@@ -106,19 +108,19 @@ public final class Staging implements AutoCloseable {
     }
 
     /**
-     * Copies one scanned file into staging, hashing it on the way and, when given, feeding its zip record
+     * Copies one scanned file into staging under {@code name} (its entry name), hashing it on the way and, when given, feeding its zip record
      * and the credential scanner too, so the file is read only once, and telling {@code copiedBytes} as
      * each buffer is through (a large file's progress). A file whose size or mtime differs from the scan
      * (before or after the copy) stops the commit. Only creating the staged file is a guarded step: the
      * copy itself (deflating a large file takes seconds) stops at the next buffer once the JVM is shutting
      * down, so a stop signal's cleanup never waits on it.
      */
-    StagedFile copy(ScannedEntry entry, DeterministicZipWriter.Entry zipEntry, SecretScanner scanner, LongConsumer copiedBytes)
-            throws IOException {
+    StagedFile copy(ScannedEntry entry, String name, DeterministicZipWriter.Entry zipEntry, SecretScanner scanner,
+                    LongConsumer copiedBytes) throws IOException {
         requireUnchanged(entry);
         // Its folder exists: the stager mirrors every non-hidden folder before copying (one mkdir each,
         // not one per file, which costs a syscall per file on trees of tens of thousands).
-        Path target = root.resolve(entry.relativePath());
+        Path target = root.resolve(name);
         MessageDigest sha256 = Sha256.newDigest();
         long copied = 0;
         byte[] buffer = new byte[DeterministicZipWriter.bufferFor(entry.size())];
@@ -145,7 +147,7 @@ public final class Staging implements AutoCloseable {
             throw changed(entry, "its size went from " + entry.size() + " to " + copied + " bytes during the copy");
         }
         requireUnchanged(entry);
-        return StagedFile.of(entry.relativePath(), copied, sha256.digest());
+        return StagedFile.of(name, copied, sha256.digest());
     }
 
     private static void requireUnchanged(ScannedEntry entry) throws IOException {

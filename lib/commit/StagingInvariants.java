@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import policy.Classifier;
 import policy.Decision;
+import scan.EntryName;
 import scan.PathOrder;
 import scan.ScannedEntry;
 import scan.TreeScanner;
@@ -27,7 +28,7 @@ import zip.StagedFile;
 final class StagingInvariants {
     private StagingInvariants() {}
 
-    /** @param staged the staged files in v1 order, as {@link Packer#pack} returns them: looked up by binary search */
+    /** @param staged the staged files in v1 order of their entry names, as {@link Packer#pack} returns them: looked up by binary search */
     static void check(Path stagingRoot, List<StagedFile> staged, Classifier classifier, boolean forbidEmptyDirs) {
         // Each file found is marked in a bit set; the unmarked were never found. No set of every path is built.
         List<String> expected = staged.stream().map(StagedFile::relativePath).toList();
@@ -50,7 +51,8 @@ final class StagingInvariants {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String rel = TreeScanner.relative(stagingRoot, file);
+                    // Staged under its entry name; composed again, in case the file system decomposed it.
+                    String rel = EntryName.of(TreeScanner.relative(stagingRoot, file));
                     int index = Collections.binarySearch(expected, rel, PathOrder.UTF8_BYTES);
                     boolean wasStaged = index >= 0 && !found.get(index);
                     if (index >= 0) {

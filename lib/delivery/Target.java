@@ -9,6 +9,7 @@ import java.util.List;
 import report.HtmlReport;
 import report.StagerReport;
 import zip.ChecksumFile;
+import zip.ContentsFile;
 import zip.ManifestSignature;
 import zip.ZipManifest;
 import zip.ZipPolicyV1;
@@ -39,7 +40,7 @@ record Target(Path zip, Path html, long fixedEpochMs) {
     /** Every file a commit writes, the zip first: what its JSON and summary name. */
     StagerReport.Delivery delivery(ZipManifest manifest, boolean signed) {
         List<Path> files = new ArrayList<>(List.of(zip, ZipManifest.pathFor(zip), ChecksumFile.pathFor(zip),
-                StagerReport.pathFor(zip), HtmlReport.pathFor(zip)));
+                ContentsFile.pathFor(zip), StagerReport.pathFor(zip), HtmlReport.pathFor(zip)));
         if (signed) {
             files.add(ManifestSignature.pathFor(ZipManifest.pathFor(zip)));
         }

@@ -4,11 +4,21 @@ import java.util.Set;
 import scan.Extensions;
 import scan.ScannedEntry;
 
-/** Applies the contract's classification order to one entry; first match wins. Pure. */
-public record Classifier(Set<String> eligibleExtensions, BanRules bans) {
+/**
+ * Applies the contract's classification order to one entry; first match wins. Pure.
+ *
+ * @param refuseLongPaths whether a file that would ship under a path longer than {@link LongPaths#MAX_CHARACTERS}
+ *        is left out as {@link Reason#LONG_PATH} (a preset's {@code refuseLongPaths}); else it ships, with a warning
+ */
+public record Classifier(Set<String> eligibleExtensions, BanRules bans, boolean refuseLongPaths) {
 
     public Classifier {
         eligibleExtensions = Set.copyOf(eligibleExtensions);
+    }
+
+    /** A classifier that lets long paths through (with a warning in the report). */
+    public Classifier(Set<String> eligibleExtensions, BanRules bans) {
+        this(eligibleExtensions, bans, false);
     }
 
     public Decision classify(ScannedEntry entry) {
@@ -48,6 +58,10 @@ public record Classifier(Set<String> eligibleExtensions, BanRules bans) {
         }
         if (!eligibleExtensions.contains(extension.get())) {
             return new Decision.Excluded(Reason.NOT_ALLOWED, "." + extension.get() + " is not in the allowlist");
+        }
+        if (refuseLongPaths && LongPaths.isLong(path)) {
+            return new Decision.Excluded(Reason.LONG_PATH, LongPaths.length(path) + " characters, over "
+                    + LongPaths.MAX_CHARACTERS + ": Windows may fail to extract it");
         }
         return Decision.Included.of(extension.get());
     }

@@ -11,13 +11,15 @@ import json.JsonTree;
 
 /**
  * A per-client policy preset, DATA/policies/NAME.json:
- * {@code {name, bannedTypes, bannedPatterns, forbidEmptyDirs, companions}}. A preset only adds
+ * {@code {name, bannedTypes, bannedPatterns, forbidEmptyDirs, companions, refuseLongPaths}}. A preset only adds
  * restrictions: its bans are added to the global ones, and its flags can only tighten.
  *
  * @param digest sha256 of the preset file's bytes, so a report names exactly the policy it applied
  * @param source the file it was read from, or the built-in copy (as {@link DataFile#shown})
+ * @param refuseLongPaths whether paths over {@link LongPaths#MAX_CHARACTERS} refuse the run (else they are a warning)
  */
-public record PolicyPreset(String name, String digest, String source, BanRules bans, boolean forbidEmptyDirs, CompanionMode companions) {
+public record PolicyPreset(String name, String digest, String source, BanRules bans, boolean forbidEmptyDirs, CompanionMode companions,
+                           boolean refuseLongPaths) {
     /** Same shape as a project id: a preset name can never point outside DATA/policies. */
     private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -55,10 +57,8 @@ public record PolicyPreset(String name, String digest, String source, BanRules b
         if (!declared.equals(name)) {
             throw fields.fail("name", "is '" + declared + "' but the file is " + file.label().getFileName());
         }
-        JsonNode forbid = root.get("forbidEmptyDirs");
-        if (forbid != null && !forbid.isBoolean()) {
-            throw fields.fail("forbidEmptyDirs", "must be true or false");
-        }
+        boolean forbidEmptyDirs = optionalFlag(fields, root, "forbidEmptyDirs");
+        boolean refuseLongPaths = optionalFlag(fields, root, "refuseLongPaths");
         String companions = fields.optionalString(root, "companions");
         CompanionMode mode;
         try {
@@ -67,6 +67,15 @@ public record PolicyPreset(String name, String digest, String source, BanRules b
             throw fields.fail("companions", "must be off, warn or strict");
         }
         BanRules bans = BanRules.fromGroup(fields, "policy " + name, root, "");
-        return new PolicyPreset(name, file.sha256(), file.shown(), bans, forbid != null && forbid.booleanValue(), mode);
+        return new PolicyPreset(name, file.sha256(), file.shown(), bans, forbidEmptyDirs, mode, refuseLongPaths);
+    }
+
+    /** A true/false field that may be absent (then false: a preset only tightens what it names). */
+    private static boolean optionalFlag(JsonFields fields, JsonNode root, String field) {
+        JsonNode flag = root.get(field);
+        if (flag != null && !flag.isBoolean()) {
+            throw fields.fail(field, "must be true or false");
+        }
+        return flag != null && flag.booleanValue();
     }
 }

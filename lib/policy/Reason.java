@@ -12,6 +12,8 @@ public enum Reason {
     BANNED_PATTERN("banned_pattern", Severity.REFUSES_UNLESS_ALLOWED),
     NO_EXTENSION("no_extension", Severity.REFUSES_UNLESS_ALLOWED),
     NOT_ALLOWED("not_allowed", Severity.REFUSES_UNLESS_ALLOWED),
+    /** A path that would ship but is longer than {@link LongPaths#MAX_CHARACTERS}: only under a preset that refuses them ({@code strict}). */
+    LONG_PATH("long_path", Severity.ALWAYS_REFUSES),
     /** A credential in the file's content (checked after the names, on the files that would ship). */
     SECRET("secret", Severity.ALWAYS_REFUSES);
 

@@ -60,7 +60,7 @@ public record RunPolicy(Allowlist allowlist, PolicyPreset preset, BanRules bans,
     }
 
     public Classifier classifier() {
-        return new Classifier(allowlist.eligibleExtensions(), bans);
+        return new Classifier(allowlist.eligibleExtensions(), bans, preset != null && preset.refuseLongPaths());
     }
 
     /** What the report and manifest say of the preset, or null. */

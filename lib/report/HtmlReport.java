@@ -81,6 +81,7 @@ public final class HtmlReport {
     private static void body(PageStream b, StagerReport report, ZipManifest manifest) {
         String fullList = fullListIn(report);
         RunOverviewSection.write(b, report, manifest);
+        NamesSection.write(b, report.names());
         ZipSection.zip(b, report, manifest);
         EligibleSection.write(b, report, fullList);
         ExcludedSection.write(b, report, fullList);

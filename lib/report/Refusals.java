@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import policy.LongPaths;
 import policy.Reason;
 import scan.Extensions;
 import text.Counts;
@@ -20,7 +21,7 @@ public final class Refusals {
 
     /** Reasons fixed by allowlisting or renaming (said above), not by removing the file. */
     private static final java.util.Set<Reason> RENAMED_OR_ALLOWLISTED = java.util.EnumSet.of(
-            Reason.NOT_ALLOWED, Reason.NAME_COLLISION, Reason.UNSAFE_NAME, Reason.SECRET);
+            Reason.NOT_ALLOWED, Reason.NAME_COLLISION, Reason.UNSAFE_NAME, Reason.LONG_PATH, Reason.SECRET);
 
     /** Extensions listed in one message or table cell; the rest are counted. */
     static final int EXTENSIONS_SHOWN = 6;
@@ -68,6 +69,10 @@ public final class Refusals {
         if (byReason.containsKey(Reason.NAME_COLLISION.code()) || byReason.containsKey(Reason.UNSAFE_NAME.code())) {
             m.append(". Rename the files named (names that differ only in case or Unicode form collide on the client's"
                     + " disk; unsafe names do not unpack everywhere)");
+        }
+        if (byReason.containsKey(Reason.LONG_PATH.code())) {
+            m.append(". Shorten the paths named to at most ").append(LongPaths.MAX_CHARACTERS)
+                    .append(" characters (folder and file names): Windows may fail to extract a longer one");
         }
         boolean removable = byReason.keySet().stream().map(Reason::ofCode)
                 .anyMatch(r -> !RENAMED_OR_ALLOWLISTED.contains(r) && r.refuses(allowUnknown));

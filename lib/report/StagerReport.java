@@ -11,8 +11,10 @@ import policy.Classification;
 import policy.CompanionMode;
 import policy.Companions;
 import policy.Decision;
+import policy.LongPaths;
 import policy.PolicyPreset;
 import provenance.RunRecord;
+import scan.EntryName;
 import scan.ScannedEntry;
 import secrets.SecretFinding;
 
@@ -21,8 +23,8 @@ import secrets.SecretFinding;
  * are the contract's; optional parts are null and so left out of the JSON. {@code secrets} lists every
  * credential the content scan found (approved ones too; null when content was not scanned),
  * {@code leftOutByAllowUnknown} how many files --allow-unknown left out that would otherwise have refused
- * the run (null without it), {@code run} the run's provenance, {@code delivery} (a commit's) the zip's
- * size and sha256 and every file the commit wrote.
+ * the run (null without it), {@code names} how the eligible files' names reach the client, {@code run}
+ * the run's provenance, {@code delivery} (a commit's) the zip's size and sha256 and every file the commit wrote.
  */
 public record StagerReport(
         int schemaVersion,
@@ -41,6 +43,7 @@ public record StagerReport(
         List<SecretFinding> secrets,
         Boolean contentScanned,
         Integer leftOutByAllowUnknown,
+        Names names,
         RunRecord run,
         Delivery delivery) {
 
@@ -52,14 +55,47 @@ public record StagerReport(
     public static final String REFUSED = "refused";
     public static final String FAILED = "failed";
 
-    /** @param hardLinks the file's link count when above 1 (the same bytes exist under another name), else null */
-    record EligibleFile(String path, long bytes, String extension, Integer hardLinks) {
+    /**
+     * @param hardLinks the file's link count when above 1 (the same bytes exist under another name), else null
+     * @param entryName the name it ships under when that is not {@code path} (composed: {@link EntryName}), else null
+     */
+    record EligibleFile(String path, long bytes, String extension, Integer hardLinks, String entryName) {
         static EligibleFile of(Classification.Item item) {
             ScannedEntry entry = item.entry();
+            String name = EntryName.of(entry.relativePath());
             return new EligibleFile(entry.relativePath(), entry.size(), ((Decision.Included) item.decision()).extension(),
-                    entry.links() > 1 ? entry.links() : null);
+                    entry.links() > 1 ? entry.links() : null, name.equals(entry.relativePath()) ? null : name);
         }
     }
+
+    /**
+     * The eligible files' names as the client gets them: how many ship composed (NFC) from another form, and
+     * the paths longer than Windows extracts inside a typical folder (null when there are none).
+     */
+    public record Names(int composed, LongPathsFound longPaths) {
+        static Names of(List<Classification.Item> eligible) {
+            int composed = 0;
+            int longPaths = 0;
+            String longest = null;
+            int longestLength = 0;
+            for (Classification.Item item : eligible) {
+                String path = item.entry().relativePath();
+                String name = EntryName.of(path);
+                composed += name.equals(path) ? 0 : 1;
+                if (name.length() > LongPaths.MAX_CHARACTERS) {
+                    longPaths++;
+                    if (name.length() > longestLength) {
+                        longest = path;
+                        longestLength = name.length();
+                    }
+                }
+            }
+            return new Names(composed, longPaths == 0 ? null : new LongPathsFound(LongPaths.MAX_CHARACTERS, longPaths, longest, longestLength));
+        }
+    }
+
+    /** A warning: {@code count} paths over {@code limit} characters, the longest ({@code longest}, a source path) of {@code longestCharacters}. */
+    public record LongPathsFound(int limit, int count, String longest, int longestCharacters) {}
 
     public record ExcludedFile(String path, String reason, String detail) {}
 
@@ -114,7 +150,7 @@ public record StagerReport(
         }
         return new StagerReport(SCHEMA_VERSION, id.value(), contentDir, outputZip, mode, OK,
                 eligible, excluded, totals, policy, companionMode.code(), companions, null,
-                secrets == null ? null : List.copyOf(secrets), secrets != null, leftOut, null, null);
+                secrets == null ? null : List.copyOf(secrets), secrets != null, leftOut, Names.of(eligibleItems), null, null);
     }
 
     public static Path pathFor(Path zip) {
@@ -124,20 +160,20 @@ public record StagerReport(
     public StagerReport withStatus(String newStatus, Problem problem) {
         return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, newStatus,
                 eligible, excluded, totals, policy, companionMode, companions, problem, secrets, contentScanned,
-                leftOutByAllowUnknown, run, delivery);
+                leftOutByAllowUnknown, names, run, delivery);
     }
 
     /** This report with its run's provenance (the same record the manifest carries, on a commit). */
     public StagerReport withRun(RunRecord record) {
         return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, status,
                 eligible, excluded, totals, policy, companionMode, companions, error, secrets, contentScanned,
-                leftOutByAllowUnknown, record, delivery);
+                leftOutByAllowUnknown, names, record, delivery);
     }
 
     public StagerReport withDelivery(Delivery written) {
         return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, status,
                 eligible, excluded, totals, policy, companionMode, companions, error, secrets, contentScanned,
-                leftOutByAllowUnknown, run, written);
+                leftOutByAllowUnknown, names, run, written);
     }
 
     /** Why content was not scanned, for people: by request (--names-only), or the run stopped before it read any. */

@@ -56,6 +56,7 @@ public final class SummaryPrinter {
                     group.folder().isEmpty() ? group.stem() : group.folder() + "/" + group.stem(),
                     String.join(", ", group.members().stream().map(m -> m.path() + " [" + m.fate() + "]").toList())));
         }
+        printNames(report.names(), out, ansi);
         printSecrets(report, out, ansi);
         String deflater = report.run() == null || report.run().deflater() == null ? null : report.run().deflater().notice();
         if (deflater != null) {
@@ -89,6 +90,26 @@ public final class SummaryPrinter {
         table.row("@|bold total|@", "@|bold " + Counts.number(total) + "|@", "");
         out.println();
         out.print(table.render("  "));
+    }
+
+    /** How the names reach the client: those composed (said only when there are some) and paths too long for Windows. */
+    private static void printNames(StagerReport.Names names, PrintWriter out, Ansi ansi) {
+        if (names == null) {
+            return;
+        }
+        if (names.composed() > 0) {
+            out.println();
+            out.println("  Names: " + Counts.of(names.composed(), "name was", "names were") + " decomposed (as macOS writes"
+                    + " them) and ship composed, Unicode NFC, as the manifest lists them.");
+        }
+        StagerReport.LongPathsFound longPaths = names.longPaths();
+        if (longPaths != null) {
+            out.println();
+            out.println(ansi.string("  @|bold,yellow Long paths|@: " + Counts.of(longPaths.count(), "path is", "paths are")
+                    + " longer than " + longPaths.limit() + " characters; Windows may fail to extract them."));
+            out.println("    longest (" + longPaths.longestCharacters() + "): " + Printable.path(longPaths.longest()));
+            out.println("    Shorten folder or file names; the strict policy refuses such paths.");
+        }
     }
 
     /**

@@ -40,6 +40,7 @@ final class ZipSection {
         b.append("<h2>Packaging policy <span class=\"count\">(manifest metadata)</span></h2>\n<dl class=\"kv\" id=\"policy\">");
         b.append(Html.kv("schema_version", "policy-schema-version", String.valueOf(m.schemaVersion())));
         b.append(Html.kv("entry_order", "policy-entry-order", m.entryOrder()));
+        b.append(Html.kv("entry_name_form", "policy-entry-name-form", m.entryNameForm()));
         b.append(Html.kv("timestamp_policy", "policy-timestamp-policy", m.timestampPolicy()));
         b.append(Html.kv("fixed_time_utc", "policy-fixed-time-utc", m.fixedTimeUtc()));
         b.append(Html.kv("permission_policy", "policy-permission-policy", m.permissionPolicy()));

@@ -47,6 +47,8 @@ final class ManifestCheck {
         Set<String> storedExtensions = Set.copyOf(ZipPolicyV1.STORED_EXTENSIONS);
         /** Held to the 1.1.0 layout unless the manifest says an earlier toolkit wrote the zip. */
         boolean layoutSince110 = true;
+        /** The manifest's entry_name_form is NFC (since 1.4.0): every name must be composed; absent, names are the source's. */
+        boolean namesComposed;
         RunRecord run;
         /** The metadata as written, for --rebuild to compare with what this toolkit writes; null when absent. */
         ZipPackagingMetadataV1 metadata;
@@ -122,6 +124,12 @@ final class ManifestCheck {
         } else if (toolchain != null) {
             usable.layoutSince110 = !writtenBeforeLayout(toolchain.toolkitVersion());
         }
+        String nameForm = metadata.entryNameForm();
+        if (nameForm != null && !nameForm.equals(ZipPolicyV1.ENTRY_NAME_FORM)) {
+            findings.archive(VerifyCheck.VZ_MANIFEST_INVALID, "metadata.entry_name_form is " + VerifyFinding.quote(nameForm)
+                    + "; v1 knows '" + ZipPolicyV1.ENTRY_NAME_FORM + "' (or none, before toolkit 1.4.0)");
+        }
+        usable.namesComposed = ZipPolicyV1.ENTRY_NAME_FORM.equals(nameForm);
         List<String> stored = metadata.storedExtensions();
         if (stored != null && stored.stream().anyMatch(e -> e == null || !Extensions.isValid(Extensions.normalize(e)))) {
             findings.archive(VerifyCheck.VZ_MANIFEST_INVALID, "metadata.stored_extensions holds a value that is not an extension");

@@ -12,16 +12,24 @@ import java.util.Map;
 import java.util.Set;
 import policy.NameCollisions;
 import policy.NameSafety;
+import scan.EntryName;
 
 /**
- * Each entry's name: VZ_DIRECTORY_ENTRY, VZ_UNSAFE_NAME and VZ_HIDDEN_ENTRY one entry at a time, and
- * VZ_DUPLICATE_NAME across them (the same name, the same after folding, or a file that is also a folder).
+ * Each entry's name: VZ_DIRECTORY_ENTRY, VZ_UNSAFE_NAME, VZ_HIDDEN_ENTRY and (for a manifest whose names
+ * are composed) VZ_NAME_FORM one entry at a time, and VZ_DUPLICATE_NAME across them (the same name, the
+ * same after folding, or a file that is also a folder).
  */
 final class NameCheck {
     private final Findings findings;
+    /** The manifest says every name is composed (entry_name_form "nfc"): a decomposed one is a finding. */
+    private final boolean namesComposed;
 
-    NameCheck(Findings findings) {
+    NameCheck(Findings findings, boolean namesComposed) {
         this.findings = findings;
+        this.namesComposed = namesComposed;
+        if (namesComposed) {
+            findings.ran(VerifyCheck.VZ_NAME_FORM);
+        }
     }
 
     void check(EntryState entry) {
@@ -33,6 +41,10 @@ final class NameCheck {
         String problem = unsafeNameProblem(entry.central.rawName(), name, entry.central.flags());
         if (problem != null) {
             findings.add(VerifyCheck.VZ_UNSAFE_NAME, entry, problem);
+        }
+        if (namesComposed && !EntryName.isComposed(name)) {
+            findings.add(VerifyCheck.VZ_NAME_FORM, entry, "not in Unicode NFC, as the manifest's entry_name_form says every"
+                    + " name is: libarchive (bsdtar, Windows' tar) would extract it composed, under a name the manifest does not list");
         }
         for (String component : stripTrailingSlash(name).split("/", -1)) {
             if (component.startsWith(".") && !component.equals(".") && !component.equals("..")) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import scan.EntryName;
 import scan.PathOrder;
 import scan.ScannedEntry;
 import text.Counts;
@@ -163,6 +164,14 @@ final class RebuildCheck {
             if (previous != null && PathOrder.UTF8_BYTES.compare(previous, name) >= 0) {
                 return "the manifest lists it after " + VerifyFinding.quote(previous) + ": not in v1 order or twice, which this"
                         + " toolkit never writes";
+            }
+            String alsoComposed = sources.alsoComposedTo(name);
+            if (alsoComposed != null) {
+                return "two files of the content folder compose to this name ('" + VerifyFinding.quote(alsoComposed) + "' and '"
+                        + VerifyFinding.quote(source.relativePath()) + "'), a tree this toolkit refuses to pack";
+            }
+            if (!manifest.namesComposed && !EntryName.isComposed(name)) {
+                return "a decomposed name, which this toolkit ships composed (Unicode NFC, entry_name_form, since 1.4.0)";
             }
             String notRegular = SourceCheck.notRegular(source);
             if (notRegular != null) {

@@ -14,8 +14,12 @@ import zip.ZipPackagingMetadataV1;
  * again is refused by name: a rebuild with other values would differ and prove nothing.
  */
 final class RebuildPolicy {
-    /** One metadata field as the manifest names it, how to read it, and whether a manifest may lack it. */
-    private record Field(String name, Function<ZipPackagingMetadataV1, Object> value, boolean sinceBlocks) {}
+    /**
+     * One metadata field as the manifest names it, how to read it, and whether a manifest may lack it (one
+     * from before the field: before 1.3.0 for the blocks, where entries over the threshold are refused one
+     * by one; before 1.4.0 for the names' form, where a decomposed name is).
+     */
+    private record Field(String name, Function<ZipPackagingMetadataV1, Object> value, boolean mayLack) {}
 
     /** Every policy value that shapes the zip's bytes; the toolchain is provenance, not policy. */
     private static final List<Field> FIELDS = List.of(
@@ -29,7 +33,8 @@ final class RebuildPolicy {
             new Field("stored_extensions", ZipPackagingMetadataV1::storedExtensions, false),
             new Field("deflate_level", ZipPackagingMetadataV1::deflateLevel, false),
             new Field("block_deflate_min_bytes", ZipPackagingMetadataV1::blockDeflateMinBytes, true),
-            new Field("deflate_block_bytes", ZipPackagingMetadataV1::deflateBlockBytes, true));
+            new Field("deflate_block_bytes", ZipPackagingMetadataV1::deflateBlockBytes, true),
+            new Field("entry_name_form", ZipPackagingMetadataV1::entryNameForm, true));
 
     private RebuildPolicy() {}
 
@@ -48,7 +53,7 @@ final class RebuildPolicy {
             for (Field field : FIELDS) {
                 Object value = field.value().apply(manifest.metadata);
                 Object ours = field.value().apply(written);
-                if (!(value == null && field.sinceBlocks()) && !Objects.equals(value, ours)) {
+                if (!(value == null && field.mayLack()) && !Objects.equals(value, ours)) {
                     refusals.add("metadata." + field.name() + " is " + (value == null ? "missing"
                             : VerifyFinding.quote(String.valueOf(value))) + "; this toolkit writes " + ours);
                 }

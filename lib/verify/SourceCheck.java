@@ -16,6 +16,7 @@ import scan.ScannedEntry;
 /**
  * With --content-dir, the zip against the folder it was made from: VZ_SOURCE_MISMATCH for an entry
  * without its regular source file or with other bytes, VZ_SOURCE_MISSING for an eligible file the zip lacks.
+ * A source file is found by the name it ships under ({@link SourceTree#nameOf}).
  */
 final class SourceCheck {
     private final Findings findings;
@@ -36,14 +37,20 @@ final class SourceCheck {
         for (EntryState entry : entries) {
             zipNames.add(entry.name);
             Extensions.of(entry.name.substring(entry.name.lastIndexOf('/') + 1)).ifPresent(zipExtensions::add);
-            compareEntry(entry, sources.at(entry.name));
+            String alsoComposed = sources.alsoComposedTo(entry.name);
+            if (alsoComposed != null) {
+                findings.add(VerifyCheck.VZ_SOURCE_MISMATCH, entry, "two files in the content dir compose to this name: '"
+                        + VerifyFinding.quote(alsoComposed) + "' and '" + VerifyFinding.quote(sources.at(entry.name).relativePath()) + "'");
+            } else {
+                compareEntry(entry, sources.at(entry.name));
+            }
         }
         // Without a project the allowlist is unknown; any allowlist that let the zip's files through lets
         // through every file of the same extensions, so those are the ones that must not be missing.
         Classifier eligibility = projectPolicy != null ? projectPolicy : new Classifier(zipExtensions, bans);
         for (Classification.Item item : Classification.of(sources.scan(), eligibility).eligible()) {
             String path = item.entry().relativePath();
-            if (!zipNames.contains(path)) {
+            if (!zipNames.contains(sources.nameOf(path))) {
                 findings.record(VerifyFinding.entry(VerifyCheck.VZ_SOURCE_MISSING, VerifyFinding.quote(path),
                         "an eligible source file that is not in the zip"));
             }

@@ -40,6 +40,8 @@ public enum VerifyCheck {
     VZ_EXTRA_FIELD("no extra fields but zip64, no entry comments"),
     /** Not STORED for a stored extension, not DEFLATED for the rest. */
     VZ_COMPRESSION_METHOD("stored extensions are STORED, everything else DEFLATED"),
+    /** A manifest with entry_name_form "nfc" (since 1.4.0): a name not in Unicode NFC, which libarchive would extract under another name. */
+    VZ_NAME_FORM("every name is in the manifest's entry_name_form (Unicode NFC), so every reader extracts it unchanged"),
     /** 1.1.0 layout: general-purpose flags other than exactly bit 11 (a data descriptor's bit 3, patched data, ...). */
     VZ_ENTRY_FLAGS("every entry's general-purpose flags are exactly bit 11 (UTF-8): no data descriptor"),
     /** 1.1.0 layout: a version needed other than 1.0 STORED / 2.0 DEFLATED / 4.5 zip64, or another version made by. */
@@ -58,6 +60,8 @@ public enum VerifyCheck {
     VZ_MANIFEST_MISMATCH("the manifest lists exactly the zip's entries, in order, with their sizes and sha256"),
     /** The zip file's size or sha256 differs from the manifest's zip_bytes / zip_sha256. */
     VZ_ZIP_SHA256("the zip file's size and sha256 are the manifest's"),
+    /** {@code <zip>.contents.sha256} is beside the zip and is not, line for line, the manifest's entries in sha256sum's format. */
+    VZ_CONTENTS_FILE("the contents file beside the zip lists exactly the manifest's entries and digests, for sha256sum -c"),
     /** With --public-key: {@code <manifest>.sig} is missing or is not a valid Ed25519 signature of the manifest's bytes. */
     VZ_MANIFEST_SIGNATURE("the manifest carries a valid signature by the given key"),
     /** With --content-dir: an entry has no regular source file at its path, or different bytes. */

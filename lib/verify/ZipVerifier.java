@@ -114,12 +114,15 @@ public final class ZipVerifier {
             }
             if (request.contentDir() != null) {
                 progress = progress.next("compare sources");
-                sources = SourceTree.of(request.contentDir());
+                sources = SourceTree.of(request.contentDir(), manifest.namesComposed);
                 new SourceCheck(findings).compare(sources, request.projectPolicy(), request.bans(), entries);
             }
             if (request.projectPolicy() != null) {
                 new PolicyCheck(findings).check(request.projectPolicy(), entries);
             }
+        }
+        if (manifest.entriesValid) {
+            new ContentsCheck(findings).check(request.zip(), request.manifest(), manifestMaxBytes);
         }
         RunRecord.Deflater rebuiltWith = request.rebuild() ? rebuild(manifest, zipDigest, sources, entries) : null;
         return new Result(request.zip(), request.manifest(), entries == null ? 0 : entries.size(), findings.checked(),
@@ -140,9 +143,9 @@ public final class ZipVerifier {
         if (entries != null) {
             countAgainst(entries);
         }
+        SourceTree tree = sources != null ? sources : SourceTree.of(request.contentDir(), manifest.namesComposed);
         new RebuildCheck(findings).check(request.zip(), zipDigest != null ? zipDigest : FileDigest.of(request.zip()),
-                request.manifest(), manifestMaxBytes, manifest, sources != null ? sources : SourceTree.of(request.contentDir()),
-                progress);
+                request.manifest(), manifestMaxBytes, manifest, tree, progress);
         if (!findings.checked().contains(VerifyCheck.VZ_REBUILD_DIFFERS)) {
             return null;
         }
@@ -170,7 +173,7 @@ public final class ZipVerifier {
             return null;
         }
         findings.ran(ZIP_CHECKS);
-        NameCheck names = new NameCheck(findings);
+        NameCheck names = new NameCheck(findings, manifest.namesComposed);
         AttributeCheck attributes = new AttributeCheck(findings, manifest.fixedEpochMs, manifest.storedExtensions);
         for (EntryState entry : entries) {
             names.check(entry);

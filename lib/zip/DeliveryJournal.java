@@ -22,7 +22,8 @@ public final class DeliveryJournal {
         Path manifest = ZipManifest.pathFor(zip);
         String name = zip.getFileName().toString();
         return Set.of(name, manifest.getFileName().toString(), ManifestSignature.pathFor(manifest).getFileName().toString(),
-                ChecksumFile.pathFor(zip).getFileName().toString(), name + REPORT_SUFFIX, name + PAGE_SUFFIX);
+                ChecksumFile.pathFor(zip).getFileName().toString(), ContentsFile.pathFor(zip).getFileName().toString(),
+                name + REPORT_SUFFIX, name + PAGE_SUFFIX);
     }
 
     /** The stager's report and its HTML page beside the zip (named by the report package, which this one cannot read). */

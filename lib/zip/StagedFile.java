@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.HexFormat;
 
 /**
- * An eligible file copied into staging, with the digest taken while it was copied. It sits at its
- * relative path under the staging root. A commit holds one of these per file until the manifest is
+ * An eligible file copied into staging, with the digest taken while it was copied. {@code relativePath}
+ * is its entry name (the source path composed, {@link scan.EntryName}), where it sits under the staging root. A commit holds one of these per file until the manifest is
  * written, so the digest's 32 bytes are four longs in the record itself (no array object beside it:
  * 24 bytes less a file), made hex only when written out.
  */

@@ -12,7 +12,8 @@ import provenance.Toolkit;
  * built with. Written under "metadata" in every manifest, and by the zip_packaging capability preview.
  * {@code blockDeflateMinBytes} and {@code deflateBlockBytes} (since 1.3.0; absent before) say which
  * entries were deflated in blocks and how large the blocks are: the deflate stream of such an entry
- * depends on them, any reader inflates it.
+ * depends on them, any reader inflates it. {@code entryNameForm} (since 1.4.0; absent before, when names
+ * were the source's as they were) is the Unicode form of every entry name: {@code "nfc"}.
  */
 // Fields a later v1 toolkit adds are ignored: only a schema_version change may break readers.
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -30,6 +31,7 @@ public record ZipPackagingMetadataV1(
         int deflateLevel,
         Long blockDeflateMinBytes,
         Integer deflateBlockBytes,
+        String entryNameForm,
         Toolchain toolchain) {
 
     /**
@@ -60,6 +62,7 @@ public record ZipPackagingMetadataV1(
                 ZipPolicyV1.DEFLATE_LEVEL,
                 ZipPolicyV1.BLOCK_DEFLATE_MIN_BYTES,
                 ZipPolicyV1.DEFLATE_BLOCK_BYTES,
+                ZipPolicyV1.ENTRY_NAME_FORM,
                 Toolchain.current());
     }
 }

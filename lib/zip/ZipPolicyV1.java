@@ -4,7 +4,9 @@ import errors.ErrorCode;
 import errors.PrezipException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import scan.EntryName;
 import scan.Extensions;
 
 /**
@@ -42,6 +44,12 @@ public final class ZipPolicyV1 {
     public static final int HOST_UNIX = 3;
     /** General-purpose flag bit 11: names are UTF-8 (set on every entry; ASCII names are valid UTF-8). */
     public static final int FLAG_UTF8 = 1 << 11;
+    /**
+     * Every entry name is its source path in this Unicode form ({@link EntryName}), since toolkit 1.4.0:
+     * the manifest's {@code entry_name_form}. A manifest without it was written with the source's names as
+     * they were, and is verified by that rule.
+     */
+    public static final String ENTRY_NAME_FORM = EntryName.FORM.name().toLowerCase(Locale.ROOT);
 
     /** zlib's default trade-off, the level zip(1) and Python's zipfile use: comparable sizes for clients. */
     public static final int DEFLATE_LEVEL = deflate.Deflaters.LEVEL;

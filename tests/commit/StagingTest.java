@@ -40,7 +40,7 @@ class StagingTest {
         try (Staging staging = Staging.createBeside(tmp.resolve("out.zip"))) {
             staging.createDirectories(List.of("a"));
             long[] told = {0};
-            StagedFile staged = staging.copy(scanned(content, "a/b.txt"), null, null, n -> told[0] += n);
+            StagedFile staged = staging.copy(scanned(content, "a/b.txt"), "a/b.txt", null, null, n -> told[0] += n);
             byte[] bytes = "hello staging".getBytes(StandardCharsets.UTF_8);
             assertEquals(bytes.length, told[0], "every byte copied is told as it is copied");
             assertEquals("a/b.txt", staged.relativePath());
@@ -52,13 +52,29 @@ class StagingTest {
     }
 
     @Test
+    void aDecomposedSourceIsStagedUnderItsComposedName() throws Exception {
+        Path content = Files.createDirectories(tmp.resolve("content"));
+        String decomposed = "cafe\u0301/notes.txt";
+        TempTrees.file(content, decomposed, "decomposed on disk");
+        try (Staging staging = Staging.createBeside(tmp.resolve("out.zip"))) {
+            List<String> folders = Staging.foldersOf(List.of(scanned(content, decomposed)));
+            assertEquals(List.of("caf\u00e9"), folders);
+            staging.createDirectories(folders);
+            StagedFile staged = staging.copy(scanned(content, decomposed), "caf\u00e9/notes.txt", null, null, n -> { });
+            assertEquals("caf\u00e9/notes.txt", staged.relativePath());
+            assertEquals(List.of("caf\u00e9"), TempTrees.list(staging.root()));
+            assertEquals("decomposed on disk", Files.readString(staging.root().resolve("caf\u00e9/notes.txt")));
+        }
+    }
+
+    @Test
     void aSourceThatChangedSinceTheScanStopsTheCopy() throws Exception {
         Path content = Files.createDirectories(tmp.resolve("content"));
         TempTrees.file(content, "b.txt", "before");
         ScannedEntry entry = scanned(content, "b.txt");
         Files.setLastModifiedTime(content.resolve("b.txt"), FileTime.fromMillis(entry.modifiedMillis() - 10_000));
         try (Staging staging = Staging.createBeside(tmp.resolve("out.zip"))) {
-            PrezipException e = assertThrows(PrezipException.class, () -> staging.copy(entry, null, null, n -> { }));
+            PrezipException e = assertThrows(PrezipException.class, () -> staging.copy(entry, entry.relativePath(), null, null, n -> { }));
             assertEquals(ErrorCode.PZ_SOURCE_CHANGED, e.code());
         }
     }

@@ -37,18 +37,18 @@ class TargetTest extends StagerProject {
         assertEquals(zip.toString(), delivery.zip());
         assertEquals(1234, delivery.zipBytes());
         assertEquals("ab".repeat(32), delivery.zipSha256());
-        assertEquals(besideTheZip("p1.zip", "p1.zip.manifest.json", "p1.zip.sha256", "p1.zip.report.json", "p1.zip.report.html"),
+        assertEquals(besideTheZip("p1.zip", "p1.zip.manifest.json", "p1.zip.sha256", "p1.zip.contents.sha256", "p1.zip.report.json", "p1.zip.report.html"),
                 delivery.filesWritten());
     }
 
     @Test
     void aSignedCommitNamesTheSignatureAndAPageElsewhereComesLast() {
         Path page = tmp.resolve("pages/p1.html");
-        assertEquals(besideTheZip("p1.zip", "p1.zip.manifest.json", "p1.zip.sha256", "p1.zip.report.json", "p1.zip.report.html",
+        assertEquals(besideTheZip("p1.zip", "p1.zip.manifest.json", "p1.zip.sha256", "p1.zip.contents.sha256", "p1.zip.report.json", "p1.zip.report.html",
                 "p1.zip.manifest.json.sig"), target(null).delivery(MANIFEST, true).filesWritten());
         List<String> files = target(page).delivery(MANIFEST, true).filesWritten();
-        assertEquals(7, files.size());
-        assertEquals(List.of(out.resolve("p1.zip.manifest.json.sig").toString(), page.toString()), files.subList(5, 7));
+        assertEquals(8, files.size());
+        assertEquals(List.of(out.resolve("p1.zip.manifest.json.sig").toString(), page.toString()), files.subList(6, 8));
     }
 
     @Test

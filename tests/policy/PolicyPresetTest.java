@@ -63,9 +63,11 @@ class PolicyPresetTest extends StagerProject {
         PolicyPreset strict = PolicyPreset.load(new DataDir(data), "strict");
         assertTrue(strict.forbidEmptyDirs());
         assertEquals(CompanionMode.STRICT, strict.companions());
+        assertTrue(strict.refuseLongPaths());
         PolicyPreset dflt = PolicyPreset.load(new DataDir(data), "default");
         assertFalse(dflt.forbidEmptyDirs());
         assertEquals(CompanionMode.WARN, dflt.companions());
+        assertFalse(dflt.refuseLongPaths());
     }
 
     @Test
@@ -262,6 +264,7 @@ class PolicyPresetTest extends StagerProject {
     @CsvSource(delimiter = '|', value = {
             "forbidEmptyDirs | {\"name\":\"bad\",\"forbidEmptyDirs\":\"yes\"}",
             "forbidEmptyDirs | {\"name\":\"bad\",\"forbidEmptyDirs\":1}",
+            "refuseLongPaths | {\"name\":\"bad\",\"refuseLongPaths\":\"true\"}",
             "companions      | {\"name\":\"bad\",\"companions\":3}",
             "companions      | {\"name\":\"bad\",\"companions\":\"lenient\"}",
             "companions      | {\"name\":\"bad\",\"companions\":[\"strict\"]}",

@@ -24,7 +24,7 @@ class EligibleSectionTest {
                 StagerReport.OK, List.of(), List.of(),
                 new StagerReport.Totals(3, 3000 + 2 * 1024 * 1024, Map.of("txt", new StagerReport.ExtensionTotal(2, 3000),
                         "png", new StagerReport.ExtensionTotal(1, 2 * 1024 * 1024)), Map.of()),
-                null, "warn", List.of(), null, null, null, null, null, null);
+                null, "warn", List.of(), null, null, null, null, null, null, null);
         String html = rendered(report);
         int svg = html.indexOf("<svg class=\"chart\" id=\"chart-extensions\"");
         assertTrue(svg > 0, "an inline SVG chart");
@@ -43,14 +43,14 @@ class EligibleSectionTest {
     void noEligibleFileNoChart() {
         assertEquals("<h2>Eligible bytes by extension</h2>\n<p>No eligible files.</p>\n", rendered(new StagerReport(StagerReport.SCHEMA_VERSION,
                 "p", "/c", "/z.zip", StagerReport.DRY_RUN, StagerReport.REFUSED, List.of(), List.of(),
-                new StagerReport.Totals(0, 0, Map.of(), Map.of()), null, null, null, null, null, null, null, null, null)));
+                new StagerReport.Totals(0, 0, Map.of(), Map.of()), null, null, null, null, null, null, null, null, null, null)));
     }
 
     @Test
     void theListWritesAHundredPathsAndCountsTheRest() {
         List<StagerReport.EligibleFile> eligible = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
-            eligible.add(new StagerReport.EligibleFile("ok/" + i + ".txt", 1_000, "txt", null));
+            eligible.add(new StagerReport.EligibleFile("ok/" + i + ".txt", 1_000, "txt", null, null));
         }
         String html = rendered(HtmlReportTest.report(StagerReport.DRY_RUN, eligible, List.of()));
         int list = html.indexOf("<details id=\"eligible-list\"");
@@ -63,7 +63,7 @@ class EligibleSectionTest {
 
     @Test
     void hardLinksAndLargeNumbersAreShown() {
-        StagerReport.EligibleFile big = new StagerReport.EligibleFile("big.txt", 5_368_709_120L, "txt", 3);
+        StagerReport.EligibleFile big = new StagerReport.EligibleFile("big.txt", 5_368_709_120L, "txt", 3, null);
         String html = rendered(HtmlReportTest.report(StagerReport.DRY_RUN, List.of(big), List.of()));
         assertTrue(html.contains("<tr><td class=\"wrap\"><code>big.txt</code> <span class=\"detail\">3 hard links</span></td>"
                 + "<td class=\"num\">5,368,709,120</td></tr>"), html);

@@ -191,12 +191,12 @@ class HtmlReportTest extends StagerProject {
         String evil = "<img src=x onerror=alert(1)>";
         StagerReport report = new StagerReport(StagerReport.SCHEMA_VERSION, evil, evil, evil, StagerReport.DRY_RUN,
                 StagerReport.REFUSED,
-                List.of(new StagerReport.EligibleFile(evil + ".txt", 7, evil, 2)),
+                List.of(new StagerReport.EligibleFile(evil + ".txt", 7, evil, 2, null)),
                 List.of(new StagerReport.ExcludedFile(evil, "not_allowed", evil)),
                 new StagerReport.Totals(1, 7, Map.of(evil, new StagerReport.ExtensionTotal(1, 7)), Map.of("not_allowed", 1)),
                 new PolicyPreset.Applied(evil, evil), evil,
                 List.of(new Companions.SplitGroup(evil, evil, List.of(new Companions.Member(evil, evil)))),
-                new StagerReport.Problem(evil, evil), null, null, null, null, null);
+                new StagerReport.Problem(evil, evil), null, null, null, null, null, null);
         String page = HtmlReport.render(report, null);
         assertFalse(page.contains("<img"), "no tag from data");
         HtmlPages.assertNoScript(page);
@@ -222,7 +222,7 @@ class HtmlReportTest extends StagerProject {
         long bytes = eligible.stream().mapToLong(StagerReport.EligibleFile::bytes).sum();
         return new StagerReport(StagerReport.SCHEMA_VERSION, "p", "/c", "/out/z.zip", mode, StagerReport.REFUSED, eligible, excluded,
                 new StagerReport.Totals(eligible.size(), bytes, Map.of("txt", new StagerReport.ExtensionTotal(eligible.size(), bytes)), byReason),
-                null, "warn", List.of(), null, null, null, null, null, null);
+                null, "warn", List.of(), null, null, null, null, null, null, null);
     }
 
     static List<StagerReport.ExcludedFile> excluded(String reason, String extension, int count) {
@@ -235,7 +235,7 @@ class HtmlReportTest extends StagerProject {
 
     @Test
     void numbersAreGroupedInThousandsWithCommas() {
-        StagerReport.EligibleFile big = new StagerReport.EligibleFile("big.txt", 5_368_709_120L, "txt", null);
+        StagerReport.EligibleFile big = new StagerReport.EligibleFile("big.txt", 5_368_709_120L, "txt", null, null);
         String page = HtmlReport.render(report(StagerReport.DRY_RUN, List.of(big), List.of()), null);
         assertEquals("5,368,709,120", HtmlPages.idText(page, "eligible-bytes"));
         assertTrue(page.contains("<td class=\"num\">5,368,709,120</td>"), "in the extension table and the path list");
@@ -244,10 +244,10 @@ class HtmlReportTest extends StagerProject {
     @Test
     void theSectionsComeInTheirOrderTheShellAroundThem() {
         StagerReport report = new StagerReport(StagerReport.SCHEMA_VERSION, "p", "/c", "/out/z.zip", StagerReport.COMMIT, StagerReport.OK,
-                List.of(new StagerReport.EligibleFile("a.txt", 5, "txt", null)), excluded("hidden", ".txt", 1),
+                List.of(new StagerReport.EligibleFile("a.txt", 5, "txt", null, null)), excluded("hidden", ".txt", 1),
                 new StagerReport.Totals(1, 5, Map.of("txt", new StagerReport.ExtensionTotal(1, 5)), Map.of("hidden", 1)),
                 null, "warn", List.of(), null, List.of(new SecretFinding("a.txt", null, 1, 1, "r", "f".repeat(64), "AKIA", true)),
-                true, null, ProvenanceSectionTest.run(), null);
+                true, null, null, ProvenanceSectionTest.run(), null);
         ZipManifest manifest = new ZipManifest(ZipPackagingMetadataV1.current(0), null, null, List.of(), 22, "ab".repeat(32));
         String page = HtmlReport.render(report, manifest);
         assertEquals(List.of("Zip", "Eligible bytes by extension", "Excluded files (1)", "Split companions (mode warn)",
@@ -263,7 +263,7 @@ class HtmlReportTest extends StagerProject {
         List<StagerReport.EligibleFile> files = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
             files.add(new StagerReport.EligibleFile(String.format("d%02d/%s-%05d.txt", i % 7, "caf\u00e9-\uD83D\uDE00-".repeat(300), i),
-                    i, "txt", null));
+                    i, "txt", null, null));
         }
         StagerReport report = report(StagerReport.DRY_RUN, files, List.of());
         java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();

@@ -23,9 +23,9 @@ class RunOverviewSectionTest {
 
     static StagerReport report(String status, StagerReport.Problem error, Boolean scanned, Integer leftOut, RunRecord run) {
         return new StagerReport(StagerReport.SCHEMA_VERSION, "p1", "/srv/content", "/srv/out/z.zip", StagerReport.COMMIT, status,
-                List.of(new StagerReport.EligibleFile("a.txt", 3_000, "txt", null)), HtmlReportTest.excluded("hidden", ".txt", 2),
+                List.of(new StagerReport.EligibleFile("a.txt", 3_000, "txt", null, null)), HtmlReportTest.excluded("hidden", ".txt", 2),
                 new StagerReport.Totals(1, 3_000, Map.of("txt", new StagerReport.ExtensionTotal(1, 3_000)), Map.of("hidden", 2)),
-                new PolicyPreset.Applied("strict", "ab".repeat(32)), "warn", List.of(), error, List.of(), scanned, leftOut, run, null);
+                new PolicyPreset.Applied("strict", "ab".repeat(32)), "warn", List.of(), error, List.of(), scanned, leftOut, null, run, null);
     }
 
     static RunRecord runWith(RunRecord.Deflater deflater) {

@@ -23,7 +23,7 @@ class ZipSectionTest extends StagerProject {
 
     static StagerReport report(String mode, String status) {
         return new StagerReport(StagerReport.SCHEMA_VERSION, "p", "/c", "/out/z.zip", mode, status, List.of(), List.of(),
-                new StagerReport.Totals(0, 0, Map.of(), Map.of()), null, null, null, null, null, null, null, null, null);
+                new StagerReport.Totals(0, 0, Map.of(), Map.of()), null, null, null, null, null, null, null, null, null, null);
     }
 
     static String zip(StagerReport report, ZipManifest manifest) {
@@ -38,6 +38,7 @@ class ZipSectionTest extends StagerProject {
         JsonNode metadata = HtmlPages.json(ZipManifest.pathFor(zip)).get("metadata");
         assertEquals(metadata.get("schema_version").asText(), HtmlPages.idText(page, "policy-schema-version"));
         assertEquals(metadata.get("entry_order").asText(), HtmlPages.idText(page, "policy-entry-order"));
+        assertEquals(metadata.get("entry_name_form").asText(), HtmlPages.idText(page, "policy-entry-name-form"));
         assertEquals(metadata.get("timestamp_policy").asText(), HtmlPages.idText(page, "policy-timestamp-policy"));
         assertEquals(metadata.get("fixed_time_utc").asText(), HtmlPages.idText(page, "policy-fixed-time-utc"));
         assertEquals(metadata.get("permission_policy").asText(), HtmlPages.idText(page, "policy-permission-policy"));
@@ -51,11 +52,12 @@ class ZipSectionTest extends StagerProject {
 
     @Test
     void anOlderManifestsMissingFieldsAreSaidNotRecorded() {
-        ZipPackagingMetadataV1 sparse = new ZipPackagingMetadataV1(1, "f", "o", "t", "p", 0, null, null, null, 6, null, null, null);
+        ZipPackagingMetadataV1 sparse = new ZipPackagingMetadataV1(1, "f", "o", "t", "p", 0, null, null, null, 6, null, null, null, null);
         String html = PageStreamTest.text(b -> ZipSection.policy(b, new ZipManifest(sparse, null, null, List.of(), 1, "s")));
         assertEquals(Html.NOT_RECORDED, HtmlPages.idText(html, "policy-fixed-time-utc"));
         assertEquals(Html.NOT_RECORDED, HtmlPages.idText(html, "policy-stored-extensions"));
         assertEquals(Html.NOT_RECORDED, HtmlPages.idText(html, "policy-toolchain"));
+        assertEquals(Html.NOT_RECORDED, HtmlPages.idText(html, "policy-entry-name-form"));
         assertEquals("6", HtmlPages.idText(html, "policy-deflate-level"));
     }
 

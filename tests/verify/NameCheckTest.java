@@ -1,6 +1,7 @@
 package verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,10 +12,12 @@ import static verify.ZipVerifierTest.describe;
 import static verify.ZipVerifierTest.entriesOf;
 import static verify.ZipVerifierTest.verify;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
 import json.Json;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import support.VerifyFixtures;
 import support.ZipTamper;
+import zip.ZipManifest;
 import zip.ZipPolicyV1;
 
 /** NameCheck: unsafe, hidden and directory names, and names that land on the same path. */
@@ -103,7 +107,11 @@ class NameCheckTest {
         entries.add(ZipTamper.Entry.v1("notes/cafe\u0301.txt", "decomposed"));
         entries.add(ZipTamper.Entry.v1("notes/caf\u00e9.txt", "composed"));
         entries.sort((a, b) -> Arrays.compareUnsigned(a.name, b.name));
-        assertOnly(verify(VerifyFixtures.craft(tmp, "nfc.zip", entries)), VerifyCheck.VZ_DUPLICATE_NAME);
+        Path zip = VerifyFixtures.craft(tmp, "nfc.zip", entries);
+        // A 1.4.0 manifest says names are composed: the decomposed one is also a name-form finding.
+        assertEquals(EnumSet.of(VerifyCheck.VZ_DUPLICATE_NAME, VerifyCheck.VZ_NAME_FORM), codes(verify(zip)));
+        ZipTamper.editManifest(ZipManifest.pathFor(zip), root -> ((ObjectNode) root.get("metadata")).remove("entry_name_form"));
+        assertOnly(verify(zip), VerifyCheck.VZ_DUPLICATE_NAME);
     }
 
     @Test
@@ -142,8 +150,12 @@ class NameCheckTest {
     }
 
     static List<VerifyFinding> namesOf(Path zip) {
+        return namesOf(zip, false);
+    }
+
+    static List<VerifyFinding> namesOf(Path zip, boolean namesComposed) {
         Findings findings = new Findings();
-        NameCheck names = new NameCheck(findings);
+        NameCheck names = new NameCheck(findings, namesComposed);
         List<EntryState> entries = entriesOf(zip);
         entries.forEach(names::check);
         names.checkDuplicates(entries);
@@ -179,5 +191,28 @@ class NameCheckTest {
                 VerifyFinding.entry(VerifyCheck.VZ_HIDDEN_ENTRY, "notes/.secret/.key.txt", "'.secret' is hidden (starts with a dot)"),
                 VerifyFinding.entry(VerifyCheck.VZ_DIRECTORY_ENTRY, "images/", "a directory entry; v1 zips hold regular files only")),
                 namesOf(ZipTamper.writeZip(tmp.resolve("names.zip"), entries)));
+    }
+
+    @Test
+    void aDecomposedNameFailsOnlyWhereTheManifestSaysNamesAreComposed() {
+        String decomposed = "notes/cafe\u0301.txt";
+        List<ZipTamper.Entry> entries = Stream.of("notes/caf\u00e9-composed.txt", decomposed, "notes/plain.txt")
+                .map(name -> ZipTamper.Entry.v1(name, "x")).toList();
+        Path zip = ZipTamper.writeZip(tmp.resolve("forms.zip"), entries);
+        List<VerifyFinding> composed = namesOf(zip, true);
+        assertEquals(1, composed.size(), composed.toString());
+        assertEquals(VerifyCheck.VZ_NAME_FORM, composed.get(0).check());
+        assertEquals(decomposed, composed.get(0).entry());
+        assertTrue(composed.get(0).message().contains("libarchive"), composed.get(0).message());
+        assertEquals(List.of(), namesOf(zip, false), "a manifest before 1.4.0: names as the source had them");
+    }
+
+    @Test
+    void theNameFormCheckRunsOnlyForAManifestOfComposedNames() {
+        Findings findings = new Findings();
+        new NameCheck(findings, false);
+        assertFalse(findings.checked().contains(VerifyCheck.VZ_NAME_FORM));
+        new NameCheck(findings, true);
+        assertTrue(findings.checked().contains(VerifyCheck.VZ_NAME_FORM));
     }
 }

@@ -160,6 +160,30 @@ class RebuildCheckTest extends StagerZipFixture {
         assertTrue(refused.message().contains("in blocks (since 1.3.0)"), refused.message());
     }
 
+    @Test
+    void aTreeOfDecomposedNamesIsRebuiltFromThemUnderTheComposedNames() {
+        TempTrees.file(good.content(), "notes/cafe\u0301.txt", "decomposed on disk\n");
+        support.CliRun again = support.CliRun.stager("--project-id", VerifyFixtures.PROJECT, "--content-dir", good.content().toString(),
+                "--data-dir", good.data().toString(), "--output-zip", good.zip().toString(), "--allow-unknown", "--commit");
+        assertEquals(0, again.exitCode(), again.describe());
+        ZipVerifier.Result result = rebuild(good.zip(), good.content(), good);
+        assertValid(result);
+        assertTrue(result.checked().contains(VerifyCheck.VZ_REBUILD_DIFFERS), "compared byte for byte: " + describe(result));
+    }
+
+    @Test
+    void aManifestBeforeComposedNamesIsRefusedAtADecomposedName() {
+        String decomposed = "notes/cafe\u0301.txt";
+        TempTrees.file(good.content(), decomposed, "decomposed on disk\n");
+        List<ZipTamper.Entry> entries = new java.util.ArrayList<>(VerifyFixtures.v1Entries());
+        entries.add(3, ZipTamper.Entry.v1(decomposed, "decomposed on disk\n"));
+        Path zip = VerifyFixtures.craft(tmp, "before140.zip", entries);
+        ZipTamper.editManifest(ZipManifest.pathFor(zip), manifest -> ((ObjectNode) manifest.get("metadata")).remove("entry_name_form"));
+        VerifyFinding refused = only(rebuild(zip, good.content(), good), VerifyCheck.VZ_REBUILD_REFUSED);
+        assertEquals(decomposed, refused.entry());
+        assertTrue(refused.message().contains("a decomposed name, which this toolkit ships composed"), refused.message());
+    }
+
     private static void withoutBlockFields(ObjectNode manifest) {
         ((ObjectNode) manifest.get("metadata")).remove(List.of("block_deflate_min_bytes", "deflate_block_bytes"));
     }
@@ -207,7 +231,9 @@ class RebuildCheckTest extends StagerZipFixture {
     }
 
     @Test
-    void aManifestOutOfV1OrderIsRefusedAtTheFirstEntryThatIsNotComparedBefore() {
+    void aManifestOutOfV1OrderIsRefusedAtTheFirstEntryThatIsNotComparedBefore() throws IOException {
+        // Only the manifest is edited: the contents file beside the zip (the delivered manifest's) would differ too.
+        Files.delete(zip.ContentsFile.pathFor(good.zip()));
         // The last entry listed twice: every entry before it packs into the zip's bytes, then the rebuild cannot go on.
         ZipTamper.editManifest(good.manifest(), root -> {
             ArrayNode entries = (ArrayNode) root.get("entries");

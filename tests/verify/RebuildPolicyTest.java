@@ -28,10 +28,23 @@ class RebuildPolicyTest {
 
     /** The current metadata with its toolchain's version replaced, and its level, stored types and block fields as given. */
     static ZipPackagingMetadataV1 with(String version, int level, List<String> stored, Long blockMin, Integer blockBytes) {
+        return with(version, level, stored, blockMin, blockBytes, current().entryNameForm());
+    }
+
+    /** The same, with the names' form as given (null: a manifest before 1.4.0). */
+    static ZipPackagingMetadataV1 with(String version, int level, List<String> stored, Long blockMin, Integer blockBytes, String nameForm) {
         ZipPackagingMetadataV1 m = current();
         return new ZipPackagingMetadataV1(m.schemaVersion(), m.format(), m.entryOrder(), m.timestampPolicy(), m.permissionPolicy(),
-                m.fixedEpochMs(), m.fixedTimeUtc(), m.fileMode(), stored, level, blockMin, blockBytes,
+                m.fixedEpochMs(), m.fixedTimeUtc(), m.fileMode(), stored, level, blockMin, blockBytes, nameForm,
                 new ZipPackagingMetadataV1.Toolchain(version, "17.0.0", "another vendor"));
+    }
+
+    @Test
+    void aManifestBeforeTheNamesFormIsJudgedPerNameAnotherFormIsRefused() {
+        assertEquals(List.of(), RebuildPolicy.refusals(usable(with("1.3.0", 6, ZipPolicyV1.STORED_EXTENSIONS,
+                ZipPolicyV1.BLOCK_DEFLATE_MIN_BYTES, ZipPolicyV1.DEFLATE_BLOCK_BYTES, null), true)), "before 1.4.0: decomposed names refused one by one");
+        assertEquals(List.of("metadata.entry_name_form is nfd; this toolkit writes nfc"), RebuildPolicy.refusals(usable(with("1.4.0", 6,
+                ZipPolicyV1.STORED_EXTENSIONS, ZipPolicyV1.BLOCK_DEFLATE_MIN_BYTES, ZipPolicyV1.DEFLATE_BLOCK_BYTES, "nfd"), true)));
     }
 
     @Test

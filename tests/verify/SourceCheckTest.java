@@ -1,6 +1,7 @@
 package verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static verify.ZipVerifierTest.assertOnly;
 import static verify.ZipVerifierTest.assertValid;
 import static verify.ZipVerifierTest.bans;
@@ -71,7 +72,7 @@ class SourceCheckTest extends StagerZipFixture {
 
     static List<VerifyFinding> sourcesOf(VerifyFixtures.Built good, List<EntryState> entries) throws IOException {
         Findings findings = new Findings();
-        new SourceCheck(findings).compare(SourceTree.of(good.content()), null, bans(good), entries);
+        new SourceCheck(findings).compare(SourceTree.of(good.content(), true), null, bans(good), entries);
         assertEquals(EnumSet.of(VerifyCheck.VZ_SOURCE_MISMATCH, VerifyCheck.VZ_SOURCE_MISSING), findings.checked());
         return findings.inCheckOrder();
     }
@@ -103,5 +104,36 @@ class SourceCheckTest extends StagerZipFixture {
                 + zipped + ") differs from the source file (7 bytes, sha256 " + TempTrees.sha256("changed".getBytes(StandardCharsets.UTF_8))
                 + ")")),
                 sourcesOf(good, entries));
+    }
+
+    @Test
+    void aDecomposedSourceIsFoundByItsComposedNameWhereTheManifestSaysSo() throws IOException {
+        String decomposed = "notes/cafe\u0301.txt";
+        TempTrees.file(good.content(), decomposed, "decomposed on disk");
+        List<ZipTamper.Entry> entries = new ArrayList<>(VerifyFixtures.v1Entries());
+        entries.add(3, ZipTamper.Entry.v1("notes/caf\u00e9.txt", "decomposed on disk"));
+        Path zip = VerifyFixtures.craft(tmp, "composed.zip", entries);
+        List<EntryState> states = entriesOf(zip);
+        assertEquals(List.of(), sourcesOf(good, states), "found by its composed name, and not missing");
+
+        Findings before140 = new Findings();
+        new SourceCheck(before140).compare(SourceTree.of(good.content(), false), null, bans(good), states);
+        assertEquals(List.of(
+                VerifyFinding.entry(VerifyCheck.VZ_SOURCE_MISMATCH, "notes/caf\u00e9.txt", "no file at this path in the content dir"),
+                VerifyFinding.entry(VerifyCheck.VZ_SOURCE_MISSING, decomposed, "an eligible source file that is not in the zip")),
+                before140.inCheckOrder(), "before 1.4.0 a name is the source's as it is");
+    }
+
+    @Test
+    void twoSourcesComposingToTheEntrysNameAreNamedNotGuessed() throws IOException {
+        TempTrees.file(good.content(), "notes/cafe\u0301.txt", "decomposed");
+        TempTrees.file(good.content(), "notes/caf\u00e9.txt", "composed");
+        List<ZipTamper.Entry> entries = new ArrayList<>(VerifyFixtures.v1Entries());
+        entries.add(3, ZipTamper.Entry.v1("notes/caf\u00e9.txt", "composed"));
+        List<VerifyFinding> found = sourcesOf(good, entriesOf(VerifyFixtures.craft(tmp, "twice.zip", entries)));
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(VerifyCheck.VZ_SOURCE_MISMATCH, found.get(0).check());
+        assertEquals("notes/caf\u00e9.txt", found.get(0).entry());
+        assertTrue(found.get(0).message().startsWith("two files in the content dir compose to this name"), found.get(0).message());
     }
 }

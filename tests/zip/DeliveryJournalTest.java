@@ -14,7 +14,7 @@ class DeliveryJournalTest {
 
     @Test
     void theTempFilesOfEveryTargetAndOfTheJournalAreLeftovers() {
-        for (String target : List.of("p1.zip", "p1.zip.manifest.json", "p1.zip.manifest.json.sig", "p1.zip.sha256",
+        for (String target : List.of("p1.zip", "p1.zip.manifest.json", "p1.zip.manifest.json.sig", "p1.zip.sha256", "p1.zip.contents.sha256",
                 "p1.zip.report.json", "p1.zip.report.html", ".p1.zip.prezip-delivery")) {
             assertTrue(DeliveryJournal.isLeftover(ZIP, "." + target + "." + UUID + ".tmp"), target);
         }
