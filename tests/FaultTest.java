@@ -232,7 +232,7 @@ class FaultTest {
      */
     @Test
     void aSidecarPathTakenByAFolderFailsTheCommitAndKeepsThePreviousZip() throws Exception {
-        for (String sidecar : List.of("p1.zip.manifest.json", "p1.zip.sha256")) {
+        for (String sidecar : List.of("p1.zip.manifest.json", "p1.zip.sha256", "p1.zip.contents.sha256")) {
             Path out = Files.createDirectories(tmp.resolve("out-" + sidecar));
             Path zip = out.resolve("p1.zip");
             byte[][] old = firstDelivery(zip);
@@ -288,6 +288,11 @@ class FaultTest {
     @Test
     void aChecksumThatCannotBeReplacedLeavesTheWholePreviousDelivery() throws Exception {
         assertDeliveryIntactWhenRenamingFails("p1.zip.sha256");
+    }
+
+    @Test
+    void aContentsFileThatCannotBeReplacedLeavesTheWholePreviousDelivery() throws Exception {
+        assertDeliveryIntactWhenRenamingFails("p1.zip.contents.sha256");
     }
 
     @Test

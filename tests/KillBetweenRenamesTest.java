@@ -24,8 +24,8 @@ import support.TempTrees;
 @EnabledIf("KillBetweenRenamesTest#straceAvailable")
 class KillBetweenRenamesTest {
     static final String ID = "p1";
-    /** Renames of a commit: journal, manifest, checksum, zip, then report, page and project manifest. */
-    static final int MOST_RENAMES = 12;
+    /** Renames of a commit: journal, manifest, checksums, zip, then report, page and project manifest. */
+    static final int MOST_RENAMES = 13;
 
     @TempDir
     Path tmp;

@@ -194,7 +194,7 @@ class OperatorExperienceTest {
         assertEquals(TempTrees.sha256(Files.readAllBytes(zip)), delivery.get("zipSha256").asText());
         List<String> files = new ArrayList<>();
         delivery.get("filesWritten").forEach(f -> files.add(f.asText()));
-        assertEquals(List.of(zip.toString(), zip + ".manifest.json", zip + ".sha256", zip + ".report.json", zip + ".report.html",
+        assertEquals(List.of(zip.toString(), zip + ".manifest.json", zip + ".sha256", zip + ".contents.sha256", zip + ".report.json", zip + ".report.html",
                 html.toString()), files);
         files.forEach(f -> assertTrue(Files.isRegularFile(Path.of(f)), f));
         assertEquals(delivery, TempTrees.readJson(Path.of(zip + ".report.json")).get("delivery"), "the report beside the zip says the same");

@@ -1,5 +1,6 @@
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -29,18 +30,26 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import scan.EntryName;
 import scan.PathOrder;
 import scan.TreeScanner;
+import support.ClientReaders;
 import support.CliRun;
+import support.NameTrees;
 import support.TempTrees;
+import zip.ContentsFile;
+import zip.ZipManifest;
 
 /**
  * Deliveries as clients read them: every zip of the fixtures, committed by the real stager, read back
  * through the streaming and the central-directory readers of the JDK, Commons Compress's streaming
  * reader and, where installed, Python's
- * zipfile, unzip, bsdtar fed from a pipe, and 7-Zip, and compared byte for byte with the source. A reader
- * that is not installed is a skipped test, never a pass.
+ * zipfile, unzip, bsdtar fed from a pipe, and 7-Zip, and compared byte for byte with the source; then
+ * extracted into a folder by every reader ({@link ClientReaders}), each folder's files (names as bytes,
+ * sizes, digests) compared with the manifest and checked by {@code sha256sum -c} with the contents file,
+ * as a client does. A reader that is not installed is a skipped test, never a pass.
  */
 class ReaderInteropTest {
     /** The first count a classic end record cannot hold (0xFFFF is its marker): the zip64 end record appears. */
@@ -71,6 +80,8 @@ class ReaderInteropTest {
             Path folder = Files.createDirectories(many.resolve(String.format("f%03d", i / 1000)));
             Files.writeString(folder.resolve(i % 1000 + ".txt"), i % 7 == 0 ? "" : Integer.toString(i));
         }
+        // With the zip64 end record: decomposed and composed names, 255-byte components, a 280-character path.
+        NameTrees.clientTree(many);
         zips.put("many", commit("many", many));
     }
 
@@ -132,11 +143,11 @@ class ReaderInteropTest {
         return zip;
     }
 
-    /** Every file of the content by its entry name, in v1 order. */
+    /** Every file of the content by its entry name (its path composed), in v1 order. */
     static Map<String, Path> expected(Path content) throws IOException {
         Map<String, Path> files = new TreeMap<>(PathOrder.UTF8_BYTES);
         try (Stream<Path> walk = Files.walk(content)) {
-            walk.filter(Files::isRegularFile).forEach(f -> files.put(TreeScanner.relative(content, f), f));
+            walk.filter(Files::isRegularFile).forEach(f -> files.put(EntryName.of(TreeScanner.relative(content, f)), f));
         }
         return files;
     }
@@ -239,19 +250,72 @@ class ReaderInteropTest {
         assertTrue(sevenZip.output().contains("Everything is Ok"), sevenZip.output());
     }
 
-    /** bsdtar reads a zip from a pipe as a stream of local records, as an upload service would. */
+    /** bsdtar reads a zip from a pipe as a stream of local records, as an upload service would (it extracts below). */
     @ParameterizedTest
     @MethodSource("fixtures")
-    void bsdtarFromAPipeListsAndExtractsEveryEntry(Fixture fixture) throws Exception {
+    void bsdtarFromAPipeListsEveryEntry(Fixture fixture) throws Exception {
         Tool list = Tool.run("bsdtar", List.of("bash", "-c", "cat \"$0\" | bsdtar -tf -", fixture.zip().toString()));
         assertEquals(0, list.exitCode(), list.output());
         Map<String, Path> expected = expected(fixture.content());
         assertEquals(new ArrayList<>(expected.keySet()), list.output().lines().toList());
+    }
 
-        Path into = Files.createDirectories(shared.resolve(fixture.name()).resolve("bsdtar"));
-        Tool extract = Tool.run("bsdtar", List.of("bash", "-c", "cat \"$0\" | bsdtar -xf - -C \"$1\"", fixture.zip().toString(), into.toString()));
-        assertEquals(0, extract.exitCode(), extract.output());
-        assertEquals(expectedDigests(fixture.content()), expectedDigests(into));
+    static Stream<Arguments> extractions() {
+        return fixtures().flatMap(fixture -> Stream.of(ClientReaders.Reader.values()).map(reader -> Arguments.of(fixture, reader)));
+    }
+
+    /**
+     * What the client gets: each reader extracts the delivery into a folder of its own, which holds exactly
+     * the manifest's files (names compared as bytes, so a reader that composes or decomposes a name fails),
+     * and in which {@code sha256sum -c} of the contents file passes.
+     */
+    @ParameterizedTest(name = "{0} extracted by {1}")
+    @MethodSource("extractions")
+    void eachReaderExtractsExactlyTheManifestAndSha256sumChecksIt(Fixture fixture, ClientReaders.Reader reader) throws Exception {
+        Path into = ClientReaders.extractionFolder(shared, fixture.name() + "-" + reader.name().toLowerCase(java.util.Locale.ROOT));
+        try {
+            reader.extract(fixture.zip(), into);
+            Map<String, ClientReaders.FileState> listed = ClientReaders.listed(ZipManifest.pathFor(fixture.zip()));
+            Map<String, ClientReaders.FileState> found = ClientReaders.tree(into);
+            assertEquals(List.of(), ClientReaders.differences(listed, found), reader + " extracted other files than the manifest lists");
+            assertEquals(listed.size(), found.size());
+            Tool check = Tool.run("sha256sum", List.of("bash", "-c", "cd \"$0\" && sha256sum --strict --quiet -c \"$1\"",
+                    into.toString(), ContentsFile.pathFor(fixture.zip()).toString()));
+            assertEquals(0, check.exitCode(), check.output());
+        } finally {
+            io.TreeRemoval.deleteTree(into);
+        }
+    }
+
+    /** The tree with decomposed names ships them composed: the manifest lists no name a reader could change. */
+    @org.junit.jupiter.api.Test
+    void theDeliveryOfDecomposedNamesListsThemComposed() throws IOException {
+        Map<String, ClientReaders.FileState> listed = ClientReaders.listed(ZipManifest.pathFor(zips.get("many")));
+        assertTrue(Files.exists(shared.resolve("many/content").resolve(NameTrees.DECOMPOSED)), "decomposed on disk");
+        assertTrue(listed.containsKey(NameTrees.DECOMPOSED_SHIPS_AS), "listed composed");
+        assertTrue(listed.keySet().stream().allMatch(EntryName::isComposed));
+        assertTrue(listed.size() > MANY_ENTRIES, "past the classic end record's count: " + listed.size());
+    }
+
+    /** Windows' forbidden characters: a tree with a name holding each is refused, each named, and nothing ships. */
+    @org.junit.jupiter.api.Test
+    void aNameWithEachOfWindowsForbiddenCharactersIsRefused() throws IOException {
+        Path content = Files.createDirectories(shared.resolve("forbidden/content"));
+        TempTrees.file(content, "fine.txt", "ships when the rest is renamed\n");
+        for (String c : NameTrees.WINDOWS_FORBIDDEN) {
+            TempTrees.file(content, "bad" + c + "name.txt", "forbidden on Windows: " + c + "\n");
+        }
+        Path data = TempTrees.dataDir(shared.resolve("forbidden/data"), "interop", List.of("txt"));
+        Path zip = Files.createDirectories(shared.resolve("forbidden/out")).resolve("forbidden.zip");
+        for (String mode : List.of("--json", "--commit")) {
+            CliRun run = CliRun.stager("--project-id", "interop", "--content-dir", content.toString(), "--data-dir", data.toString(),
+                    "--output-zip", zip.toString(), "--allow-unknown", mode);
+            assertEquals(1, run.exitCode(), run.describe());
+            assertTrue((run.out() + run.err()).contains("PZ_REFUSED"), run.describe());
+            assertFalse(Files.exists(zip), mode + ": nothing shipped");
+        }
+        JsonNode report = Json.MAPPER.readTree(zip.resolveSibling("forbidden.zip.report.json").toFile());
+        assertEquals(NameTrees.WINDOWS_FORBIDDEN.size(), report.at("/totals/excludedByReason/unsafe_name").asInt(), report.toString());
     }
 
     /** A reader run as a child process, with its output; a reader not on this machine skips the test. */

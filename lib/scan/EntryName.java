@@ -53,13 +53,4 @@ public final class EntryName {
         named.sort(Comparator.comparing(Named::name, PathOrder.UTF8_BYTES));
         return named.stream().map(Named::entry).toList();
     }
-
-    /** How many of these source paths ship under another name (were composed). */
-    public static int composedCount(List<String> sourcePaths) {
-        int composed = 0;
-        for (String path : sourcePaths) {
-            composed += isComposed(path) ? 0 : 1;
-        }
-        return composed;
-    }
 }

@@ -41,8 +41,9 @@ public final class ContentsFile {
     /**
      * sha256sum's line for a name: {@code <hex>  <name>\n}. A name holding a backslash, a line feed or a
      * carriage return is escaped as GNU coreutils 9 writes and reads it: the line starts with a backslash,
-     * and those characters are written {@code \\}, {@code \n}, {@code \r}. (The stager ships none of them:
-     * a backslash is a Windows folder separator, the others control characters; a manifest from elsewhere may.)
+     * and those characters are written {@code \\}, {@code \n}, {@code \r} (macOS's {@code shasum} reads the
+     * first two, not the third). The stager ships none of them (a backslash is a Windows folder separator,
+     * the others control characters); a manifest from elsewhere may hold them.
      */
     static byte[] line(String name, String sha256Hex) {
         boolean escaped = name.indexOf('\\') >= 0 || name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0;

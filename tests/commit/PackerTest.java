@@ -119,7 +119,7 @@ class PackerTest {
         }
         assertEquals(ZipLayout.CENTRAL_HEADER_SIGNATURE, zip.getInt(at));
         try (var left = Files.list(tmp.resolve("walk"))) {
-            assertEquals(List.of("p.zip", "p.zip.manifest.json", "p.zip.report.html", "p.zip.report.json", "p.zip.sha256"),
+            assertEquals(List.of("p.zip", "p.zip.contents.sha256", "p.zip.manifest.json", "p.zip.report.html", "p.zip.report.json", "p.zip.sha256"),
                     left.filter(p -> !p.equals(OutputLock.lockFileFor(p.resolveSibling("p.zip"))))
                             .map(p -> p.getFileName().toString()).sorted().toList(), "no staging or record file left");
         }

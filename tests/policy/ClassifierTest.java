@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import support.NameTrees;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import scan.ScannedEntry;
@@ -183,5 +184,20 @@ class ClassifierTest {
                 "sorted by code");
         assertEquals(3, c.refusals(false).size());
         assertEquals(0, c.refusals(true).size());
+    }
+
+    @Test
+    void aLongPathIsRefusedOnlyWhereThePresetSaysSoAndOnlyIfItWouldShip() {
+        String longPath = NameTrees.pathOf(280);
+        assertEquals("eligible:txt", reason(classify(longPath)), "by default a warning, not a reason");
+        Classifier strict = new Classifier(Set.of("txt"), BANS, true);
+        Decision refused = strict.classify(entry(longPath, ScannedEntry.Kind.REGULAR));
+        assertEquals("long_path", reason(refused));
+        assertEquals("280 characters, over 160: Windows may fail to extract it", ((Decision.Excluded) refused).detail());
+        assertTrue(Reason.LONG_PATH.refuses(true), "refuses also under --allow-unknown: the fix is a shorter name");
+        assertEquals("eligible:txt", reason(strict.classify(entry(NameTrees.pathOf(160), ScannedEntry.Kind.REGULAR))));
+        String longAndBanned = longPath.substring(0, longPath.length() - 4) + ".log";
+        assertEquals("banned_type", reason(strict.classify(entry(longAndBanned, ScannedEntry.Kind.REGULAR))),
+                "a file that would not ship anyway keeps its own reason");
     }
 }

@@ -78,7 +78,7 @@ public final class SafetyTrees {
     /** The report files a commit writes whatever its outcome (done, refused or failed). */
     static final List<String> REPORT_SUFFIXES = List.of(".report.json", ".report.html");
     /** The files that describe a delivered zip, renamed into place with it. */
-    static final List<String> DELIVERY_SUFFIXES = List.of(".manifest.json", ".sha256");
+    static final List<String> DELIVERY_SUFFIXES = List.of(".manifest.json", ".sha256", ".contents.sha256");
 
     /** The reports of {@code zipName} plus {@code others}, sorted as {@link #list} sorts. */
     public static List<String> reportsAnd(String zipName, String... others) {

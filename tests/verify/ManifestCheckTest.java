@@ -55,7 +55,8 @@ class ManifestCheckTest extends StagerZipFixture {
                 metadata -> metadata.put("deflate_level", 99),
                 metadata -> metadata.put("deflate_level", -1),
                 metadata -> ((com.fasterxml.jackson.databind.node.ObjectNode) metadata.get("toolchain")).put("toolkit_version", "1.x\u001b[2J"),
-                metadata -> ((com.fasterxml.jackson.databind.node.ObjectNode) metadata.get("toolchain")).putNull("toolkit_version"));
+                metadata -> ((com.fasterxml.jackson.databind.node.ObjectNode) metadata.get("toolchain")).putNull("toolkit_version"),
+                metadata -> metadata.put("entry_name_form", "nfd\u001b[2J"));
         byte[] original = TempTrees.readBytes(good.manifest());
         for (var edit : edits) {
             ZipTamper.writeBytes(good.manifest(), original);
@@ -67,6 +68,17 @@ class ManifestCheckTest extends StagerZipFixture {
         ZipTamper.writeBytes(good.manifest(), original);
         ZipTamper.editManifest(good.manifest(), root -> ((com.fasterxml.jackson.databind.node.ObjectNode) root).remove("entries"));
         assertTrue(codes(verify(good.zip())).contains(VerifyCheck.VZ_MANIFEST_INVALID));
+    }
+
+    @Test
+    void theNameFormIsReadFromTheManifestAndAnOlderManifestHasNone() throws IOException {
+        ManifestCheck.Usable now = new ManifestCheck(new Findings()).read(good.manifest(), 1 << 20);
+        assertTrue(now.namesComposed, "a 1.4.0 manifest: entry_name_form nfc");
+        ZipTamper.editManifest(good.manifest(), root -> ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("metadata"))
+                .remove("entry_name_form"));
+        Findings findings = new Findings();
+        assertFalse(new ManifestCheck(findings).read(good.manifest(), 1 << 20).namesComposed);
+        assertEquals(List.of(), findings.inCheckOrder(), "absent is the rule before 1.4.0, not an error");
     }
 
     @Test

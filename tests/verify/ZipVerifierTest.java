@@ -167,7 +167,7 @@ class ZipVerifierTest extends StagerZipFixture {
         Files.writeString(good.zip(), "this is not a zip file at all, just text long enough");
         ZipVerifier.Result result = verify(good.zip());
         assertEquals(EnumSet.of(VerifyCheck.VZ_ZIP_UNREADABLE, VerifyCheck.VZ_MANIFEST_INVALID, VerifyCheck.VZ_MANIFEST_VERSION,
-                VerifyCheck.VZ_ZIP_SHA256, VerifyCheck.VZ_INTERRUPTED_DELIVERY), result.checked());
+                VerifyCheck.VZ_ZIP_SHA256, VerifyCheck.VZ_CONTENTS_FILE, VerifyCheck.VZ_INTERRUPTED_DELIVERY), result.checked());
         assertEquals(0, result.entries());
         assertEquals(result.findings().size(), result.failuresInAll());
     }
