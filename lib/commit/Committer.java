@@ -72,8 +72,8 @@ public final class Committer {
     public record Committed(ZipManifest manifest, List<SecretFinding> approvedSecrets, int finishedInterrupted) {}
 
     /**
-     * Commits the zip, its manifest, checksums (of the zip, and of each entry) and (with a key) signature, after finishing a delivery a
-     * killed run left and sweeping its leftovers. Call while holding the zip's {@link OutputLock}, and keep holding it until the reports beside the
+     * Commits the zip, its manifest, checksums (of the zip, and of each entry) and (with a key)
+     * signature, after finishing a delivery a killed run left and sweeping its leftovers. Call while holding the zip's {@link OutputLock}, and keep holding it until the reports beside the
      * zip are written too: then no other run can sweep a report's temp file as a killed run's leftover.
      *
      * @throws SecretsFound when the content holds a credential the project has not approved (nothing shipped)

@@ -191,7 +191,7 @@ public final class Packer {
 
     private static Packed stage(ScannedEntry entry, int index, Staging staging, Path records, ContentScan scan,
                                 DeterministicZipWriter.BlockPool blocks, Progress progress) throws IOException {
-        // The zip and staging use the name it ships under; the scan's findings name the source path, as the report does.
+        // The zip and staging use the name it ships under; a finding names the source path, as the report does.
         String source = entry.relativePath();
         String name = EntryName.of(source);
         LongConsumer copied = entry.size() > INLINE_LIMIT ? n -> progress.advance(0, n) : n -> { };

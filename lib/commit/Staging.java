@@ -90,7 +90,7 @@ public final class Staging implements AutoCloseable {
         }
     }
 
-    /** Every folder that holds one of the entries, by its entry name, at any depth, each once (the content root is not one). */
+    /** Every folder that holds one of the entries, named as they ship, at any depth, each once (the content root is not one). */
     static List<String> foldersOf(List<ScannedEntry> entries) {
         Set<String> folders = new HashSet<>();
         for (ScannedEntry entry : entries) {
@@ -108,8 +108,8 @@ public final class Staging implements AutoCloseable {
     }
 
     /**
-     * Copies one scanned file into staging under {@code name} (its entry name), hashing it on the way and, when given, feeding its zip record
-     * and the credential scanner too, so the file is read only once, and telling {@code copiedBytes} as
+     * Copies one scanned file into staging under {@code name} (its entry name), hashing it on the way
+     * and, when given, feeding its zip record and the credential scanner too, so the file is read only once, and telling {@code copiedBytes} as
      * each buffer is through (a large file's progress). A file whose size or mtime differs from the scan
      * (before or after the copy) stops the commit. Only creating the staged file is a guarded step: the
      * copy itself (deflating a large file takes seconds) stops at the next buffer once the JVM is shutting

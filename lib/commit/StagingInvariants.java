@@ -28,7 +28,7 @@ import zip.StagedFile;
 final class StagingInvariants {
     private StagingInvariants() {}
 
-    /** @param staged the staged files in v1 order of their entry names, as {@link Packer#pack} returns them: looked up by binary search */
+    /** @param staged the staged files in the v1 order of their entry names, as {@link Packer#pack} returns them: looked up by binary search */
     static void check(Path stagingRoot, List<StagedFile> staged, Classifier classifier, boolean forbidEmptyDirs) {
         // Each file found is marked in a bit set; the unmarked were never found. No set of every path is built.
         List<String> expected = staged.stream().map(StagedFile::relativePath).toList();
