@@ -23,7 +23,7 @@ public final class Deflaters {
     public static final String FORCE_VALUE = "toolkit";
     private static final String FORCED_REASON = FORCE_VARIABLE + "=" + FORCE_VALUE;
     /**
-     * Encoders kept per thread for reuse (about 340 KiB each): a thread deflates one entry at a time, so one is
+     * Encoders kept per thread for reuse (about 410 KiB each, its output buffer grown): a thread deflates one entry at a time, so one is
      * enough, and a thread's memory stays within 1 MiB with a large entry's block encoder beside it.
      */
     private static final int POOLED_PER_THREAD = 1;
