@@ -1,0 +1,214 @@
+package secrets;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a rule's captured value must look like beyond its pattern, for formats without a fixed prefix: a
+ * value assigned to a name ({@code password=}, {@code API_TOKEN:}) is often code, a placeholder or an
+ * example in documentation, never a credential. Each check reads only the value and the byte after it.
+ */
+enum ValueCheck {
+    /** A vendor's token: its prefix and pattern say enough. */
+    NONE,
+    /** A password: no code, no placeholder, and strong enough that it is no word, number or name. */
+    PASSWORD,
+    /** A generic token or key: no code, no placeholder, long and random (letters and digits). */
+    TOKEN,
+    /** HTTP Basic credentials: base64 that decodes to {@code user:password}. */
+    BASIC_AUTH,
+    /** A key's body: a run of base64 as long as a line of a key file (prose after a key's header has none). */
+    KEY_BODY,
+    /** GitHub's and npm's tokens: the last 6 characters are the base62 CRC-32 of the random part before them. */
+    CRC32_BASE62;
+
+    /** Shorter passwords are not told apart from words and numbers in prose (and are no protection anyway). */
+    static final int MIN_PASSWORD_CHARS = 8;
+    /** Kinds of character a password mixes at least (letters, digits, others): one kind is a word or a number. */
+    static final int MIN_PASSWORD_KINDS = 2;
+    /** A generic token without a vendor prefix: shorter ones are ids, counters and words. */
+    static final int MIN_TOKEN_CHARS = 16;
+    /** Whether the check is for a value with no vendor format (a password, a token under any name). */
+    boolean generic() {
+        return this == PASSWORD || this == TOKEN || this == BASIC_AUTH;
+    }
+
+    /** Words of placeholders and documented examples (checked in lower case, inside the value). */
+    static final List<String> PLACEHOLDER_WORDS = List.of("password", "passwd", "secret", "example", "changeme", "fake",
+            "dummy", "sample", "placeholder", "xxxx", "****", "your", "test", "redacted", "token", "insert", "replace");
+    /** The words of code and configuration that stand where no value was given. */
+    static final List<String> CODE_WORDS = List.of("none", "null", "nil", "undefined", "true", "false", "empty");
+
+    /** A base64 run at least this long: a PEM line is 64, a PuTTY line 64, a notebook's key line 64. */
+    static final int MIN_KEY_BODY_RUN = 40;
+    /** Characters of the checksum at the end of a GitHub or npm token. */
+    static final int CHECKSUM_CHARS = 6;
+    private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    /** The names rules use, for the rule file's error message. */
+    static String names() {
+        return java.util.Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    static ValueCheck of(String name) {
+        return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /**
+     * Whether the value buffer[from, to) passes; {@code next} is the byte after it, or -1 at the end of the
+     * stream.
+     */
+    boolean accepts(byte[] buffer, int from, int to, int next) {
+        return switch (this) {
+            case NONE -> true;
+            case PASSWORD -> !isCode(buffer, from, to, next) && !hasPlaceholderWord(buffer, from, to) && isStrongPassword(buffer, from, to);
+            case TOKEN -> !isCode(buffer, from, to, next) && !hasPlaceholderWord(buffer, from, to) && isRandomToken(buffer, from, to);
+            case BASIC_AUTH -> isBasicCredentials(buffer, from, to);
+            case KEY_BODY -> hasBase64Run(buffer, from, to);
+            case CRC32_BASE62 -> hasChecksum(buffer, from, to);
+        };
+    }
+
+    /**
+     * Code, not a value: a call or index ({@code f(}, {@code a[}), member access ({@code props.password}),
+     * a markup or shell escape ({@code \fI}, a backtick), or a word code uses for "no value".
+     */
+    static boolean isCode(byte[] b, int from, int to, int next) {
+        if (next == '(' || next == '[' || next == '`') {
+            return true;
+        }
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\\' || b[i] == '`') {
+                return true;
+            }
+        }
+        String value = new String(b, from, to - from, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        return CODE_WORDS.contains(value) || isMemberAccess(b, from, to);
+    }
+
+    /** An identifier chain {@code a.b} or {@code a.b.c}: identifiers (no digit first) joined by dots. */
+    static boolean isMemberAccess(byte[] b, int from, int to) {
+        boolean dot = false;
+        boolean start = true;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c == '.') {
+                if (start) {
+                    return false;
+                }
+                dot = true;
+                start = true;
+            } else if (isLetter(c) || c == '_' || c == '$' || (!start && isDigit(c))) {
+                start = false;
+            } else {
+                return false;
+            }
+        }
+        return dot && !start;
+    }
+
+    static boolean hasPlaceholderWord(byte[] b, int from, int to) {
+        String value = new String(b, from, to - from, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        return PLACEHOLDER_WORDS.stream().anyMatch(value::contains);
+    }
+
+    /** At least {@link #MIN_PASSWORD_CHARS} characters (a %XX escape counts as one) of two kinds or more. */
+    static boolean isStrongPassword(byte[] b, int from, int to) {
+        int chars = 0;
+        boolean letter = false;
+        boolean digit = false;
+        boolean other = false;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c == '%' && i + 2 < to && isHex(b[i + 1]) && isHex(b[i + 2])) {
+                i += 2;
+                other = true;
+            } else if (isLetter(c) || c == '_') {
+                letter = true;
+            } else if (isDigit(c)) {
+                digit = true;
+            } else {
+                other = true;
+            }
+            chars++;
+        }
+        int kinds = (letter ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
+        return chars >= MIN_PASSWORD_CHARS && kinds >= MIN_PASSWORD_KINDS;
+    }
+
+    /** At least {@link #MIN_TOKEN_CHARS} characters, letters and digits both: a word, a number or a path is none. */
+    static boolean isRandomToken(byte[] b, int from, int to) {
+        boolean letter = false;
+        boolean digit = false;
+        for (int i = from; i < to; i++) {
+            letter |= isLetter(b[i]);
+            digit |= isDigit(b[i]);
+        }
+        return to - from >= MIN_TOKEN_CHARS && letter && digit;
+    }
+
+    /** Base64 of {@code user:password}, both parts printable and not empty, no placeholder ({@code user:password}). */
+    static boolean isBasicCredentials(byte[] b, int from, int to) {
+        byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int colon = -1;
+        for (int i = 0; i < decoded.length; i++) {
+            if (decoded[i] < 0x20 || decoded[i] > 0x7e) {
+                return false;
+            }
+            if (decoded[i] == ':' && colon < 0) {
+                colon = i;
+            }
+        }
+        return colon > 0 && colon < decoded.length - 1 && !hasPlaceholderWord(decoded, 0, decoded.length);
+    }
+
+    static boolean hasBase64Run(byte[] b, int from, int to) {
+        int run = 0;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            run = isLetter(c) || isDigit(c) || c == '+' || c == '/' ? run + 1 : 0;
+            if (run >= MIN_KEY_BODY_RUN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last {@link #CHECKSUM_CHARS} characters, read as a base62 number, equal the CRC-32 of the ones before. */
+    static boolean hasChecksum(byte[] b, int from, int to) {
+        if (to - from <= CHECKSUM_CHARS) {
+            return false;
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b, from, to - from - CHECKSUM_CHARS);
+        long value = 0;
+        for (int i = to - CHECKSUM_CHARS; i < to; i++) {
+            int digit = BASE62.indexOf(b[i]);
+            if (digit < 0) {
+                return false;
+            }
+            value = value * BASE62.length() + digit;
+        }
+        return value == crc.getValue();
+    }
+
+    private static boolean isLetter(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isHex(int c) {
+        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+}
