@@ -7,8 +7,8 @@ Usage: bench/scan_corpus.py OUT [NPM_DIR]
            packages of the machine's package list are installed with `npm install --ignore-scripts`)
 
 Sources, each in a folder of its own under OUT: Debian's docs and man pages (gzip decompressed),
-Python's library, docs and tests, JSON/YAML/markdown/text of npm packages (minified JavaScript saved as
-.txt, as a delivery may hold it), Maven POMs of ~/.m2. Nobody here wrote any of it: what the scanner
+Python's library, docs and tests, JSON/YAML/markdown/text of npm packages (JavaScript and TypeScript saved
+as .txt, as a delivery may hold it), Maven POMs of ~/.m2. Nobody here wrote any of it: what the scanner
 finds in it is, barring a real leak in a public package, a false positive.
 """
 import glob
@@ -22,6 +22,9 @@ import sys
 # Types of text a delivery holds; everything else in those trees is left out.
 TEXT_TYPES = {".txt", ".md", ".markdown", ".rst", ".json", ".yaml", ".yml", ".html", ".htm", ".xml", ".csv",
               ".ini", ".cfg", ".conf", ".toml", ".properties", ".py", ".pom", ".1", ".5", ".8", ".tex", ""}
+# Code saved as text (minified bundles, sources, type declarations): deliveries hold it as .txt, and it is
+# the hardest text for a credential scanner (assignments everywhere).
+CODE_TYPES = {".js", ".mjs", ".cjs", ".ts", ".map"}
 # A file larger than this is cut: a few huge generated files would otherwise be most of the corpus.
 MAX_FILE_BYTES = 8 << 20
 NPM_PACKAGES = 400
@@ -112,8 +115,8 @@ def main():
     total = 0
     for path in walk(modules):
         rel = os.path.relpath(path, modules)
-        if rel.endswith(".min.js"):
-            total += copy(path, os.path.join(out, "npm", rel[:-3] + ".txt"))
+        if os.path.splitext(rel)[1] in CODE_TYPES:
+            total += copy(path, os.path.join(out, "npm", rel + ".txt"))
         elif text_type(rel) and not rel.endswith(".py"):
             total += copy(path, os.path.join(out, "npm", rel))
     sizes["npm"] = total

@@ -37,7 +37,8 @@ enum ValueCheck {
 
     /** Words of placeholders and documented examples (checked in lower case, inside the value). */
     static final List<String> PLACEHOLDER_WORDS = List.of("password", "passwd", "secret", "example", "changeme", "fake",
-            "dummy", "sample", "placeholder", "xxxx", "****", "your", "test", "redacted", "token", "insert", "replace");
+            "dummy", "sample", "placeholder", "xxxx", "****", "your", "test", "redacted", "token", "insert", "replace",
+            "1234", "abcd", "qwerty");
     /** The words of code and configuration that stand where no value was given. */
     static final List<String> CODE_WORDS = List.of("none", "null", "nil", "undefined", "true", "false", "empty");
 
@@ -86,7 +87,24 @@ enum ValueCheck {
             }
         }
         String value = new String(b, from, to - from, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-        return CODE_WORDS.contains(value) || isMemberAccess(b, from, to);
+        return CODE_WORDS.contains(value) || isMemberAccess(b, from, to) || isSnakeCaseName(b, from, to);
+    }
+
+    /** A name in snake case, {@code REQUEST_KEY} or {@code api_key_2}: letters of one case, digits, underscores. */
+    static boolean isSnakeCaseName(byte[] b, int from, int to) {
+        boolean upper = false;
+        boolean lower = false;
+        boolean underscore = false;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            upper |= c >= 'A' && c <= 'Z';
+            lower |= c >= 'a' && c <= 'z';
+            underscore |= c == '_';
+            if (!isLetter(c) && !isDigit(c) && c != '_') {
+                return false;
+            }
+        }
+        return underscore && upper != lower;
     }
 
     /** An identifier chain {@code a.b} or {@code a.b.c}: identifiers (no digit first) joined by dots. */
@@ -139,13 +157,23 @@ enum ValueCheck {
         return chars >= MIN_PASSWORD_CHARS && kinds >= MIN_PASSWORD_KINDS;
     }
 
-    /** At least {@link #MIN_TOKEN_CHARS} characters, letters and digits both: a word, a number or a path is none. */
+    /**
+     * At least {@link #MIN_TOKEN_CHARS} characters, letters and digits both, '=' only as base64's padding at
+     * the end: a word, a number, a path or an expression ({@code a===b}) is none.
+     */
     static boolean isRandomToken(byte[] b, int from, int to) {
         boolean letter = false;
         boolean digit = false;
+        int padding = to;
+        while (padding > from && b[padding - 1] == '=') {
+            padding--;
+        }
         for (int i = from; i < to; i++) {
             letter |= isLetter(b[i]);
             digit |= isDigit(b[i]);
+            if (b[i] == '=' && i < padding) {
+                return false;
+            }
         }
         return to - from >= MIN_TOKEN_CHARS && letter && digit;
     }
