@@ -90,6 +90,42 @@ class SecretScannerTest {
     }
 
     @Test
+    void wideTextWithoutAByteOrderMarkIsToldFromBinaryByWhereItsNulsStand() {
+        SecretCorpus.Planted planted = new SecretCorpus(6).onePerRule().get("github-token");
+        String text = "notes\r\n" + planted.text() + "\r\n";
+        for (String charset : new String[] {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"}) {
+            for (int chunk : new int[] {3, 4096}) {
+                List<SecretFinding> found = scan(text.getBytes(java.nio.charset.Charset.forName(charset)), chunk);
+                assertEquals(List.of("github-token"), found.stream().map(SecretFinding::rule).toList(), charset + " chunk " + chunk);
+                assertEquals(2, found.get(0).line(), charset);
+                assertEquals(8, found.get(0).column(), charset + ": columns count code units");
+            }
+        }
+        assertEquals(List.of("github-token"), scan(("\uFEFF" + text).getBytes(java.nio.charset.Charset.forName("UTF-32LE")), 5)
+                .stream().map(SecretFinding::rule).toList(), "UTF-32 with its byte-order mark");
+        byte[] binary = new byte[4096];
+        new java.util.Random(3).nextBytes(binary);
+        binary[10] = 0;
+        byte[] withToken = java.util.Arrays.copyOf(binary, binary.length + planted.text().length());
+        System.arraycopy(planted.text().getBytes(StandardCharsets.US_ASCII), 0, withToken, binary.length, planted.text().length());
+        assertEquals(List.of(), scan(withToken, 1000), "random bytes with a NUL stay binary");
+    }
+
+    @Test
+    void aKeyInANotebooksOutputOneJsonStringPerLineIsFound() {
+        SecretCorpus corpus = new SecretCorpus(9);
+        StringBuilder cell = new StringBuilder("{\"outputs\": [{\"name\": \"stdout\", \"text\": [\n    \"-----BEGIN RSA PRIVATE KEY-----\\n\",\n");
+        for (int i = 0; i < 12; i++) {
+            cell.append("    \"").append(corpus.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 64)).append("\\n\",\n");
+        }
+        cell.append("    \"-----END RSA PRIVATE KEY-----\\n\"\n]}]}\n");
+        assertEquals(List.of("pem-private-key"), scan(cell.toString()).stream().map(SecretFinding::rule).toList());
+        assertEquals(List.of(), scan("print(\"-----BEGIN RSA PRIVATE KEY-----\" + body + \"-----END RSA PRIVATE KEY-----\")\n"
+                + "The header above is followed by prose, not by a key, so there is nothing to find here at all.\n"),
+                "a header followed by code or prose is no key");
+    }
+
+    @Test
     void aFindingNearTheEndOfALargeFileNeedsNoMoreMemoryThanOneNearTheStart() {
         // The scanner's buffer is fixed at construction; feeding 256 MiB through it grows nothing.
         SecretCorpus corpus = new SecretCorpus(8);
