@@ -22,7 +22,9 @@ import java.security.DigestInputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,6 +70,11 @@ public final class ContentScan {
     private final SecretRules rules;
     private final SecretApprovals approvals;
     private final Predicate<String> stored;
+    /**
+     * The files of this run whose content was not read (media, binary), noted by the threads that met them:
+     * the run's report lists them. One content scan serves one run.
+     */
+    private final Queue<NotScanned> notScanned = new ConcurrentLinkedQueue<>();
 
     /** @param stored whether a path's type is STORED in the zip (already-compressed media) */
     public ContentScan(SecretRules rules, SecretApprovals approvals, Predicate<String> stored) {
@@ -96,7 +103,11 @@ public final class ContentScan {
      * rule is meant for binary content).
      */
     public SecretScanner scannerFor(String relativePath, long size) {
-        if (isContainer(relativePath) || (stored.test(relativePath) && !rules.anyBinaryRule)) {
+        if (isContainer(relativePath)) {
+            return null;
+        }
+        if (stored.test(relativePath) && !rules.anyBinaryRule) {
+            notScanned.add(new NotScanned(relativePath, NotScanned.MEDIA));
             return null;
         }
         return new SecretScanner(rules, relativePath, null, size);
@@ -219,6 +230,11 @@ public final class ContentScan {
                 "", false));
     }
 
+    /** The files of this run whose content was not read, and why, in the v1 order of their paths. */
+    public List<NotScanned> notScanned() {
+        return notScanned.stream().sorted(java.util.Comparator.comparing(NotScanned::path, scan.PathOrder.UTF8_BYTES)).toList();
+    }
+
     /** Opens a file's bytes again (a container is read as a zip, after the pass that read it as bytes). */
     public interface Reopen {
         InputStream open() throws IOException;
@@ -231,7 +247,11 @@ public final class ContentScan {
      */
     public List<SecretFinding> findings(SecretScanner scanner, String relativePath, long size, Reopen reopen) throws IOException {
         if (scanner != null) {
-            return scanner.finish();
+            List<SecretFinding> found = scanner.finish();
+            if (scanner.binary()) {
+                notScanned.add(new NotScanned(relativePath, NotScanned.BINARY));
+            }
+            return found;
         }
         if (!isContainer(relativePath)) {
             return List.of();
@@ -254,7 +274,7 @@ public final class ContentScan {
         }
         // The scanned size is read, no more: a dry-run predicts the commit, which stops on a file that changed.
         if (size == 0) {
-            return scanner.finish();
+            return findings(scanner, relativePath, size, null);
         }
         // A channel, not an InputStream over one: about a third less time per small file.
         ByteBuffer view = ByteBuffer.wrap(buffer);
@@ -264,7 +284,7 @@ public final class ContentScan {
                 scanner.feed(buffer, 0, n);
             }
         }
-        return scanner.finish();
+        return findings(scanner, relativePath, size, null);
     }
 
     /**

@@ -100,6 +100,11 @@ public final class SecretScanner {
         return findings.list();
     }
 
+    /** Whether the content was judged binary and so not scanned (known once the stream ended). */
+    public boolean binary() {
+        return mode == Mode.SKIP;
+    }
+
     /** All findings, also those past {@link FileFindings#MAX_FINDINGS_PER_FILE}. */
     public int total() {
         return findings.total();

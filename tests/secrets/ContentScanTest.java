@@ -117,8 +117,13 @@ class ContentScanTest {
             Path file = TempTrees.file(tmp, name, token);
             entries.add(new ScannedEntry(name, tmp, ScannedEntry.Kind.REGULAR, Files.size(file), 0, null));
         }
-        List<SecretFinding> found = SCAN.scanFiles(entries, 1, Progress.NONE);
+        Path binary = TempTrees.file(tmp, "b.dat", "\0\u0001\u0002" + token);
+        entries.add(new ScannedEntry("b.dat", tmp, ScannedEntry.Kind.REGULAR, Files.size(binary), 0, null));
+        ContentScan scan = new ContentScan(RULES, SecretApprovals.none(), path -> path.endsWith(".png"));
+        List<SecretFinding> found = scan.scanFiles(entries, 1, Progress.NONE);
         assertEquals(List.of("a.txt npm-token"), found.stream().map(f -> f.path() + " " + f.rule()).toList());
+        assertEquals(List.of(new NotScanned("a.png", NotScanned.MEDIA), new NotScanned("b.dat", NotScanned.BINARY)), scan.notScanned(),
+                "what was not read is noted, in path order");
     }
 
     @Test
