@@ -87,7 +87,8 @@ final class FileFindings {
         if (matchStart < 0 || rules.isExampleOrPlaceholder(text(buffer, secret[0], secret[1]), text(buffer, matchStart, end))
                 || entropy(buffer, secret[0], secret[1]) < rule.minEntropy()
                 || !rule.value().accepts(buffer, secret[0], secret[1], secret[1] < length ? buffer[secret[1]] : -1)
-                || (rule.value().generic() && rules.startsWithVendorKeyword(buffer, secret[0], secret[1]))) {
+                || (rule.value().generic() && rules.startsWithVendorKeyword(buffer, secret[0], secret[1]))
+                || (rule.value() == ValueCheck.PASSWORD && ValueCheck.startsWithUserName(buffer, keywordStart, secret[0], secret[1]))) {
             overBudget(start, buffer, base, length);
             return;
         }

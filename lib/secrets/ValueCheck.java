@@ -178,6 +178,51 @@ enum ValueCheck {
         return to - from >= MIN_TOKEN_CHARS && letter && digit;
     }
 
+    /** How far back on its line a password looks for the user name it is given with. */
+    static final int USER_LOOKBACK = 200;
+    private static final byte[] USER = {'u', 's', 'e', 'r'};
+
+    /**
+     * A password that starts with the user name given before it on its line ({@code username: 'alice',
+     * password: 'alice-pass'}, {@code User Id=app;Password=app}): a documentation example or a default,
+     * never a chosen secret. The name is the value after the last "user" before the keyword.
+     */
+    static boolean startsWithUserName(byte[] b, int keywordStart, int from, int to) {
+        int floor = Math.max(0, keywordStart - USER_LOOKBACK);
+        int user = -1;
+        for (int i = keywordStart - USER.length; i >= floor && b[i] != '\n'; i--) {
+            if (regionIgnoreCase(b, i, USER)) {
+                user = i + USER.length;
+                break;
+            }
+        }
+        if (user < 0) {
+            return false;
+        }
+        int i = user;
+        while (i < keywordStart && (isLetter(b[i]) || b[i] == '_' || b[i] == ' ' || b[i] == '-')) {
+            i++;
+        }
+        while (i < keywordStart && (b[i] == '"' || b[i] == '\'' || b[i] == ':' || b[i] == '=' || b[i] == ' ' || b[i] == '\t')) {
+            i++;
+        }
+        int name = i;
+        while (i < keywordStart && (isLetter(b[i]) || isDigit(b[i]) || b[i] == '_' || b[i] == '.' || b[i] == '-' || b[i] == '@')) {
+            i++;
+        }
+        int length = i - name;
+        return length >= 3 && to - from >= length && java.util.Arrays.equals(b, name, i, b, from, from + length);
+    }
+
+    private static boolean regionIgnoreCase(byte[] b, int at, byte[] lower) {
+        for (int k = 0; k < lower.length; k++) {
+            if ((b[at + k] | 0x20) != lower[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Base64 of {@code user:password}, both parts printable and not empty, no placeholder ({@code user:password}). */
     static boolean isBasicCredentials(byte[] b, int from, int to) {
         byte[] decoded;

@@ -147,4 +147,19 @@ class FileFindingsTest {
         assertEquals(31, found.stream().map(SecretFinding::fingerprint).distinct().count());
         assertEquals(130, scanner.total());
     }
+
+    @Test
+    void aTokenThatStartsAheadOfItsKeywordIsPlacedWhereItStartsAndAGenericRuleLeavesItToItsVendor() {
+        SecretCorpus.Planted azure = new SecretCorpus(15).onePerRule().get("azure-ad-client-secret");
+        List<SecretFinding> found = scan("x: 1\n" + azure.text() + "\n");
+        assertEquals(List.of("azure-ad-client-secret"), found.stream().map(SecretFinding::rule).toList(),
+                "one token, one finding, under its vendor's name (not the generic *_SECRET= rule)");
+        assertEquals(azure.text().indexOf(azure.secret()) + 1, found.get(0).column(), "the column of the token's first character");
+        assertEquals("Q~…", found.get(0).preview(), "the preview is the keyword, never the characters ahead of it");
+        assertEquals(List.of(), scan("x" + azure.secret() + "\n"), "inside a longer word it starts nothing");
+        SecretCorpus.Planted users = new SecretCorpus(16).onePerRule().get("password-assignment");
+        assertEquals(List.of(), scan("{ username: 'alice', password: 'alice-Pass2w', origin: 'x' }\n"),
+                "a password made of the user name is an example, not a secret");
+        assertEquals(1, scan(users.text() + "\n").size());
+    }
 }

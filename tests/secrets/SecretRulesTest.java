@@ -81,7 +81,11 @@ class SecretRulesTest {
             ", \"min_entropy\": 9",
             ", \"max_length\": 100000",
             ", \"ignore_case\": \"yes\"",
-            ", \"id\": \"Not An Id\""})
+            ", \"id\": \"Not An Id\"",
+            ", \"before\": \"[a-z]+\"",
+            ", \"before\": \"(a|b)\"",
+            ", \"value\": \"entropy\"",
+            ", \"anywhere\": \"yes\""})
     void everyBadFieldIsRefusedByName(String override) {
         // A later duplicate key wins in the tree, so the override replaces the field.
         refused(ruleFile(rule(override)));
