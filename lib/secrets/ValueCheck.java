@@ -22,7 +22,12 @@ enum ValueCheck {
     /** A key's body: a run of base64 as long as a line of a key file (prose after a key's header has none). */
     KEY_BODY,
     /** GitHub's and npm's tokens: the last 6 characters are the base62 CRC-32 of the random part before them. */
-    CRC32_BASE62;
+    CRC32_BASE62,
+    /**
+     * A JSON Web Token not signed with a documentation key ("secret"): one anyone can forge guards nothing.
+     * The value is the token after its keyword, {@link #JWT_START}.
+     */
+    JWT;
 
     /** Shorter passwords are not told apart from words and numbers in prose (and are no protection anyway). */
     static final int MIN_PASSWORD_CHARS = 8;
@@ -39,6 +44,15 @@ enum ValueCheck {
     static final List<String> PLACEHOLDER_WORDS = List.of("password", "passwd", "secret", "example", "changeme", "fake",
             "dummy", "sample", "placeholder", "xxxx", "****", "your", "test", "redacted", "token", "insert", "replace",
             "1234", "abcd", "qwerty");
+    /** How every JSON Web Token starts (base64url of '{"'): the jwt rule's keyword, ahead of its value. */
+    static final String JWT_START = "eyJ";
+    /** The keys documentation signs its example JSON Web Tokens with (jwt.io's, PyJWT's, the tutorials'). */
+    static final List<String> EXAMPLE_JWT_KEYS = List.of("secret", "your-256-bit-secret", "your-secret-key", "secret-key", "key",
+            "changeme", "password", "shhhhh", "mysecret", "my-secret");
+    /** The HMAC algorithms of a JSON Web Token and the JDK's names for them. */
+    private static final java.util.Map<String, String> JWT_HMACS = java.util.Map.of("HS256", "HmacSHA256", "HS384", "HmacSHA384",
+            "HS512", "HmacSHA512");
+
     /** The words of code and configuration that stand where no value was given. */
     static final List<String> CODE_WORDS = List.of("none", "null", "nil", "undefined", "true", "false", "empty");
 
@@ -70,6 +84,7 @@ enum ValueCheck {
             case BASIC_AUTH -> isBasicCredentials(buffer, from, to);
             case KEY_BODY -> hasBase64Run(buffer, from, to);
             case CRC32_BASE62 -> hasChecksum(buffer, from, to);
+            case JWT -> !isSignedWithExampleKey(JWT_START + new String(buffer, from, to - from, StandardCharsets.ISO_8859_1));
         };
     }
 
@@ -128,9 +143,20 @@ enum ValueCheck {
         return dot && !start;
     }
 
+    /** The digits and signs that stand for letters in a placeholder written "l33t" ({@code s00pers3cret}). */
+    private static final String LEET = "0o3e4a5s7t@a$s";
+
     static boolean hasPlaceholderWord(byte[] b, int from, int to) {
         String value = new String(b, from, to - from, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-        return PLACEHOLDER_WORDS.stream().anyMatch(value::contains);
+        StringBuilder plain = new StringBuilder(value);
+        for (int i = 0; i < plain.length(); i++) {
+            int at = LEET.indexOf(plain.charAt(i));
+            if (at >= 0 && at % 2 == 0) {
+                plain.setCharAt(i, LEET.charAt(at + 1));
+            }
+        }
+        String unleet = plain.toString();
+        return PLACEHOLDER_WORDS.stream().anyMatch(word -> value.contains(word) || unleet.contains(word));
     }
 
     /** At least {@link #MIN_PASSWORD_CHARS} characters (a %XX escape counts as one) of two kinds or more. */
@@ -221,6 +247,41 @@ enum ValueCheck {
             }
         }
         return true;
+    }
+
+    /** A token {@code header.payload.signature} whose HMAC signature one of {@link #EXAMPLE_JWT_KEYS} made. */
+    static boolean isSignedWithExampleKey(String token) {
+        int first = token.indexOf('.');
+        int second = token.indexOf('.', first + 1);
+        if (first < 0 || second < 0) {
+            return false;
+        }
+        String header;
+        byte[] signature;
+        try {
+            header = new String(Base64.getUrlDecoder().decode(token.substring(0, first)), StandardCharsets.UTF_8);
+            signature = Base64.getUrlDecoder().decode(token.substring(second + 1));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        byte[] signed = token.substring(0, second).getBytes(StandardCharsets.US_ASCII);
+        for (java.util.Map.Entry<String, String> hmac : JWT_HMACS.entrySet()) {
+            if (!header.contains("\"" + hmac.getKey() + "\"")) {
+                continue;
+            }
+            for (String key : EXAMPLE_JWT_KEYS) {
+                try {
+                    javax.crypto.Mac mac = javax.crypto.Mac.getInstance(hmac.getValue());
+                    mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.US_ASCII), hmac.getValue()));
+                    if (java.security.MessageDigest.isEqual(mac.doFinal(signed), signature)) {
+                        return true;
+                    }
+                } catch (java.security.GeneralSecurityException e) {
+                    throw new IllegalStateException("the JDK lacks " + hmac.getValue(), e);
+                }
+            }
+        }
+        return false;
     }
 
     /** Base64 of {@code user:password}, both parts printable and not empty, no placeholder ({@code user:password}). */

@@ -96,4 +96,18 @@ class ValueCheckTest {
         assertThrows(IllegalArgumentException.class, () -> ValueCheck.of("entropy"));
         assertTrue(ValueCheck.names().contains("basic-auth"));
     }
+
+    @Test
+    void aJsonWebTokenSignedWithADocumentationKeyIsAnExample() throws Exception {
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"sub\":\"" + new SecretCorpus(5).chars("abcdef", 12)
+                + "\"}").getBytes(StandardCharsets.UTF_8));
+        for (String key : new String[] {"secret", new SecretCorpus(6).chars("abcdefghijklmnopqrstuvwxyz0123456789", 32)}) {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+            String token = header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII)));
+            assertEquals(!key.equals("secret"), accepts(ValueCheck.JWT, token.substring(ValueCheck.JWT_START.length())), key);
+        }
+    }
 }
