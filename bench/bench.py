@@ -2,7 +2,7 @@
 """prezip benchmark: ours against the Python baseline and zip -r, timed alternately in one run.
 
 Prints medians, ratios against the baseline of the same run (machines here are noisy) and peak RSS.
-Usage: bench/run.sh [RUNS] [SECTION...]   (sections: commit dry-run memory start secrets large deflate rebuild; default all)
+Usage: bench/run.sh [RUNS] [SECTION...]   (sections: commit dry-run memory start secrets large deflate rebuild scan-quality; default all)
 """
 import filecmp
 import json
@@ -15,7 +15,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "bench", "work")
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-SECTIONS = set(sys.argv[2:]) or {"commit", "dry-run", "memory", "start", "secrets", "large", "deflate", "rebuild"}
+SECTIONS = set(sys.argv[2:]) or {"commit", "dry-run", "memory", "start", "secrets", "large", "deflate", "rebuild", "scan-quality"}
 # The toolkit before the content scan (issue 15): "the same commit with the scan off", checked out once.
 BEFORE_SCAN = "aa33dd7"
 # The toolkit before large entries were deflated in blocks (issue 18): one deflate stream per entry.
@@ -24,6 +24,12 @@ BEFORE_BLOCKS = "023c081"
 BEFORE_ENCODER = "c40c6fe"
 # Fresh JVMs timed for the canary's cost (the first Deflaters.choice()).
 CANARY_RUNS = 7
+# The toolkit before the content scan knew its context (issue 27): its rules and scanner, measured beside ours.
+BEFORE_QUALITY = "c40c6fe"
+# The real-text corpus of the scan-quality section: built once from what the machine holds, never committed.
+SCAN_CORPUS = os.environ.get("PREZIP_SCAN_CORPUS", os.path.expanduser("~/.cache/prezip/scan-corpus"))
+# Planted credentials per kind in the scan-quality section's synthetic set.
+PLANTED_PER_KIND = 50
 
 
 def sh(cmd, **kw):
@@ -152,6 +158,8 @@ def main():
         deflate_section(data, out, many)
     if "rebuild" in SECTIONS:
         rebuild_section(data, out, many)
+    if "scan-quality" in SECTIONS:
+        scan_quality_section()
     compare("start", "warm start", [
         ("java -version", "java -version 2>/dev/null", None),
         ("prezip_stager --help", "./jbang prezip_stager --help", None),
@@ -251,6 +259,71 @@ def deflate_section(data, out, many):
     ], "prezip --commit (jdk)")
     same = all(filecmp.cmp(f"{out}/jdk.zip", f"{out}/{name}.zip", shallow=False) for name in ("before24", "toolkit"))
     print(f"  the three zips are byte-identical: {'yes' if same else 'NO'}")
+def scan_quality_section():
+    """Issue 27: findings per GB on real text nobody here wrote, recall per kind on planted synthetic credentials,
+    MB/s; the toolkit before issue 27 and secretlint (when npm can install it) on the same files in the same run."""
+    if not os.path.exists(SCAN_CORPUS + ".done"):
+        sh(f"python3 bench/scan_corpus.py {SCAN_CORPUS}")
+        open(SCAN_CORPUS + ".done", "w").close()
+    planted = os.path.join(WORK, "planted")
+    shutil.rmtree(planted, ignore_errors=True)
+    sh(f"./jbang bench/scan_quality.java plant {planted} {PLANTED_PER_KIND}")
+    before = worktree("before-quality", BEFORE_QUALITY)
+    # The measuring tool and its planted-set maker run against the old scanner as they are.
+    for tool in ("bench/scan_quality.java", "tests/support/SecretCorpus.java"):
+        shutil.copy(os.path.join(ROOT, tool), os.path.join(before, tool))
+    for name, tree in (("before issue 27", before), ("now", ROOT)):
+        print(f"\nprezip content scan, {name}:")
+        subprocess.run(f"./jbang bench/scan_quality.java corpus {SCAN_CORPUS} | grep -v '^  finding' ; "
+                       f"./jbang bench/scan_quality.java recall {planted} | tail -1", shell=True, cwd=tree, check=True)
+    print("\nnow, every finding on the real corpus and recall per kind:")
+    sh(f"./jbang bench/scan_quality.java corpus {SCAN_CORPUS} | grep '^  finding'; ./jbang bench/scan_quality.java recall {planted}")
+    secretlint_figures(planted)
+
+
+def secretlint_figures(planted):
+    """secretlint (its recommended preset) on the same corpus and planted set, installed with npm into bench/work."""
+    tool = os.path.join(WORK, "secretlint")
+    binary = os.path.join(tool, "node_modules", ".bin", "secretlint")
+    if not os.path.exists(binary):
+        os.makedirs(tool, exist_ok=True)
+        with open(os.path.join(tool, "package.json"), "w") as f:
+            f.write('{"name": "bench-secretlint", "version": "1.0.0", "private": true}\n')
+        subprocess.run("npm install --ignore-scripts --no-audit --no-fund secretlint @secretlint/secretlint-rule-preset-recommend",
+                       shell=True, cwd=tool)
+    if not os.path.exists(binary):
+        print("\nsecretlint: not installed (npm install failed); no figures of it in this run")
+        return
+    config = os.path.join(tool, ".secretlintrc.json")
+    with open(config, "w") as f:
+        f.write('{"rules": [{"id": "@secretlint/secretlint-rule-preset-recommend"}]}\n')
+    for name, folder in (("real corpus", SCAN_CORPUS), ("planted set", planted)):
+        started = __import__("time").monotonic()
+        # To a file, not a pipe: node exits before a pipe has taken all of a long report (it stops at 64 KiB).
+        report = os.path.join(tool, "report.txt")
+        with open(report, "w") as f:
+            subprocess.run([binary, "--secretlintrc", config, "--format", "unix", "**/*"], cwd=folder, stdout=f,
+                           stderr=subprocess.DEVNULL)
+        seconds = __import__("time").monotonic() - started
+        with open(report) as f:
+            lines = [line for line in f.read().splitlines() if line.startswith(folder)]
+        size = du(folder) * 1.048576 / 1000
+        if name == "real corpus":
+            print(f"\nsecretlint on the real corpus: {len(lines)} findings, {len(lines) / size:.1f} per GB, "
+                  f"{size * 1000 / seconds:.0f} MB/s ({seconds:.0f} s, one process)")
+            for line in lines:
+                print("  finding " + line[len(folder) + 1:].split(": [")[0] + " " + line.rsplit("> ", 1)[-1].rstrip("]"))
+        else:
+            caught = {}
+            for line in lines:
+                rel = line[len(folder) + 1:].split(":")[0]
+                caught.setdefault(rel.split("/")[0], set()).add(rel)
+            kinds = sorted(os.listdir(folder))
+            total = sum(len(os.listdir(os.path.join(folder, k))) for k in kinds)
+            print(f"secretlint on the planted set: {sum(len(v) for v in caught.values())} / {total} files caught; per kind:")
+            for kind in kinds:
+                n = len(os.listdir(os.path.join(folder, kind)))
+                print(f"  {kind:<34} {len(caught.get(kind, ())):>4} / {n:>4}")
 
 
 def rm_file(path):

@@ -39,7 +39,7 @@ import zip.ZipManifest;
 class SecretScanCliTest extends StagerProject {
     /** Every text type a client sends that the scan reads (binary media is STORED and skipped). */
     static final List<String> TEXT_TYPES = List.of("txt", "yaml", "json", "csv", "md", "xml", "ini", "cfg", "env", "html", "log");
-    static final List<String> ALLOWED = List.of("txt", "yaml", "json", "csv", "md", "xml", "ini", "cfg", "html", "docx", "png");
+    static final List<String> ALLOWED = List.of("txt", "yaml", "json", "csv", "md", "xml", "ini", "cfg", "html", "docx", "png", "zip", "bin");
 
     SecretScanCliTest() {
         super("sec1", ALLOWED, "sec1.zip");
@@ -69,7 +69,7 @@ class SecretScanCliTest extends StagerProject {
         List<SecretCorpus.Planted> planted = new ArrayList<>();
         Map<String, String> ruleByPath = new HashMap<>();
         int i = 0;
-        List<String> types = ALLOWED.stream().filter(t -> !t.equals("docx") && !t.equals("png")).toList();
+        List<String> types = ALLOWED.stream().filter(t -> !List.of("docx", "png", "zip", "bin").contains(t)).toList();
         for (SecretCorpus.Planted p : byRule.values()) {
             for (String type : types) {
                 // Each file holds one credential, after some ordinary text, so every (rule, type) pair is counted.
@@ -152,13 +152,39 @@ class SecretScanCliTest extends StagerProject {
         Files.write(content.resolve("brief.docx"), docx.toByteArray());
         // A PNG is STORED media: its bytes are not scanned (a token in image data is noise, not a leak).
         Files.write(content.resolve("frame.png"), ("\u0089PNG\r\n\u001a\n" + planted.get("npm-token").text()).getBytes(StandardCharsets.ISO_8859_1));
+        // What an operator produces by accident: UTF-16 without a byte-order mark, a key file pasted as base64,
+        // the brief inside a zip.
+        Files.write(content.resolve("notes-utf16-no-bom.txt"), ("client notes\r\n" + planted.get("slack-token").text() + "\r\n")
+                .getBytes(StandardCharsets.UTF_16LE));
+        TempTrees.file(content, "config/key.yaml", "tls:\n  key: " + Base64.getEncoder().encodeToString(
+                planted.get("pem-private-key").text().getBytes(StandardCharsets.US_ASCII)) + "\n");
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (ZipOutputStream zipOut = new ZipOutputStream(zipped)) {
+            zipOut.putNextEntry(new ZipEntry("handover/brief.docx"));
+            zipOut.write(docx.toByteArray());
+        }
+        Files.write(content.resolve("handover.zip"), zipped.toByteArray());
+        byte[] binary = new byte[5000];
+        new java.util.Random(4).nextBytes(binary);
+        binary[7] = 0;
+        Files.write(content.resolve("blob.bin"), binary);
         CliRun run = stager("--json");
         assertEquals(ExitCode.REFUSED, run.exitCode(), run.describe());
         Map<String, String> found = new HashMap<>();
         for (JsonNode f : run.json().get("secrets")) {
             found.put(f.get("path").asText() + (f.has("entry") ? "!" + f.get("entry").asText() : ""), f.get("rule").asText());
         }
-        assertEquals(Map.of("notes-utf16.txt", "stripe-live-key", "brief.docx!word/document.xml", "github-token"), found);
+        assertEquals(Map.of("notes-utf16.txt", "stripe-live-key", "brief.docx!word/document.xml", "github-token",
+                "notes-utf16-no-bom.txt", "slack-token", "config/key.yaml", "base64-private-key",
+                "handover.zip!handover/brief.docx!word/document.xml", "github-token"), found);
+        // What was not read is listed with why, and counted in the summary: "none found" covers only what was read.
+        Map<String, String> notRead = new HashMap<>();
+        run.json().get("notScanned").forEach(f -> notRead.put(f.get("path").asText(), f.get("reason").asText()));
+        assertEquals(Map.of("frame.png", "media", "blob.bin", "binary"), notRead);
+        CliRun human = stager("--html", tmp.resolve("page.html").toString());
+        assertTrue(human.out().contains("Content not read (not scanned for credentials): 2 files (binary 1, media 1;"), human.out());
+        assertTrue(TempTrees.readString(tmp.resolve("page.html")).contains("id=\"not-scanned\""));
+        assertNoSecretIn(List.copyOf(planted.values()), run.out(), run.err(), human.out(), human.err());
     }
 
     @Test

@@ -274,10 +274,12 @@ class StagerDryRunCliTest extends StagerProject {
         buildMixedTree();
         CliRun run = stager("--json");
         JsonNode r = run.json();
-        // The contract's fields, plus the companion check (issue 5), the content scan and provenance (issue 15) and the names (issue 31):
-        // no preset given, so no "policy"; no --allow-unknown, so no "leftOutByAllowUnknown".
+        // The contract's fields, plus the companion check (issue 5), the content scan and provenance (issue 15), the names
+        // (issue 31) and what the scan did not read (issue 27): no preset given, so no "policy"; no --allow-unknown, so no
+        // "leftOutByAllowUnknown".
         assertEquals(Set.of("schemaVersion", "projectId", "contentDir", "outputZip", "mode", "status", "eligible",
-                "excluded", "totals", "companionMode", "companions", "error", "secrets", "contentScanned", "names", "run"), fieldNames(r));
+                "excluded", "totals", "companionMode", "companions", "error", "secrets", "contentScanned", "notScanned", "names", "run"),
+                fieldNames(r));
         assertEquals("warn", r.get("companionMode").asText());
         assertTrue(r.get("companions").isArray());
         assertEquals(1, r.get("schemaVersion").asInt());
@@ -310,7 +312,8 @@ class StagerDryRunCliTest extends StagerProject {
 
         CliRun ok = stager("--json", "--allow-unknown");
         assertEquals(Set.of("schemaVersion", "projectId", "contentDir", "outputZip", "mode", "status", "eligible",
-                "excluded", "totals", "companionMode", "companions", "secrets", "contentScanned", "leftOutByAllowUnknown", "names", "run"),
+                "excluded", "totals", "companionMode", "companions", "secrets", "contentScanned", "notScanned", "leftOutByAllowUnknown", "names",
+                "run"),
                 fieldNames(ok.json()));
     }
 

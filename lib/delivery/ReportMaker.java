@@ -17,6 +17,6 @@ record ReportMaker(Loaded loaded, String root, String zip, List<Companions.Split
         DeliveryRequest request = loaded.request();
         return StagerReport.of(request.projectId(), root, zip, request.commit() ? StagerReport.COMMIT : StagerReport.DRY_RUN,
                 classification, loaded.policy().appliedPreset(), loaded.policy().companionMode(), splitGroups, found,
-                request.allowUnknown());
+                loaded.policy().contentScan().notScanned(), request.allowUnknown());
     }
 }

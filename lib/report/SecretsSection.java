@@ -8,10 +8,27 @@ final class SecretsSection {
     private static final Fold.Frame TABLE = new Fold.Frame("<table class=\"secrets\"><thead><tr><th>where</th><th>rule</th><th>starts</th>"
             + "<th>fingerprint</th><th>verdict</th></tr></thead><tbody>\n", "</tbody></table>\n");
 
+    private static final Fold.Frame NOT_SCANNED = new Fold.Frame("<table class=\"not-scanned\"><thead><tr><th>file</th><th>why</th>"
+            + "</tr></thead><tbody>\n", "</tbody></table>\n");
+
     private SecretsSection() {}
 
-    /** Nothing at all when the scan found nothing or did not run (the notice at the top says which). */
+    /**
+     * The findings, then the files whose content was not read; nothing of either when there is none or the
+     * scan did not run (the notice at the top says which).
+     */
     static void write(PageStream b, StagerReport report, String fullList) {
+        writeFindings(b, report, fullList);
+        if (report.notScanned() != null && !report.notScanned().isEmpty()) {
+            b.append("<h2>Content not read <span class=\"count\">(").append(Counts.number(report.notScanned().size()))
+                    .append(")</span></h2>\n<section id=\"not-scanned\">\n");
+            Fold.folded(b, NOT_SCANNED, report.notScanned(), "files", fullList, (page, file) -> page.append("<tr><td><code class=\"wrap\">")
+                    .append(Html.path(file.path())).append("</code></td><td>").append(Html.escape(file.reason())).append("</td></tr>\n"));
+            b.append("</section>\n");
+        }
+    }
+
+    private static void writeFindings(PageStream b, StagerReport report, String fullList) {
         if (report.secrets() == null || report.secrets().isEmpty()) {
             return;
         }

@@ -16,12 +16,14 @@ import policy.PolicyPreset;
 import provenance.RunRecord;
 import scan.EntryName;
 import scan.ScannedEntry;
+import secrets.NotScanned;
 import secrets.SecretFinding;
 
 /**
  * The stager's report: printed by {@code --json} and written as {@code <zip>.report.json}. Field names
  * are the contract's; optional parts are null and so left out of the JSON. {@code secrets} lists every
- * credential the content scan found (approved ones too; null when content was not scanned),
+ * credential the content scan found (approved ones too; null when content was not scanned), {@code notScanned}
+ * the eligible files whose content it did not read and why (media, binary; null when content was not scanned),
  * {@code leftOutByAllowUnknown} how many files --allow-unknown left out that would otherwise have refused
  * the run (null without it), {@code names} how the eligible files' names reach the client, {@code run}
  * the run's provenance, {@code delivery} (a commit's) the zip's size and sha256 and every file the commit wrote.
@@ -42,6 +44,7 @@ public record StagerReport(
         Problem error,
         List<SecretFinding> secrets,
         Boolean contentScanned,
+        List<NotScanned> notScanned,
         Integer leftOutByAllowUnknown,
         Names names,
         RunRecord run,
@@ -110,10 +113,14 @@ public record StagerReport(
     /** What stopped the run: a stable code and the message the operator saw. */
     public record Problem(String code, String message) {}
 
-    /** @param secrets the content scan's findings, or null when content was not scanned */
+    /**
+     * @param secrets the content scan's findings, or null when content was not scanned
+     * @param notScanned the files the content scan did not read (null when content was not scanned)
+     */
     public static StagerReport of(ProjectId id, String contentDir, String outputZip, String mode,
                                   Classification classification, PolicyPreset.Applied policy, CompanionMode companionMode,
-                                  List<Companions.SplitGroup> companions, List<SecretFinding> secrets, boolean allowUnknown) {
+                                  List<Companions.SplitGroup> companions, List<SecretFinding> secrets, List<NotScanned> notScanned,
+                                  boolean allowUnknown) {
         List<Classification.Item> eligibleItems = classification.eligible();
         // A view, not a copy: a commit keeps the report to its end, and each row is made when it is read.
         List<EligibleFile> eligible = new AbstractList<>() {
@@ -150,7 +157,8 @@ public record StagerReport(
         }
         return new StagerReport(SCHEMA_VERSION, id.value(), contentDir, outputZip, mode, OK,
                 eligible, excluded, totals, policy, companionMode.code(), companions, null,
-                secrets == null ? null : List.copyOf(secrets), secrets != null, leftOut, Names.of(eligibleItems), null, null);
+                secrets == null ? null : List.copyOf(secrets), secrets != null,
+                secrets == null || notScanned == null ? null : List.copyOf(notScanned), leftOut, Names.of(eligibleItems), null, null);
     }
 
     public static Path pathFor(Path zip) {
@@ -160,20 +168,20 @@ public record StagerReport(
     public StagerReport withStatus(String newStatus, Problem problem) {
         return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, newStatus,
                 eligible, excluded, totals, policy, companionMode, companions, problem, secrets, contentScanned,
-                leftOutByAllowUnknown, names, run, delivery);
+                notScanned, leftOutByAllowUnknown, names, run, delivery);
     }
 
     /** This report with its run's provenance (the same record the manifest carries, on a commit). */
     public StagerReport withRun(RunRecord record) {
         return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, status,
                 eligible, excluded, totals, policy, companionMode, companions, error, secrets, contentScanned,
-                leftOutByAllowUnknown, names, record, delivery);
+                notScanned, leftOutByAllowUnknown, names, record, delivery);
     }
 
     public StagerReport withDelivery(Delivery written) {
         return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, status,
                 eligible, excluded, totals, policy, companionMode, companions, error, secrets, contentScanned,
-                leftOutByAllowUnknown, names, run, written);
+                notScanned, leftOutByAllowUnknown, names, run, written);
     }
 
     /** Why content was not scanned, for people: by request (--names-only), or the run stopped before it read any. */

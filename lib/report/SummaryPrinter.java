@@ -116,6 +116,19 @@ public final class SummaryPrinter {
      * The content scan: whether it ran and what it found, each finding by place, rule, a redacted preview
      * and the fingerprint to approve it by; never the credential itself.
      */
+    /** How many eligible files the scan did not read, by reason: what "none found" does not cover. */
+    private static void printNotScanned(StagerReport report, PrintWriter out) {
+        if (report.notScanned() == null || report.notScanned().isEmpty()) {
+            return;
+        }
+        Map<String, Long> byReason = new java.util.TreeMap<>();
+        report.notScanned().forEach(file -> byReason.merge(file.reason(), 1L, Long::sum));
+        StringBuilder reasons = new StringBuilder();
+        byReason.forEach((reason, n) -> reasons.append(reasons.length() == 0 ? "" : ", ").append(reason).append(' ').append(Counts.number(n)));
+        out.println("  Content not read (not scanned for credentials): " + Counts.of(report.notScanned().size(), "file", "files")
+                + " (" + reasons + "; --json and the HTML report list them)");
+    }
+
     private static void printSecrets(StagerReport report, PrintWriter out, Ansi ansi) {
         out.println();
         if (!Boolean.TRUE.equals(report.contentScanned())) {
@@ -124,6 +137,7 @@ public final class SummaryPrinter {
             return;
         }
         List<SecretFinding> secrets = report.secrets() == null ? List.of() : report.secrets();
+        printNotScanned(report, out);
         if (secrets.isEmpty()) {
             out.println("  Content scanned for credentials: none found.");
             return;

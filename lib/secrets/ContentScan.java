@@ -22,7 +22,9 @@ import java.security.DigestInputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipInputStream;
 import scan.Extensions;
 import scan.ScannedEntry;
@@ -41,8 +44,13 @@ import scan.ScannedEntry;
  * a commit scans the bytes it copies anyway.
  */
 public final class ContentScan {
-    /** Zip-based office documents: their text (XML) is inside, deflated, so it is scanned one level down. */
-    static final Set<String> CONTAINER_EXTENSIONS = Set.of("docx", "xlsx", "pptx", "odt", "ods");
+    /**
+     * Containers whose text is inside, deflated: zip-based office documents, zip archives and gzip files
+     * (a .csv.gz), scanned member by member.
+     */
+    static final Set<String> CONTAINER_EXTENSIONS = Set.of("docx", "xlsx", "pptx", "odt", "ods", "odp", "zip", "gz");
+    /** Containers opened inside each other at most (a .docx inside a .zip is two): a deeper one is not scanned. */
+    static final int MAX_CONTAINER_DEPTH = 2;
     /** Members of one container scanned at most: a real document has tens to a few thousand. */
     static final int MAX_CONTAINER_MEMBERS = 10_000;
     /** Bytes inflated per container, as a multiple of its size (plus a floor): a deflate bomb stops here. */
@@ -62,6 +70,11 @@ public final class ContentScan {
     private final SecretRules rules;
     private final SecretApprovals approvals;
     private final Predicate<String> stored;
+    /**
+     * The files of this run whose content was not read (media, binary), noted by the threads that met them:
+     * the run's report lists them. One content scan serves one run.
+     */
+    private final Queue<NotScanned> notScanned = new ConcurrentLinkedQueue<>();
 
     /** @param stored whether a path's type is STORED in the zip (already-compressed media) */
     public ContentScan(SecretRules rules, SecretApprovals approvals, Predicate<String> stored) {
@@ -90,62 +103,124 @@ public final class ContentScan {
      * rule is meant for binary content).
      */
     public SecretScanner scannerFor(String relativePath, long size) {
-        if (isContainer(relativePath) || (stored.test(relativePath) && !rules.anyBinaryRule)) {
+        if (isContainer(relativePath)) {
+            return null;
+        }
+        if (stored.test(relativePath) && !rules.anyBinaryRule) {
+            notScanned.add(new NotScanned(relativePath, NotScanned.MEDIA));
             return null;
         }
         return new SecretScanner(rules, relativePath, null, size);
     }
 
     /**
-     * Scans each member of an Office container as a file of its own. A container that cannot be read to
-     * its end (not a zip, too many members, inflating past the bound) gives one finding of
-     * {@value #UNSCANNABLE_RULE}: what was not scanned cannot be said to be clean.
+     * Scans a container's content: each member of a zip (an Office document, a zip archive) as a file of its
+     * own, a container member one level further down ({@value #MAX_CONTAINER_DEPTH} levels in all: a .docx
+     * inside a .zip), a gzip file's content as one file. A container that cannot be read to its end (not a
+     * zip, too many members, too deep, inflating past the bound) gives one finding of {@value #UNSCANNABLE_RULE}:
+     * what was not scanned cannot be said to be clean.
      */
     public List<SecretFinding> scanContainer(String relativePath, InputStream in, long size) throws IOException {
         List<SecretFinding> findings = new ArrayList<>();
-        long budget = Math.max(MIN_INFLATED_BYTES, Math.min(size, Long.MAX_VALUE / MAX_INFLATION_RATIO) * MAX_INFLATION_RATIO);
-        byte[] buffer = new byte[BUFFER_BYTES];
-        int members = 0;
+        long[] budget = {Math.max(MIN_INFLATED_BYTES, Math.min(size, Long.MAX_VALUE / MAX_INFLATION_RATIO) * MAX_INFLATION_RATIO)};
         // The container's own bytes are hashed as they are read: an unscannable one is named by its content.
         DigestInputStream raw = new DigestInputStream(in, Sha256.newDigest());
-        String problem = null;
-        InputStream kept = new FilterInputStream(raw) {
-            @Override
-            public void close() {
-                // Left open for the digest of the rest; the caller closes the container's stream.
-            }
-        };
-        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(kept, BUFFER_BYTES))) {
-            for (ZipEntry member; problem == null && (member = zip.getNextEntry()) != null; ) {
-                if (++members > MAX_CONTAINER_MEMBERS) {
-                    problem = "more than " + MAX_CONTAINER_MEMBERS + " members";
-                } else if (!member.isDirectory()) {
-                    SecretScanner scanner = new SecretScanner(rules, relativePath, member.getName());
-                    for (int n; problem == null && (n = zip.read(buffer)) > 0; ) {
-                        budget -= n;
-                        if (budget < 0) {
-                            problem = "it inflates past " + MAX_INFLATION_RATIO + " times its size";
-                        } else {
-                            scanner.feed(buffer, 0, n);
-                        }
-                    }
-                    findings.addAll(scanner.finish());
-                }
-            }
-            if (problem == null && members == 0) {
-                problem = "it holds no zip members";
-            }
+        String problem;
+        try {
+            InputStream buffered = new BufferedInputStream(unclosable(raw), BUFFER_BYTES);
+            problem = isGzip(relativePath) ? gunzip(relativePath, gunzipped(nameOf(relativePath)), buffered, budget, findings)
+                    : members(relativePath, "", buffered, budget, 1, findings);
         } catch (ZipException | EOFException | IllegalArgumentException e) {
             // EOFException: a truncated container; IllegalArgumentException: a member name not valid in its charset.
-            problem = "it is not a readable zip container (" + e.getMessage() + ")";
+            problem = "it is not a readable " + (isGzip(relativePath) ? "gzip file" : "zip container") + " (" + e.getMessage() + ")";
         }
         if (problem == null) {
             return findings;
         }
-        while (raw.read(buffer) >= 0) {
+        byte[] rest = new byte[BUFFER_BYTES];
+        while (raw.read(rest) >= 0) {
             // The rest of the container goes into its digest too.
         }
         return unscannable(relativePath, problem, raw.getMessageDigest().digest());
+    }
+
+    /**
+     * Scans the members of the zip in {@code in}, named {@code prefix + name}, at container depth {@code depth}.
+     *
+     * @param budget the bytes left to inflate, shared by every level
+     * @return why the scan stopped early, or null
+     */
+    private String members(String path, String prefix, InputStream in, long[] budget, int depth, List<SecretFinding> findings)
+            throws IOException {
+        int members = 0;
+        try (ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry member; (member = zip.getNextEntry()) != null; ) {
+                if (++members > MAX_CONTAINER_MEMBERS) {
+                    return "more than " + MAX_CONTAINER_MEMBERS + " members";
+                }
+                String name = prefix + member.getName();
+                String problem = null;
+                if (member.isDirectory()) {
+                    continue;
+                } else if (isContainer(member.getName()) && depth >= MAX_CONTAINER_DEPTH) {
+                    problem = name + " is a container more than " + MAX_CONTAINER_DEPTH + " levels deep";
+                } else if (isGzip(member.getName())) {
+                    problem = gunzip(path, gunzipped(name), unclosable(zip), budget, findings);
+                } else if (isContainer(member.getName())) {
+                    problem = members(path, name + "!", unclosable(zip), budget, depth + 1, findings);
+                } else {
+                    problem = feed(new SecretScanner(rules, path, name), zip, budget, findings);
+                }
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        }
+        return members == 0 ? "it holds no zip members" : null;
+    }
+
+    /** Scans a gzip stream's content as one file, named {@code entry}. */
+    private String gunzip(String path, String entry, InputStream in, long[] budget, List<SecretFinding> findings) throws IOException {
+        try (GZIPInputStream content = new GZIPInputStream(in, BUFFER_BYTES)) {
+            return feed(new SecretScanner(rules, path, entry), content, budget, findings);
+        }
+    }
+
+    /** Feeds a member's bytes to its scanner within the budget; returns why it stopped early, or null. */
+    private static String feed(SecretScanner scanner, InputStream in, long[] budget, List<SecretFinding> findings) throws IOException {
+        byte[] buffer = new byte[BUFFER_BYTES];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            budget[0] -= n;
+            if (budget[0] < 0) {
+                return "it inflates past " + MAX_INFLATION_RATIO + " times its size";
+            }
+            scanner.feed(buffer, 0, n);
+        }
+        findings.addAll(scanner.finish());
+        return null;
+    }
+
+    private static boolean isGzip(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
+    }
+
+    private static String nameOf(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** What a gzip file holds, named as gzip names it: without its .gz. */
+    private static String gunzipped(String name) {
+        return name.substring(0, name.length() - ".gz".length());
+    }
+
+    /** A stream whose close leaves the one under it open: a member's reader must not close its container. */
+    private static InputStream unclosable(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public void close() {
+                // The container's stream is closed by whoever opened it.
+            }
+        };
     }
 
     /** The finding for a container that could not be read to its end; its fingerprint covers the container's bytes. */
@@ -153,6 +228,11 @@ public final class ContentScan {
         return List.of(new SecretFinding(relativePath, null, 1, 1, UNSCANNABLE_RULE,
                 FileFindings.fingerprint(UNSCANNABLE_RULE, relativePath, null, contentSha256, 0, contentSha256.length),
                 "", false));
+    }
+
+    /** The files of this run whose content was not read, and why, in the v1 order of their paths. */
+    public List<NotScanned> notScanned() {
+        return notScanned.stream().sorted(java.util.Comparator.comparing(NotScanned::path, scan.PathOrder.UTF8_BYTES)).toList();
     }
 
     /** Opens a file's bytes again (a container is read as a zip, after the pass that read it as bytes). */
@@ -167,7 +247,11 @@ public final class ContentScan {
      */
     public List<SecretFinding> findings(SecretScanner scanner, String relativePath, long size, Reopen reopen) throws IOException {
         if (scanner != null) {
-            return scanner.finish();
+            List<SecretFinding> found = scanner.finish();
+            if (scanner.binary()) {
+                notScanned.add(new NotScanned(relativePath, NotScanned.BINARY));
+            }
+            return found;
         }
         if (!isContainer(relativePath)) {
             return List.of();
@@ -190,7 +274,7 @@ public final class ContentScan {
         }
         // The scanned size is read, no more: a dry-run predicts the commit, which stops on a file that changed.
         if (size == 0) {
-            return scanner.finish();
+            return findings(scanner, relativePath, size, null);
         }
         // A channel, not an InputStream over one: about a third less time per small file.
         ByteBuffer view = ByteBuffer.wrap(buffer);
@@ -200,7 +284,7 @@ public final class ContentScan {
                 scanner.feed(buffer, 0, n);
             }
         }
-        return scanner.finish();
+        return findings(scanner, relativePath, size, null);
     }
 
     /**

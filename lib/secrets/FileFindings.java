@@ -81,10 +81,14 @@ final class FileFindings {
             overBudget(start, buffer, base, length);
             return;
         }
-        int matchStart = (int) (start - base);
+        int keywordStart = (int) (start - base);
+        int matchStart = tokenStart(rule, buffer, base, keywordStart);
         work += secret[1] - secret[0];
-        if (rules.isExampleOrPlaceholder(text(buffer, secret[0], secret[1]), text(buffer, matchStart, end))
-                || entropy(buffer, secret[0], secret[1]) < rule.minEntropy()) {
+        if (matchStart < 0 || rules.isExampleOrPlaceholder(text(buffer, secret[0], secret[1]), text(buffer, matchStart, end))
+                || entropy(buffer, secret[0], secret[1]) < rule.minEntropy()
+                || !rule.value().accepts(buffer, secret[0], secret[1], secret[1] < length ? buffer[secret[1]] : -1)
+                || (rule.value().generic() && rules.startsWithVendorKeyword(buffer, secret[0], secret[1]))
+                || (rule.value() == ValueCheck.PASSWORD && ValueCheck.startsWithUserName(buffer, keywordStart, secret[0], secret[1]))) {
             overBudget(start, buffer, base, length);
             return;
         }
@@ -99,9 +103,24 @@ final class FileFindings {
         fingerprints.add(fingerprint);
         if (findings.size() < MAX_FINDINGS_PER_FILE || !seen) {
             findings.add(new SecretFinding(path, entry, lines.lineOf(buffer, matchStart), lines.columnOf(buffer, base, matchStart),
-                    rule.id(), fingerprint, preview(buffer, matchStart, (int) (from - base)), false));
+                    rule.id(), fingerprint, preview(buffer, keywordStart, (int) (from - base)), false));
         }
         overBudget(start, buffer, base, length);
+    }
+
+    /**
+     * Where the token starts: at its keyword, or for a rule with {@code before} where that part starts
+     * (not inside a longer word); -1 when the part is not there.
+     */
+    private static int tokenStart(SecretRules.Rule rule, byte[] buffer, long base, int keywordStart) {
+        if (rule.before() == null) {
+            return keywordStart;
+        }
+        int start = rule.before().matchBackward(buffer, keywordStart, 0);
+        if (start < 0 || (base + start > 0 && (start == 0 || KeywordSearch.isAlphanumeric(buffer[start - 1])))) {
+            return -1;
+        }
+        return start;
     }
 
     /** Stops the scan once the patterns have read more than the file's budget (see {@link #WORK_PER_BYTE}). */

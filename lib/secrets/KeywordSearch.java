@@ -158,15 +158,16 @@ final class KeywordSearch {
             if (!rule.ignoreCase() && !Arrays.equals(buffer, start, i + 1, word, 0, word.length)) {
                 continue;
             }
-            // A keyword inside a longer word or token (AKIA in base64 image data) starts nothing.
-            if (isAlphanumeric(word[0]) && base + start > 0 && isAlphanumeric(buffer[start - 1])) {
+            // A keyword inside a longer word or token (AKIA in base64 image data) starts nothing; a rule whose
+            // token starts ahead of its keyword is checked where it starts (FileFindings); one found anywhere is not.
+            if (rule.before() == null && !rule.anywhere() && isAlphanumeric(word[0]) && base + start > 0 && isAlphanumeric(buffer[start - 1])) {
                 continue;
             }
             pending.add(base + start, keyword);
         }
     }
 
-    private static boolean isAlphanumeric(byte b) {
+    static boolean isAlphanumeric(byte b) {
         return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
     }
 }

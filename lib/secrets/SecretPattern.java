@@ -68,6 +68,38 @@ final class SecretPattern {
         return at;
     }
 
+    /**
+     * Matches backwards, ending just before {@code end} and reading no further back than {@code floor}:
+     * the atoms from the last to the first, each possessive (a rule's {@code before}, what a token holds
+     * ahead of its keyword).
+     *
+     * @return where the match starts, or -1
+     */
+    int matchBackward(byte[] bytes, int end, int floor) {
+        int at = end;
+        for (int atom = min.length - 1; atom >= 0; atom--) {
+            long[] set = classes[atom];
+            int stop = (int) Math.max(floor, (long) at - max[atom]);
+            int start = at;
+            while (at > stop && contains(set, bytes[at - 1])) {
+                at--;
+            }
+            if (start - at < min[atom]) {
+                return -1;
+            }
+        }
+        return at;
+    }
+
+    /** The most bytes a match can take, or {@link Integer#MAX_VALUE} when a quantifier is unbounded. */
+    long maxLength() {
+        long sum = 0;
+        for (int m : max) {
+            sum += m;
+        }
+        return Math.min(sum, Integer.MAX_VALUE);
+    }
+
     /** Whether the byte could extend the last atom: a token only ends where its characters stop. */
     boolean continuesLastAtom(byte b) {
         return classes.length > 0 && max[max.length - 1] > 1 && contains(classes[classes.length - 1], b);

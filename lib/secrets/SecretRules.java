@@ -8,6 +8,7 @@ import io.BoundedFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,9 +37,18 @@ public final class SecretRules {
     /** Shannon entropy of a byte string is at most 8 bits per byte. */
     static final double MAX_ENTROPY = 8.0;
 
-    /** One rule; {@code maxLength} bounds how far past the keyword its pattern may read. */
+    /** The longest a rule's {@code before} may reach ahead of its keyword: the buffer keeps a keyword's length. */
+    static final int MAX_BEFORE_LENGTH = 32;
+
+    /**
+     * One rule; {@code maxLength} bounds how far past the keyword its pattern may read; {@code before}, if
+     * not null, is what the token holds ahead of its keyword (matched backwards; the token then starts there);
+     * {@code anywhere}: the keyword counts inside a longer word too (a fragment of base64);
+     * {@code value} is what its secret must look like beyond the pattern.
+     */
     record Rule(String id, String description, List<String> keywords, SecretPattern pattern, boolean ignoreCase,
-                double minEntropy, int maxLength, boolean binary, String source) {}
+                double minEntropy, int maxLength, boolean binary, String source, SecretPattern before, boolean anywhere,
+                ValueCheck value) {}
 
     private final List<Rule> rules;
     private final Set<String> exampleValues;
@@ -85,6 +95,34 @@ public final class SecretRules {
 
     Rule rule(int index) {
         return rules.get(index);
+    }
+
+    /**
+     * Whether buffer[from, to) starts with the keyword of a vendor's rule (one whose value check is not generic): a
+     * generic rule leaves such a value to the vendor's, so one token is one finding, under its own name.
+     */
+    boolean startsWithVendorKeyword(byte[] buffer, int from, int to) {
+        for (int k = 0; k < keywordBytes.length; k++) {
+            Rule rule = rules.get(keywordRule[k]);
+            byte[] word = keywordBytes[k];
+            if (rule.value().generic() || rule.anywhere()) {
+                continue;
+            }
+            if (rule.before() == null) {
+                if (to - from >= word.length && Arrays.equals(buffer, from, from + word.length, word, 0, word.length)) {
+                    return true;
+                }
+                continue;
+            }
+            // A token that starts ahead of its keyword (Q~ four characters in): its keyword where its start is the value's.
+            for (int at = from + 1; at <= Math.min(to - word.length, from + MAX_BEFORE_LENGTH); at++) {
+                if (Arrays.equals(buffer, at, at + word.length, word, 0, word.length)
+                        && rule.before().matchBackward(buffer, at, from) == from) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A documented example value (the secret or the whole match) or a placeholder: looks like a secret, is none. */
@@ -184,13 +222,34 @@ public final class SecretRules {
         if (length != null && (!length.isInt() || length.intValue() < 1 || length.intValue() > MAX_MAX_LENGTH)) {
             throw fields.fail(where + ".max_length", "must be a whole number from 1 to " + MAX_MAX_LENGTH);
         }
+        SecretPattern before = null;
+        if (node.has("before")) {
+            try {
+                before = SecretPattern.parse(text(fields, node, where, "before"), ignoreCase);
+            } catch (IllegalArgumentException e) {
+                throw fields.fail(where + ".before", e.getMessage());
+            }
+            if (before.maxLength() > MAX_BEFORE_LENGTH) {
+                throw fields.fail(where + ".before", "may match at most " + MAX_BEFORE_LENGTH + " characters");
+            }
+        }
+        ValueCheck value = ValueCheck.NONE;
+        if (node.has("value")) {
+            String name = text(fields, node, where, "value");
+            try {
+                value = ValueCheck.of(name);
+            } catch (IllegalArgumentException e) {
+                throw fields.fail(where + ".value", "'" + name + "' is none of " + ValueCheck.names());
+            }
+        }
         String source = text(fields, node, where, "source");
         if (!source.startsWith("https://")) {
             throw fields.fail(where + ".source", "must be the https:// address of the token format's public documentation");
         }
         return new Rule(id, text(fields, node, where, "description"), List.copyOf(keywords), pattern, ignoreCase,
                 entropy == null ? 0 : entropy.doubleValue(), length == null ? DEFAULT_MAX_LENGTH : length.intValue(),
-                bool(fields, node, where, "binary"), source);
+                bool(fields, node, where, "binary"), source, before,
+                bool(fields, node, where, "anywhere"), value);
     }
 
     private static String text(JsonFields fields, JsonNode node, String where, String field) {

@@ -7,9 +7,10 @@ import java.util.List;
  * Scans one file's bytes for credentials as they stream past (fed in any chunks, each byte once):
  * the keyword automaton marks where a rule may start ({@link KeywordSearch}), and only there does the
  * rule's pattern run, over at most its maximum length ({@link FileFindings}). Memory is one chunk plus the
- * longest reach of a rule, whatever the file's size. The first block decides the encoding: a UTF-16
- * byte-order mark gives UTF-16 (scanned as one byte per code unit), a NUL byte gives binary (skipped
- * unless a rule is meant for binary content), anything else is scanned as 8-bit text (UTF-8, Latin-1, ASCII).
+ * longest reach of a rule, whatever the file's size. The first block decides the encoding: a UTF-16 or
+ * UTF-32 byte-order mark, or NULs where a wide encoding puts the high bytes of ASCII, give UTF-16 or UTF-32
+ * (scanned as one byte per code unit); other NULs give binary (skipped unless a rule is meant for binary
+ * content); anything else is scanned as 8-bit text (UTF-8, Latin-1, ASCII).
  */
 public final class SecretScanner {
     /** The block that decides the encoding, as git and grep decide "binary" (a NUL in the first 8 KiB). */
@@ -19,7 +20,24 @@ public final class SecretScanner {
     /** Where a UTF-16 code unit outside ASCII goes: a byte no keyword or class of a shipped rule holds. */
     private static final byte NOT_ASCII = (byte) 0x80;
 
-    private enum Mode { SNIFF, TEXT, UTF16_LE, UTF16_BE, SKIP }
+    /** How the stream is read: text byte by byte, or wide code units (2 or 4 bytes) projected to one byte each. */
+    private enum Mode {
+        SNIFF(1, false), TEXT(1, false), UTF16_LE(2, false), UTF16_BE(2, true), UTF32_LE(4, false), UTF32_BE(4, true), SKIP(1, false);
+
+        final int unit;
+        final boolean bigEndian;
+
+        Mode(int unit, boolean bigEndian) {
+            this.unit = unit;
+            this.bigEndian = bigEndian;
+        }
+    }
+
+    /**
+     * Share of a sniffed block's code units that must have NUL in the high bytes (and none in the low one)
+     * for UTF-16 or UTF-32 without a byte-order mark: ASCII text in a wide encoding, not binary data.
+     */
+    static final double WIDE_TEXT_SHARE = 0.9;
 
     private final SecretRules rules;
     private Mode mode = Mode.SNIFF;
@@ -29,7 +47,9 @@ public final class SecretScanner {
     private int length;
     /** Buffer index up to which the automaton has run. */
     private int scanned;
-    private int oddByte = -1;
+    /** The bytes of a wide code unit that a chunk split, waiting for the rest. */
+    private final byte[] partialUnit = new byte[4];
+    private int partialBytes;
     private final PendingHits pending = new PendingHits();
     private final KeywordSearch keywords;
     private final LineCounter lines = new LineCounter();
@@ -80,6 +100,11 @@ public final class SecretScanner {
         return findings.list();
     }
 
+    /** Whether the content was judged binary and so not scanned (known once the stream ended). */
+    public boolean binary() {
+        return mode == Mode.SKIP;
+    }
+
     /** All findings, also those past {@link FileFindings#MAX_FINDINGS_PER_FILE}. */
     public int total() {
         return findings.total();
@@ -87,10 +112,21 @@ public final class SecretScanner {
 
     private void decide() {
         boolean binary = false;
-        if (length >= 2 && (buffer[0] & 0xff) == 0xFF && (buffer[1] & 0xff) == 0xFE) {
+        int bom = 0;
+        if (length >= 4 && (buffer[0] & 0xff) == 0xFF && (buffer[1] & 0xff) == 0xFE && buffer[2] == 0 && buffer[3] == 0) {
+            mode = Mode.UTF32_LE;
+            bom = 4;
+        } else if (length >= 4 && buffer[0] == 0 && buffer[1] == 0 && (buffer[2] & 0xff) == 0xFE && (buffer[3] & 0xff) == 0xFF) {
+            mode = Mode.UTF32_BE;
+            bom = 4;
+        } else if (length >= 2 && (buffer[0] & 0xff) == 0xFF && (buffer[1] & 0xff) == 0xFE) {
             mode = Mode.UTF16_LE;
+            bom = 2;
         } else if (length >= 2 && (buffer[0] & 0xff) == 0xFE && (buffer[1] & 0xff) == 0xFF) {
             mode = Mode.UTF16_BE;
+            bom = 2;
+        } else if (indexOfNul(buffer, length) >= 0 && (mode = wideByNuls(buffer, length)) != Mode.SNIFF) {
+            // Wide text without a byte-order mark: the NULs stand where the high bytes of ASCII code units do.
         } else if (indexOfNul(buffer, length) >= 0) {
             if (!rules.anyBinaryRule) {
                 mode = Mode.SKIP;
@@ -112,9 +148,33 @@ public final class SecretScanner {
         } else {
             byte[] sniffed = Arrays.copyOf(buffer, length);
             length = 0;
-            append(sniffed, 2, sniffed.length - 2);
+            append(sniffed, bom, sniffed.length - bom);
         }
         run(false);
+    }
+
+    /**
+     * UTF-16 or UTF-32 (either byte order) when the block's NULs fall where the high bytes of ASCII code units
+     * would (high bytes NUL, low byte not) in {@link #WIDE_TEXT_SHARE} of the units; else {@link Mode#SNIFF}.
+     */
+    private static Mode wideByNuls(byte[] bytes, int length) {
+        for (Mode wide : new Mode[] {Mode.UTF32_LE, Mode.UTF32_BE, Mode.UTF16_LE, Mode.UTF16_BE}) {
+            int units = length / wide.unit;
+            int text = 0;
+            for (int u = 0; u < units; u++) {
+                int at = u * wide.unit;
+                int low = wide.bigEndian ? at + wide.unit - 1 : at;
+                boolean highNul = true;
+                for (int k = 0; k < wide.unit; k++) {
+                    highNul &= at + k == low || bytes[at + k] == 0;
+                }
+                text += highNul && bytes[low] != 0 ? 1 : 0;
+            }
+            if (units > 0 && text >= WIDE_TEXT_SHARE * units) {
+                return wide;
+            }
+        }
+        return Mode.SNIFF;
     }
 
     private static int indexOfNul(byte[] bytes, int length) {
@@ -128,8 +188,8 @@ public final class SecretScanner {
 
     private void append(byte[] bytes, int offset, int count) {
         int room = count;
-        if (mode == Mode.UTF16_LE || mode == Mode.UTF16_BE) {
-            room = (count + 1) / 2 + 1;
+        if (mode.unit > 1) {
+            room = count / mode.unit + 1;
         }
         if (length + room > buffer.length) {
             compact();
@@ -142,22 +202,22 @@ public final class SecretScanner {
             length += count;
             return;
         }
-        int i = offset;
-        int end = offset + count;
-        if (oddByte >= 0 && i < end) {
-            buffer[length++] = project(oddByte, bytes[i++] & 0xff);
-            oddByte = -1;
-        }
-        for (; i + 1 < end; i += 2) {
-            buffer[length++] = project(bytes[i] & 0xff, bytes[i + 1] & 0xff);
-        }
-        if (i < end) {
-            oddByte = bytes[i] & 0xff;
+        for (int i = offset; i < offset + count; i++) {
+            partialUnit[partialBytes++] = bytes[i];
+            if (partialBytes == mode.unit) {
+                buffer[length++] = project();
+                partialBytes = 0;
+            }
         }
     }
 
-    private byte project(int first, int second) {
-        int unit = mode == Mode.UTF16_LE ? first | second << 8 : first << 8 | second;
+    /** The code unit gathered in {@link #partialUnit} as one byte: itself if ASCII, else a byte no rule matches. */
+    private byte project() {
+        long unit = 0;
+        for (int k = 0; k < mode.unit; k++) {
+            int b = partialUnit[mode.bigEndian ? k : mode.unit - 1 - k] & 0xff;
+            unit = unit << 8 | b;
+        }
         return unit < 0x80 ? (byte) unit : NOT_ASCII;
     }
 

@@ -27,6 +27,14 @@ import zip.ZipManifest;
 
 /** --policy NAME: presets from DATA/policies/NAME.json only ever add restrictions to the global bans. */
 class PolicyPresetTest extends StagerProject {
+    /** A real zip holding one text member: the content scan opens archives, and a file that is none refuses the run. */
+    static void archive(Path zip, String text) throws java.io.IOException {
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     static final String ID = "acme";
 
     PolicyPresetTest() {
@@ -73,7 +81,7 @@ class PolicyPresetTest extends StagerProject {
     @Test
     void strictBansZipAndTheDetailNamesThePolicy() throws Exception {
         TempTrees.file(content, "a.png", "png");
-        TempTrees.file(content, "bundle.zip", "an archive, allowed by the project");
+        archive(content.resolve("bundle.zip"), "an archive, allowed by the project");
 
         CliRun plain = stager("--json");
         assertEquals(0, plain.exitCode(), plain.describe());
@@ -133,7 +141,7 @@ class PolicyPresetTest extends StagerProject {
     @Test
     void defaultBehavesLikeNoPresetForBans() throws Exception {
         TempTrees.file(content, "a.png", "png");
-        TempTrees.file(content, "bundle.zip", "zip");
+        archive(content.resolve("bundle.zip"), "zip");
         TempTrees.file(content, "run.log", "log");
         TempTrees.file(content, "key.pem", "pem");
         TempTrees.file(content, "tool.exe", "exe");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import secrets.NotScanned;
 import secrets.SecretFinding;
 import support.HtmlPages;
 
@@ -15,9 +16,13 @@ import support.HtmlPages;
 class SecretsSectionTest {
 
     static String rendered(List<SecretFinding> secrets) {
+        return rendered(secrets, null);
+    }
+
+    static String rendered(List<SecretFinding> secrets, List<NotScanned> notScanned) {
         StagerReport report = new StagerReport(StagerReport.SCHEMA_VERSION, "p", "/c", "/out/z.zip", StagerReport.DRY_RUN,
                 StagerReport.REFUSED, List.of(), List.of(), new StagerReport.Totals(0, 0, Map.of(), Map.of()), null, null, null, null,
-                secrets, secrets != null, null, null, null, null);
+                secrets, secrets != null, notScanned, null, null, null, null);
         return PageStreamTest.text(b -> SecretsSection.write(b, report, HtmlReport.fullListIn(report)));
     }
 
@@ -52,5 +57,14 @@ class SecretsSectionTest {
         assertEquals(List.of("3 more findings"), HtmlPages.summaries(html));
         assertFalse(html.contains("<script") || html.contains("\u202E"), html);
         assertTrue(html.contains("&lt;script&gt;7\\u202E.env:3:7"));
+    }
+
+    @Test
+    void filesWhoseContentWasNotReadAreListedWithWhy() {
+        String html = rendered(List.of(), List.of(new NotScanned("frames/<f>.png", NotScanned.MEDIA), new NotScanned("blob.bin", NotScanned.BINARY)));
+        assertTrue(html.startsWith("<h2>Content not read <span class=\"count\">(2)</span></h2>\n<section id=\"not-scanned\">\n"), html);
+        assertTrue(html.contains("<tr><td><code class=\"wrap\">frames/&lt;f&gt;.png</code></td><td>media</td></tr>"), html);
+        assertTrue(html.contains("<td>binary</td>"), html);
+        assertFalse(html.contains("id=\"secrets\""), "no finding, no findings table");
     }
 }

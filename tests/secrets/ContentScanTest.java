@@ -50,6 +50,39 @@ class ContentScanTest {
     }
 
     @Test
+    void aDocumentInsideAZipAndACsvInsideGzipAreScannedAndAThirdLevelIsNot() throws IOException {
+        var planted = new SecretCorpus(5).onePerRule();
+        byte[] docx = container("word/document.xml", "<w:t>" + planted.get("github-token").text() + "</w:t>");
+        ByteArrayOutputStream zipBytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(zipBytes)) {
+            zip.putNextEntry(new ZipEntry("brief/notes.txt"));
+            zip.write(planted.get("stripe-live-key").text().getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("brief/spec.docx"));
+            zip.write(docx);
+        }
+        byte[] outer = zipBytes.toByteArray();
+        List<SecretFinding> found = SCAN.scanContainer("delivery.zip", new ByteArrayInputStream(outer), outer.length);
+        assertEquals(List.of("brief/notes.txt stripe-live-key", "brief/spec.docx!word/document.xml github-token"),
+                found.stream().map(f -> f.entry() + " " + f.rule()).toList());
+
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(("id,key\n1," + planted.get("aws-access-key-id").text() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        List<SecretFinding> inGzip = SCAN.scanContainer("export/table.csv.gz", new ByteArrayInputStream(gz.toByteArray()), gz.size());
+        assertEquals(List.of("table.csv aws-access-key-id"), inGzip.stream().map(f -> f.entry() + " " + f.rule()).toList());
+
+        ByteArrayOutputStream deep = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(deep)) {
+            zip.putNextEntry(new ZipEntry("inner.zip"));
+            zip.write(outer);
+        }
+        List<SecretFinding> tooDeep = SCAN.scanContainer("deep.zip", new ByteArrayInputStream(deep.toByteArray()), deep.size());
+        assertEquals(List.of(ContentScan.UNSCANNABLE_RULE), tooDeep.stream().map(SecretFinding::rule).toList(),
+                "a docx in a zip in a zip is three levels: not scanned, so not called clean");
+    }
+
+    @Test
     void aContainerThatCannotBeReadToItsEndIsAFindingNotASilentPass() throws IOException {
         byte[] notZip = "this is no zip at all".getBytes(StandardCharsets.US_ASCII);
         assertEquals(ContentScan.UNSCANNABLE_RULE, SCAN.scanContainer("a.docx", new ByteArrayInputStream(notZip), notZip.length)
@@ -84,8 +117,13 @@ class ContentScanTest {
             Path file = TempTrees.file(tmp, name, token);
             entries.add(new ScannedEntry(name, tmp, ScannedEntry.Kind.REGULAR, Files.size(file), 0, null));
         }
-        List<SecretFinding> found = SCAN.scanFiles(entries, 1, Progress.NONE);
+        Path binary = TempTrees.file(tmp, "b.dat", "\0\u0001\u0002" + token);
+        entries.add(new ScannedEntry("b.dat", tmp, ScannedEntry.Kind.REGULAR, Files.size(binary), 0, null));
+        ContentScan scan = new ContentScan(RULES, SecretApprovals.none(), path -> path.endsWith(".png"));
+        List<SecretFinding> found = scan.scanFiles(entries, 1, Progress.NONE);
         assertEquals(List.of("a.txt npm-token"), found.stream().map(f -> f.path() + " " + f.rule()).toList());
+        assertEquals(List.of(new NotScanned("a.png", NotScanned.MEDIA), new NotScanned("b.dat", NotScanned.BINARY)), scan.notScanned(),
+                "what was not read is noted, in path order");
     }
 
     @Test

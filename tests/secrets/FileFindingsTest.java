@@ -87,8 +87,8 @@ class FileFindingsTest {
     @Test
     void theFingerprintCoversRulePathAndMatchedBytes() {
         SecretCorpus corpus = new SecretCorpus(6);
-        String a = "ghp_" + corpus.chars("abcdefghijklmnopqrstuvwxyz0123456789", 36);
-        String b = "ghp_" + corpus.chars("abcdefghijklmnopqrstuvwxyz0123456789", 36);
+        String a = "ghp_" + corpus.checksummed(30);
+        String b = "ghp_" + corpus.checksummed(30);
         String fa = scan("k=" + a).get(0).fingerprint();
         assertEquals(fa, scan("other text\nk=" + a + "\n").get(0).fingerprint(), "moving the line keeps the fingerprint");
         assertNotEquals(fa, scan("k=" + b).get(0).fingerprint(), "another token, another fingerprint");
@@ -107,8 +107,8 @@ class FileFindingsTest {
     @Test
     void everyDistinctFingerprintIsListedHoweverManyCopiesCameFirst() {
         SecretCorpus corpus = new SecretCorpus(14);
-        String fixture = "ghp_" + corpus.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 36);
-        String real = "ghp_" + corpus.chars("abcdefghijklmnopqrstuvwxyz0123456789", 36);
+        String fixture = "ghp_" + corpus.checksummed(30);
+        String real = "ghp_" + corpus.checksummed(30);
         List<SecretFinding> found = scan(("fixture = " + fixture + "\n").repeat(FileFindings.MAX_FINDINGS_PER_FILE + 5)
                 + "real = " + real + "\n");
         assertEquals(2, found.stream().map(SecretFinding::fingerprint).distinct().count(), "the new token after the cap is listed");
@@ -134,11 +134,10 @@ class FileFindingsTest {
         for (int i = 0; i < 200_000; i++) {
             text.append(" AKIA").append(random.nextInt(10));
         }
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        String repeated = "\nghp_" + new SecretCorpus(10).chars(alphabet, 36);
+        String repeated = "\nghp_" + new SecretCorpus(10).checksummed(30);
         text.append(repeated.repeat(100));
         for (int i = 0; i < 30; i++) {
-            text.append("\nghp_").append(new SecretCorpus(100 + i).chars(alphabet, 36));
+            text.append("\nghp_").append(new SecretCorpus(100 + i).checksummed(30));
         }
         SecretScanner scanner = new SecretScanner(SHIPPED, "f.txt", null);
         byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
@@ -147,5 +146,20 @@ class FileFindingsTest {
         assertEquals(FileFindings.MAX_FINDINGS_PER_FILE + 30, found.size(), "20 occurrences, then each new fingerprint once");
         assertEquals(31, found.stream().map(SecretFinding::fingerprint).distinct().count());
         assertEquals(130, scanner.total());
+    }
+
+    @Test
+    void aTokenThatStartsAheadOfItsKeywordIsPlacedWhereItStartsAndAGenericRuleLeavesItToItsVendor() {
+        SecretCorpus.Planted azure = new SecretCorpus(15).onePerRule().get("azure-ad-client-secret");
+        List<SecretFinding> found = scan("x: 1\n" + azure.text() + "\n");
+        assertEquals(List.of("azure-ad-client-secret"), found.stream().map(SecretFinding::rule).toList(),
+                "one token, one finding, under its vendor's name (not the generic *_SECRET= rule)");
+        assertEquals(azure.text().indexOf(azure.secret()) + 1, found.get(0).column(), "the column of the token's first character");
+        assertEquals("Q~…", found.get(0).preview(), "the preview is the keyword, never the characters ahead of it");
+        assertEquals(List.of(), scan("x" + azure.secret() + "\n"), "inside a longer word it starts nothing");
+        SecretCorpus.Planted users = new SecretCorpus(16).onePerRule().get("password-assignment");
+        assertEquals(List.of(), scan("{ username: 'alice', password: 'alice-Pass2w', origin: 'x' }\n"),
+                "a password made of the user name is an example, not a secret");
+        assertEquals(1, scan(users.text() + "\n").size());
     }
 }

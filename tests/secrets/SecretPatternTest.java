@@ -47,4 +47,19 @@ class SecretPatternTest {
         byte[] text = "p\u00e4ss@".getBytes(StandardCharsets.UTF_8);
         assertEquals(text.length, negated.match(text, 0, text.length, secret), "a negated class takes non-ASCII bytes");
     }
+
+    @Test
+    void aBeforePartMatchesBackwardsPossessivelyAndKnowsItsLength() {
+        SecretPattern before = SecretPattern.parse("[A-Za-z0-9_~.]{3}\\d", false);
+        byte[] bytes = "x=ab3.7Q~rest".getBytes(StandardCharsets.US_ASCII);
+        int keyword = 7;
+        assertEquals(3, before.matchBackward(bytes, keyword, 0), "three characters and a digit ahead of Q~");
+        assertEquals(-1, before.matchBackward(bytes, keyword, 4), "not past the floor");
+        assertEquals(-1, SecretPattern.parse("\\d{3}", false).matchBackward(bytes, keyword, 0), "one digit is not three");
+        assertEquals(4, before.maxLength());
+        assertEquals(Integer.MAX_VALUE, SecretPattern.parse("a+", false).maxLength());
+        SecretPattern digits = SecretPattern.parse("[0-9]{8,10}", false);
+        byte[] telegram = "id 123456789012:AA".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(5, digits.matchBackward(telegram, 15, 0), "possessive: takes ten digits, leaving two ahead of them");
+    }
 }

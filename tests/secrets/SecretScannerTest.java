@@ -34,7 +34,8 @@ class SecretScannerTest {
     void everyShippedRuleCatchesItsPlantedCredential() {
         for (long seed = 1; seed <= 20; seed++) {
             Map<String, SecretCorpus.Planted> planted = new SecretCorpus(seed).onePerRule();
-            assertEquals(SHIPPED.ruleIds(), List.copyOf(planted.keySet()), "the corpus plants one credential per shipped rule");
+            assertEquals(new java.util.TreeSet<>(SHIPPED.ruleIds()), new java.util.TreeSet<>(planted.keySet()),
+                    "the corpus plants one credential per shipped rule");
             for (SecretCorpus.Planted p : planted.values()) {
                 List<SecretFinding> found = scan("intro line\n  " + p.text() + "\ntrailer\n");
                 assertTrue(found.stream().anyMatch(f -> f.rule().equals(p.rule())), p.rule() + " (seed " + seed + ") found " + found);
@@ -50,7 +51,7 @@ class SecretScannerTest {
     @Test
     void aCredentialAcrossEveryChunkBoundaryIsFoundOnceAtItsLineAndColumn() {
         SecretCorpus corpus = new SecretCorpus(3);
-        String token = "ghp_" + corpus.chars("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 36);
+        String token = "ghp_" + corpus.checksummed(30);
         byte[] bytes = ("line one\nline two\n   x=" + token + " end\n").getBytes(StandardCharsets.US_ASCII);
         for (int chunk = 1; chunk <= bytes.length; chunk++) {
             List<SecretFinding> found = scan(bytes, chunk);
@@ -67,7 +68,11 @@ class SecretScannerTest {
         String body = corpus.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 37);
         assertEquals(List.of(), scan("ghp_" + body + "\n"), "37 characters are no classic GitHub token");
         assertEquals(List.of(), scan("xghp_" + body.substring(1) + "\n"), "a keyword inside a word starts nothing");
-        assertEquals(1, scan("(ghp_" + body.substring(1) + ")\n").size());
+        String token = corpus.checksummed(30);
+        assertEquals(List.of(), scan("xghp_" + token + "\n"), "a keyword inside a word starts nothing");
+        assertEquals(1, scan("(ghp_" + token + ")\n").size());
+        assertEquals(List.of(), scan("(ghp_" + token.substring(0, 35) + (token.charAt(35) == 'a' ? 'b' : 'a') + ")\n"),
+                "a classic token whose last 6 characters are not the CRC-32 of the 30 before is none");
     }
 
     @Test
@@ -82,6 +87,42 @@ class SecretScannerTest {
         assertEquals(le.get(0).fingerprint(), be.get(0).fingerprint(), "same text, same fingerprint in either byte order");
         byte[] binary = ("\0\0\0" + text).getBytes(StandardCharsets.ISO_8859_1);
         assertEquals(List.of(), scan(binary, 100), "a NUL in the first block makes the content binary");
+    }
+
+    @Test
+    void wideTextWithoutAByteOrderMarkIsToldFromBinaryByWhereItsNulsStand() {
+        SecretCorpus.Planted planted = new SecretCorpus(6).onePerRule().get("github-token");
+        String text = "notes\r\n" + planted.text() + "\r\n";
+        for (String charset : new String[] {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"}) {
+            for (int chunk : new int[] {3, 4096}) {
+                List<SecretFinding> found = scan(text.getBytes(java.nio.charset.Charset.forName(charset)), chunk);
+                assertEquals(List.of("github-token"), found.stream().map(SecretFinding::rule).toList(), charset + " chunk " + chunk);
+                assertEquals(2, found.get(0).line(), charset);
+                assertEquals(8, found.get(0).column(), charset + ": columns count code units");
+            }
+        }
+        assertEquals(List.of("github-token"), scan(("\uFEFF" + text).getBytes(java.nio.charset.Charset.forName("UTF-32LE")), 5)
+                .stream().map(SecretFinding::rule).toList(), "UTF-32 with its byte-order mark");
+        byte[] binary = new byte[4096];
+        new java.util.Random(3).nextBytes(binary);
+        binary[10] = 0;
+        byte[] withToken = java.util.Arrays.copyOf(binary, binary.length + planted.text().length());
+        System.arraycopy(planted.text().getBytes(StandardCharsets.US_ASCII), 0, withToken, binary.length, planted.text().length());
+        assertEquals(List.of(), scan(withToken, 1000), "random bytes with a NUL stay binary");
+    }
+
+    @Test
+    void aKeyInANotebooksOutputOneJsonStringPerLineIsFound() {
+        SecretCorpus corpus = new SecretCorpus(9);
+        StringBuilder cell = new StringBuilder("{\"outputs\": [{\"name\": \"stdout\", \"text\": [\n    \"-----BEGIN RSA PRIVATE KEY-----\\n\",\n");
+        for (int i = 0; i < 12; i++) {
+            cell.append("    \"").append(corpus.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 64)).append("\\n\",\n");
+        }
+        cell.append("    \"-----END RSA PRIVATE KEY-----\\n\"\n]}]}\n");
+        assertEquals(List.of("pem-private-key"), scan(cell.toString()).stream().map(SecretFinding::rule).toList());
+        assertEquals(List.of(), scan("print(\"-----BEGIN RSA PRIVATE KEY-----\" + body + \"-----END RSA PRIVATE KEY-----\")\n"
+                + "The header above is followed by prose, not by a key, so there is nothing to find here at all.\n"),
+                "a header followed by code or prose is no key");
     }
 
     @Test
