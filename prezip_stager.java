@@ -92,6 +92,15 @@ public class prezip_stager implements Callable<Integer> {
             description = "Dry-run only: judge by names, without reading the files' content for credentials (the summary and report say so).")
     boolean namesOnly;
 
+    @Option(names = "--since", paramLabel = "PATH",
+            description = "Compare with this earlier delivery (its zip, or its manifest) instead of the zip at --output-zip:"
+                    + " what was added, removed and changed since.")
+    Path since;
+
+    @Option(names = "--no-reuse",
+            description = "With --commit: deflate every entry, copying nothing from the zip being replaced (the bytes are the same).")
+    boolean noReuse;
+
     @Option(names = "--approve-secret", paramLabel = "FINGERPRINT",
             description = "Approve one credential finding of this content folder (a false positive) by its fingerprint, with --note; "
                     + "writes DATA/projects/<ID>_secrets_allow.json and exits. An approved finding ships and is listed as approved.")
@@ -151,7 +160,7 @@ public class prezip_stager implements Callable<Integer> {
         }
         return new DeliveryRequest(id, contentDir, outputZip, commit, allowUnknown, forbidEmptyDirs, mkdirs, policyName,
                 companions, signKeyFile, threads, htmlPath, namesOnly, common.dataDir(), common.dataDirArgument(),
-                spec.commandLine().getParseResult().originalArgs(), common::progress, this::say);
+                spec.commandLine().getParseResult().originalArgs(), common::progress, this::say, since, noReuse);
     }
 
     /** A notice of the run on stderr, as its kind asks: --quiet leaves only errors, and a log line is for logs. */

@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
 import provenance.Toolkit;
 import text.Counts;
 import verify.VerifyReport;
+import verify.SinceChanges;
 import verify.VerifyRun;
+import zip.ZipManifest;
 
 @Command(name = "verify_zip", mixinStandardHelpOptions = true, versionProvider = Toolkit.Version.class,
         description = {
@@ -63,6 +65,10 @@ public class verify_zip implements Callable<Integer> {
                     + " toolkit cannot make again). Writes nothing beside the zip.")
     boolean rebuild;
 
+    @Option(names = "--since", paramLabel = "OLD",
+            description = "Also show what changed from an earlier delivery (its zip or its manifest), compared from the two manifests.")
+    Path since;
+
     @Option(names = "--public-key", paramLabel = "PEM",
             description = "Also check <manifest>.sig, the Ed25519 signature prezip_stager --sign-key wrote, with this public key.")
     Path publicKey;
@@ -76,6 +82,9 @@ public class verify_zip implements Callable<Integer> {
         VerifyReport report = VerifyRun.run(new VerifyRun.Request(zip, manifest, contentDir, projectId, scanSecrets, rebuild, publicKey,
                 common::dataDir, Cli::requireUtf8FileNames,
                 () -> common.progress("read manifest").onInterrupt("verify_zip reads only; nothing was changed")));
+        if (since != null) {
+            report = report.withChanges(SinceChanges.between(since, zip, manifest != null ? manifest : ZipManifest.pathFor(zip), report));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
             out.print(Json.write(report));

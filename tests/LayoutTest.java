@@ -37,10 +37,11 @@ class LayoutTest {
             Map.entry("secrets", with(GROUND, "scan")),
             Map.entry("policy", with(GROUND, "scan", "secrets")),
             Map.entry("zip", with(GROUND, "scan", "policy")),
+            Map.entry("changes", with(GROUND, "scan", "zip")),
             Map.entry("commit", with(GROUND, "scan", "secrets", "policy", "zip")),
-            Map.entry("verify", with(GROUND, "scan", "secrets", "policy", "zip")),
-            Map.entry("report", with(GROUND, "scan", "secrets", "policy", "zip")),
-            Map.entry("delivery", with(GROUND, "scan", "secrets", "policy", "zip", "commit", "report")),
+            Map.entry("verify", with(GROUND, "scan", "secrets", "policy", "zip", "changes")),
+            Map.entry("report", with(GROUND, "scan", "secrets", "policy", "zip", "changes")),
+            Map.entry("delivery", with(GROUND, "scan", "secrets", "policy", "zip", "changes", "commit", "verify", "report")),
             Map.entry("inventory", with(GROUND, "scan", "policy", "report")));
 
     static Set<String> with(Set<String> base, String... more) {

@@ -40,6 +40,7 @@ import zip.ContentsFile;
 import zip.DeliveryJournal;
 import zip.DeterministicZipWriter;
 import zip.ManifestSignature;
+import zip.PreviousEntries;
 import zip.StagedFile;
 import zip.ZipEntryV1;
 import zip.ZipManifest;
@@ -54,36 +55,52 @@ public final class Committer {
 
     private Committer() {}
 
-    /** What to commit and how: the plan from the scan, and the policy values that shape the zip. */
+    /**
+     * What to commit and how: the plan from the scan, and the policy values that shape the zip.
+     *
+     * @param previous the zip this one replaces, opened for its unchanged entries' deflated data
+     *        ({@link PreviousEntries#NONE}: every entry is deflated)
+     */
     public record Plan(TreeScanner.ScanResult scan, Classification classification, Classifier classifier,
                        long fixedEpochMs, boolean forbidEmptyDirs, PolicyPreset.Applied policy, PrivateKey signKey,
                        int threads, Progress progress, Timings timings, ContentScan contentScan, RunRecord.Started run,
-                       Reports reports) {}
+                       Reports reports, PreviousEntries previous) {}
 
     /** The reports that go into place with the zip (in its journal): path beside the zip and content. */
     public interface Reports {
-        Map<Path, AtomicFiles.Content> render(ZipManifest manifest, List<SecretFinding> approvedSecrets);
+        /** @param reused what the zip copied from the one it replaces */
+        Map<Path, AtomicFiles.Content> render(ZipManifest manifest, List<SecretFinding> approvedSecrets, Reuse.Summary reused);
     }
 
     /**
-     * What a commit wrote, the credentials it shipped because the project approved them, and how many
-     * files of a delivery a killed run left unfinished it put into place first (-1: there was none).
+     * What a commit wrote, the credentials it shipped because the project approved them, and what it
+     * copied from the zip it replaced.
      */
-    public record Committed(ZipManifest manifest, List<SecretFinding> approvedSecrets, int finishedInterrupted) {}
+    public record Committed(ZipManifest manifest, List<SecretFinding> approvedSecrets, Reuse.Summary reused) {}
 
     /**
-     * Commits the zip, its manifest, checksums (of the zip, and of each entry) and (with a key)
-     * signature, after finishing a delivery a killed run left and sweeping its leftovers. Call while holding the zip's {@link OutputLock}, and keep holding it until the reports beside the
+     * What a commit does first, under the zip's lock: a delivery a killed run was putting into place is
+     * finished, then its leftovers are swept. Then the delivery at the zip is the one the commit replaces.
+     *
+     * @return how many files of the killed run's delivery were put into place (-1: there was none)
+     */
+    public static int finishEarlierRuns(Path outputZip) {
+        Path zip = outputZip.toAbsolutePath().normalize();
+        int finished = finishInterrupted(zip);
+        Staging.removeLeftovers(zip);
+        return finished;
+    }
+
+    /**
+     * Commits the zip, its manifest, checksums (of the zip, and of each entry) and (with a key) signature,
+     * once {@link #finishEarlierRuns} has run.
+     * Call while holding the zip's {@link OutputLock}, and keep holding it until the reports beside the
      * zip are written too: then no other run can sweep a report's temp file as a killed run's leftover.
      *
      * @throws SecretsFound when the content holds a credential the project has not approved (nothing shipped)
      */
     public static Committed commit(Plan plan, Path outputZip) {
-        Path zip = outputZip.toAbsolutePath().normalize();
-        // A delivery a killed run was putting into place is finished before its leftovers are swept.
-        int finished = finishInterrupted(zip);
-        Staging.removeLeftovers(zip);
-        Committed committed = stageAndZip(plan, zip, finished);
+        Committed committed = stageAndZip(plan, outputZip.toAbsolutePath().normalize());
         plan.timings().lap("staging removed");
         return committed;
     }
@@ -118,7 +135,7 @@ public final class Committer {
         }
     }
 
-    private static Committed stageAndZip(Plan plan, Path zip, int finishedInterrupted) {
+    private static Committed stageAndZip(Plan plan, Path zip) {
         try (Staging staging = Staging.createBeside(zip); AtomicFiles.Batch delivery = new AtomicFiles.Batch()) {
             // Each step names itself on the status line (the plan's progress is the first, "folders").
             // In the zip's order: the v1 order of the names they ship under (composed), not of the source's.
@@ -130,7 +147,8 @@ public final class Committer {
             Path temp = AtomicFiles.tempBeside(zip);
             delivery.adopt(temp, zip);
             MessageDigest sha256 = Sha256.newDigest();
-            Packed packed = pack(plan, staging, eligible, temp, sha256);
+            Reuse reuse = new Reuse(plan.previous());
+            Packed packed = pack(plan, staging, eligible, temp, sha256, reuse);
             long zipBytes = packed.zipBytes();
             // The zip was built while its files were scanned; it ships only if no credential is in them.
             List<SecretFinding> secrets = plan.contentScan().judge(packed.result().secrets());
@@ -155,7 +173,8 @@ public final class Committer {
                         ManifestSignature.sign(Files.readAllBytes(manifestWritten), plan.signKey()));
             }
             // The reports are part of the delivery: a kill never leaves a new zip beside an old report.
-            for (Map.Entry<Path, AtomicFiles.Content> report : plan.reports().render(manifest, secrets).entrySet()) {
+            Reuse.Summary reused = reuse.summary();
+            for (Map.Entry<Path, AtomicFiles.Content> report : plan.reports().render(manifest, secrets, reused).entrySet()) {
                 delivery.put(report.getKey(), report.getValue());
             }
             plan.progress().next("deliver").onInterrupt("stopped while the delivery was put into place: run the same commit"
@@ -169,7 +188,7 @@ public final class Committer {
                 // A signature of an earlier manifest would now sign the wrong bytes.
                 Files.deleteIfExists(ManifestSignature.pathFor(manifestPath));
             }
-            return new Committed(manifest, secrets, finishedInterrupted);
+            return new Committed(manifest, secrets, reused);
         } catch (IOException e) {
             throw IoErrors.toPrezip(e, "staging and zipping", zip.getParent());
         }
@@ -179,14 +198,14 @@ public final class Committer {
     private record Packed(Packer.Result result, long zipBytes) {}
 
     /** Stages, hashes and zips the eligible files into the temp zip in one pass, then syncs it to disk. */
-    private static Packed pack(Plan plan, Staging staging, List<ScannedEntry> eligible, Path temp, MessageDigest sha256)
-            throws IOException {
+    private static Packed pack(Plan plan, Staging staging, List<ScannedEntry> eligible, Path temp, MessageDigest sha256,
+                               Reuse reuse) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
              OutputStream out = new DigestOutputStream(
                      new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES), sha256)) {
             DeterministicZipWriter writer = new DeterministicZipWriter(out, plan.fixedEpochMs());
             Packer.Result packed = Packer.pack(eligible, staging, writer, plan.threads(), plan.progress().next("stage+zip"),
-                    plan.contentScan());
+                    plan.contentScan(), reuse);
             writer.finish();
             out.flush();
             plan.timings().lap("stage+hash+zip");

@@ -32,6 +32,7 @@ import secrets.ContentScan;
 import secrets.SecretFinding;
 import secrets.SecretScanner;
 import zip.DeterministicZipWriter;
+import zip.PreviousEntries;
 import zip.StagedFile;
 import zip.ZipPolicyV1;
 
@@ -40,7 +41,9 @@ import zip.ZipPolicyV1;
  * while hashing it, scanning it for credentials, taking its CRC and deflating it; the calling thread appends the entries in v1 order.
  * The data of a file up to {@link #INLINE_LIMIT} is kept in memory; a larger file's deflated data goes to
  * a record file in staging (and a larger STORED file is appended from its staged copy), so memory stays
- * bounded whatever the file sizes, and big files deflate on every core.
+ * bounded whatever the file sizes, and big files deflate on every core. On a re-delivery an unchanged
+ * file's deflated data is copied from the zip this one replaces instead ({@link Reuse}): still staged,
+ * hashed and scanned, only not deflated again.
  */
 public final class Packer {
     /** Files up to this size have their zip data built in memory by a worker; larger ones go through staging. */
@@ -83,9 +86,10 @@ public final class Packer {
      * @param threads worker threads; 1 gives the same bytes, slower
      * @param progress advanced as each record is appended
      * @param scan the content scan the copied bytes go through
+     * @param reuse the zip this one replaces, whose unchanged entries' deflated data is copied (over {@link PreviousEntries#NONE}: none)
      */
     static Result pack(List<ScannedEntry> entries, Staging staging, DeterministicZipWriter writer,
-                       int threads, Progress progress, ContentScan scan) throws IOException {
+                       int threads, Progress progress, ContentScan scan, Reuse reuse) throws IOException {
         progress.total(entries.size(), entries.stream().mapToLong(ScannedEntry::size).sum());
         // Workers take the queued file with the lowest rank in its folder first: creating files in one
         // folder serialises on that folder's lock, so concurrent creations should go to different folders.
@@ -99,7 +103,7 @@ public final class Packer {
         // Deflating is CPU work: a large entry's blocks go to one thread per core (at most --threads).
         int blockThreads = Math.min(threads, Runtime.getRuntime().availableProcessors());
         ExecutorService blockWorkers = Executors.newFixedThreadPool(blockThreads, DaemonThreads.named("prezip-deflate"));
-        DeterministicZipWriter.BlockPool blocks = new DeterministicZipWriter.BlockPool(blockWorkers, blockThreads);
+        Place place = new Place(staging, records, new DeterministicZipWriter.BlockPool(blockWorkers, blockThreads), progress);
         List<StagedFile> staged = new ArrayList<>(entries.size());
         List<SecretFinding> secrets = new ArrayList<>();
         ArrayDeque<Future<Packed>> window = new ArrayDeque<>();
@@ -113,7 +117,8 @@ public final class Packer {
                     int index = next++;
                     ScannedEntry entry = entries.get(index);
                     windowBytes += weight(entry, threads);
-                    Task task = new Task(rankInFolder[index], index, () -> stage(entry, index, staging, records, scan, blocks, progress));
+                    PreviousEntries.Entry previous = reuse.candidate(entry);
+                    Task task = new Task(rankInFolder[index], index, () -> stage(entry, index, place, scan, reuse, previous));
                     workers.execute(task);
                     window.add(task);
                 }
@@ -189,43 +194,111 @@ public final class Packer {
         return ZipPolicyV1.isStored(EntryName.of(entry.relativePath()));
     }
 
-    private static Packed stage(ScannedEntry entry, int index, Staging staging, Path records, ContentScan scan,
-                                DeterministicZipWriter.BlockPool blocks, Progress progress) throws IOException {
+    /** Where a worker puts what it makes: staging, the record files of large entries, the deflating threads, the status line. */
+    private record Place(Staging staging, Path records, DeterministicZipWriter.BlockPool blocks, Progress progress) {}
+
+    /** A file's zip data being made: in memory, in a record file (open until closed), or, for a large STORED file, its staged copy. */
+    private record Data(DeterministicZipWriter.Entry entry, DeterministicZipWriter.ByteSink bytes, Path file, OutputStream out) {
+        void closeFile() throws IOException {
+            if (out != null) {
+                out.close();
+            }
+        }
+    }
+
+    private static Packed stage(ScannedEntry entry, int index, Place place, ContentScan scan, Reuse reuse,
+                                PreviousEntries.Entry previous) throws IOException {
         // The zip and staging use the name it ships under; a finding names the source path, as the report does.
         String source = entry.relativePath();
         String name = EntryName.of(source);
-        LongConsumer copied = entry.size() > INLINE_LIMIT ? n -> progress.advance(0, n) : n -> { };
+        LongConsumer copied = entry.size() > INLINE_LIMIT ? n -> place.progress().advance(0, n) : n -> { };
         SecretScanner scanner = scan.scannerFor(source, entry.size());
-        DeterministicZipWriter.ByteSink data = null;
-        Path dataFile = null;
-        DeterministicZipWriter.Entry zipEntry;
+        Data data;
         StagedFile staged;
-        if (entry.size() <= INLINE_LIMIT) {
-            // Room for deflate's worst case on incompressible bytes (about 0.03 %).
-            data = new DeterministicZipWriter.ByteSink((int) (entry.size() + entry.size() / 256 + 64));
-            zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), data);
-            staged = copyInto(entry, name, staging, zipEntry, scanner, copied);
-        } else if (ZipPolicyV1.isStored(name)) {
-            zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), null);
-            staged = copyInto(entry, name, staging, zipEntry, scanner, copied);
+        if (previous != null) {
+            // Measured only while staged: its data may be the previous zip's, already deflated.
+            DeterministicZipWriter.Entry measured = DeterministicZipWriter.openCopy(name, entry.size());
+            staged = copyInto(entry, name, place.staging(), measured, scanner, copied);
+            data = copied(previous, staged, measured, index, place, reuse);
+            if (data == null) {
+                data = deflatedFromStaging(staged, index, place);
+            }
         } else {
-            // Deflated in the pass that stages, hashes and scans it, its blocks on every core (BlockDeflater),
-            // into a record file that waits for its turn to be appended.
-            Path record = records.resolve(Integer.toString(index));
-            dataFile = record;
-            OutputStream file = ExitCleanup.guarded(() -> Files.newOutputStream(record, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE));
-            try (OutputStream out = new BufferedOutputStream(file, DeterministicZipWriter.BUFFER_BYTES)) {
-                zipEntry = DeterministicZipWriter.openEntry(name, entry.size(), out, blocks);
-                staged = copyInto(entry, name, staging, zipEntry, scanner, copied);
+            data = open(name, entry.size(), index, place);
+            try {
+                staged = copyInto(entry, name, place.staging(), data.entry(), scanner, copied);
+            } finally {
+                data.closeFile();
             }
         }
         // A container is read again as a zip: from memory when its STORED bytes are there, else from its staged copy.
-        DeterministicZipWriter.ByteSink stored = data != null && !zipEntry.deflated() ? data : null;
+        DeterministicZipWriter.ByteSink stored = data.bytes() != null && !data.entry().deflated() ? data.bytes() : null;
+        Staging staging = place.staging();
         List<SecretFinding> secrets = scan.findings(scanner, source, entry.size(), stored != null
                 ? () -> new ByteArrayInputStream(stored.bytes(), 0, stored.size())
                 : () -> Files.newInputStream(staging.root().resolve(name), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
-        return new Packed(staged, zipEntry, data, dataFile, secrets);
+        return new Packed(staged, data.entry(), data.bytes(), data.file(), secrets);
+    }
+
+    /** A new entry and where its data goes, by the file's size and type. */
+    private static Data open(String name, long size, int index, Place place) throws IOException {
+        if (size <= INLINE_LIMIT) {
+            // Room for deflate's worst case on incompressible bytes (about 0.03 %).
+            DeterministicZipWriter.ByteSink bytes = new DeterministicZipWriter.ByteSink((int) (size + size / 256 + 64));
+            return new Data(DeterministicZipWriter.openEntry(name, size, bytes), bytes, null, null);
+        }
+        if (ZipPolicyV1.isStored(name)) {
+            return new Data(DeterministicZipWriter.openEntry(name, size, null), null, null, null);
+        }
+        // Deflated in the pass that stages, hashes and scans it, its blocks on every core (BlockDeflater),
+        // into a record file that waits for its turn to be appended.
+        Path record = recordFile(index, place);
+        OutputStream out = new BufferedOutputStream(ExitCleanup.guarded(() -> Files.newOutputStream(record,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), DeterministicZipWriter.BUFFER_BYTES);
+        return new Data(DeterministicZipWriter.openEntry(name, size, out, place.blocks()), null, record, out);
+    }
+
+    private static Path recordFile(int index, Place place) {
+        return place.records().resolve(Integer.toString(index));
+    }
+
+    /**
+     * The previous zip's data for a staged file, in memory or in a record file, or null when it must be
+     * deflated: its content differs (a file changed, same size), or the previous data failed its check.
+     */
+    private static Data copied(PreviousEntries.Entry previous, StagedFile staged, DeterministicZipWriter.Entry measured,
+                               int index, Place place, Reuse reuse) throws IOException {
+        if (!Reuse.sameContent(previous, staged, measured)) {
+            return null;
+        }
+        if (staged.size() <= INLINE_LIMIT) {
+            DeterministicZipWriter.ByteSink bytes = new DeterministicZipWriter.ByteSink((int) previous.compressedSize());
+            return reuse.copy(previous, staged, measured, bytes) ? new Data(measured, bytes, null, null) : null;
+        }
+        Path record = recordFile(index, place);
+        boolean good;
+        try (OutputStream out = new BufferedOutputStream(ExitCleanup.guarded(() -> Files.newOutputStream(record,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), DeterministicZipWriter.BUFFER_BYTES)) {
+            good = reuse.copy(previous, staged, measured, out);
+        }
+        if (!good) {
+            Files.delete(record);
+        }
+        return good ? new Data(measured, null, record, null) : null;
+    }
+
+    /** A staged file deflated from its staged copy: its content changed, or the previous zip's data for it was refused. */
+    private static Data deflatedFromStaging(StagedFile staged, int index, Place place) throws IOException {
+        Data data = open(staged.relativePath(), staged.size(), index, place);
+        try {
+            Path copy = place.staging().root().resolve(staged.relativePath());
+            if (DeterministicZipWriter.feed(copy, data.entry()) != staged.size()) {
+                throw new IOException(copy + " no longer holds the " + staged.size() + " bytes staged");
+            }
+        } finally {
+            data.closeFile();
+        }
+        return data;
     }
 
     /** Stages the file while feeding its zip entry (and scanner), the entry closed (or, on failure, discarded) here. */

@@ -2,9 +2,11 @@ package delivery;
 
 import commit.Committer;
 import commit.OutputLock;
+import commit.Reuse;
 import console.Progress;
+import errors.IoErrors;
 import errors.PrezipException;
-import java.nio.file.Path;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import json.Json;
@@ -16,7 +18,8 @@ import text.Counts;
 import zip.ZipManifest;
 
 /**
- * Steps 4 to 7 of a commit, all under the zip's lock: stage and pack (the committer), the delivery put
+ * Steps 4 to 7 of a commit, all under the zip's lock: the delivery it replaces found and opened, stage
+ * and pack (the committer, copying unchanged entries' data from the previous zip), the delivery put
  * into place with its reports, then the hooks. The lock is held until the reports and hooks are written:
  * a run that takes it next may then sweep every temp file beside the zip as a killed run's leftover.
  */
@@ -24,60 +27,98 @@ final class CommitStep {
     private CommitStep() {}
 
     static DeliveryOutcome run(Judged judged, Target target, Progress progress, Outcomes outcomes) {
-        Loaded loaded = judged.loaded();
-        Path zip = target.zip();
-        Committer.Reports reports = (manifest, approved) -> {
-            StagerReport delivered = delivered(judged, target, manifest, approved);
-            return Map.of(StagerReport.pathFor(zip), out -> Json.writeTo(delivered, out),
-                    HtmlReport.pathFor(zip), out -> HtmlReport.write(delivered, manifest, out));
-        };
-        Committer.Plan plan = new Committer.Plan(judged.scan(), judged.classification(), judged.classifier(), target.fixedEpochMs(),
-                loaded.policy().forbidEmptyDirs(), judged.report().policy(), loaded.signKey(), loaded.request().threads(),
-                progress.next("folders"), outcomes.timings(), loaded.policy().contentScan(), loaded.run(), reports);
         OutputLock held;
         try {
-            held = OutputLock.acquire(zip.toAbsolutePath().normalize());
+            held = OutputLock.acquire(target.zip().toAbsolutePath().normalize());
         } catch (PrezipException e) {
             return outcomes.stopped(judged.report(), e, false);
         }
         try (held) {
-            return underTheLock(plan, judged, target, progress, outcomes);
+            return underTheLock(judged, target, progress, outcomes);
         }
     }
 
-    private static DeliveryOutcome underTheLock(Committer.Plan plan, Judged judged, Target target, Progress progress,
-                                                Outcomes outcomes) {
+    private static DeliveryOutcome underTheLock(Judged judged, Target target, Progress progress, Outcomes outcomes) {
         Loaded loaded = judged.loaded();
+        DeliveryRequest request = loaded.request();
         ZipManifest manifest;
         StagerReport report;
         try {
-            Hooks.requireReady(loaded.data(), loaded.request().projectId());
-            Committer.Committed committed = Committer.commit(plan, target.zip());
+            Hooks.requireReady(loaded.data(), request.projectId());
+            int finished = Committer.finishEarlierRuns(target.zip());
+            // The delivery this one replaces, now that a killed run's is finished: compared, and copied from.
+            Redelivery redelivery = Redelivery.find(request, target.zip(), progress, request.notices());
+            Committer.Committed committed;
+            Delivered delivered = new Delivered(judged, target, redelivery);
+            try (Redelivery.Opened previous = redelivery.openForReuse(request.noReuse(), progress)) {
+                delivered.notReused = previous.notReused();
+                outcomes.timings().lap("previous delivery");
+                committed = Committer.commit(plan(judged, target, progress, outcomes, redelivery, previous, delivered), target.zip());
+            }
             // The commit's steps are over: what follows is said, and the status line must not be in its way.
             progress.finish();
             manifest = committed.manifest();
-            if (committed.finishedInterrupted() >= 0) {
-                loaded.request().notices().accept(Notice.said("an earlier commit to " + target.zip() + " was killed while putting its"
-                        + " delivery into place; it was finished first (" + Counts.of(committed.finishedInterrupted(), "file", "files")
+            if (finished >= 0) {
+                request.notices().accept(Notice.said("an earlier commit to " + target.zip() + " was killed while putting its"
+                        + " delivery into place; it was finished first (" + Counts.of(finished, "file", "files")
                         + " moved into place), then replaced"));
             }
-            report = delivered(judged, target, manifest, committed.approvedSecrets());
+            report = delivered.report(manifest, committed.approvedSecrets(), committed.reused());
+            Redelivery.sayDeflatedAgain(report.changes(), request.notices());
         } catch (SecretsFound e) {
             return outcomes.stopped(judged.reports().make(judged.classification().withSecrets(e.findings()), e.findings()), e, true);
         } catch (PrezipException e) {
             return outcomes.stopped(judged.report(), e, true);
+        } catch (IOException e) {
+            return outcomes.stopped(judged.report(), IoErrors.toPrezip(e, "closing the previous zip", target.zip()), true);
         }
         // The report and page beside the zip went into place with it; --html elsewhere gets its own copy.
         target.writeHtmlCopy(report, manifest);
-        Hooks.recordDelivery(loaded.data(), loaded.request().projectId(), report, manifest, loaded.run().nanos());
-        Hooks.logAttempt(loaded.data(), report, manifest.zipSha256(), loaded.request().notices());
+        Hooks.recordDelivery(loaded.data(), request.projectId(), report, manifest, loaded.run().nanos());
+        Hooks.logAttempt(loaded.data(), report, manifest.zipSha256(), request.notices());
         outcomes.timings().lap("reports+hooks");
-        return outcomes.wentThrough(report, manifest, Hooks.files(loaded.data(), loaded.request().projectId()));
+        return outcomes.wentThrough(report, manifest, Hooks.files(loaded.data(), request.projectId()));
     }
 
-    /** The report of a delivered commit, the same beside the zip as in what the command prints. */
-    private static StagerReport delivered(Judged judged, Target target, ZipManifest manifest, List<SecretFinding> approved) {
-        return judged.reports().make(judged.classification(), approved).withRun(manifest.run())
-                .withDelivery(target.delivery(manifest, judged.loaded().signKey() != null));
+    private static Committer.Plan plan(Judged judged, Target target, Progress progress, Outcomes outcomes, Redelivery redelivery,
+                                       Redelivery.Opened previous, Delivered delivered) {
+        Loaded loaded = judged.loaded();
+        Committer.Reports reports = (manifest, approved, reused) -> {
+            StagerReport report = delivered.report(manifest, approved, reused);
+            return Map.of(StagerReport.pathFor(target.zip()), out -> Json.writeTo(report, out),
+                    HtmlReport.pathFor(target.zip()), out -> HtmlReport.write(report, manifest, out));
+        };
+        return new Committer.Plan(judged.scan(), judged.classification(), judged.classifier(), target.fixedEpochMs(),
+                loaded.policy().forbidEmptyDirs(), judged.report().policy(), loaded.signKey(), loaded.request().threads(),
+                progress.next("folders"), outcomes.timings(), loaded.policy().contentScan(),
+                loaded.run().withInputs(redelivery.inputs()), reports, previous.entries());
+    }
+
+    /**
+     * The report of a delivered commit, the same beside the zip as in what the command prints: made once,
+     * when the reports go into place with the zip (the changes are computed then, from its manifest).
+     */
+    private static final class Delivered {
+        private final Judged judged;
+        private final Target target;
+        private final Redelivery redelivery;
+        /** Why nothing was copied from the previous zip, once it was opened (else null). */
+        String notReused;
+        private StagerReport made;
+
+        Delivered(Judged judged, Target target, Redelivery redelivery) {
+            this.judged = judged;
+            this.target = target;
+            this.redelivery = redelivery;
+        }
+
+        StagerReport report(ZipManifest manifest, List<SecretFinding> approved, Reuse.Summary reused) {
+            if (made == null) {
+                made = judged.reports().make(judged.classification(), approved).withRun(manifest.run())
+                        .withDelivery(target.delivery(manifest, judged.loaded().signKey() != null))
+                        .withChanges(redelivery.forCommit(manifest, reused, notReused));
+            }
+            return made;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package delivery;
 
+import changes.DeliveryChanges;
 import console.Progress;
 import console.Timings;
 import deflate.Deflaters;
@@ -37,21 +38,28 @@ public final class Delivery {
             if (stop.isPresent()) {
                 return outcomes.stopped(judged.report(), stop.get(), false);
             }
-            return request.commit() ? CommitStep.run(judged, target, progress, outcomes) : endDryRun(judged, target, outcomes);
+            return request.commit() ? CommitStep.run(judged, target, progress, outcomes) : endDryRun(judged, target, progress, outcomes);
         } finally {
             progress.finish();
         }
     }
 
-    /** A dry-run that found nothing to refuse: ok only if the commit could start, and its page if asked for. */
-    private static DeliveryOutcome endDryRun(Judged judged, Target target, Outcomes outcomes) {
+    /**
+     * A dry-run that found nothing to refuse: ok only if the commit could start, with the changes since
+     * the previous delivery the commit would show, and its page if asked for.
+     */
+    private static DeliveryOutcome endDryRun(Judged judged, Target target, Progress progress, Outcomes outcomes) {
         Loaded loaded = judged.loaded();
+        DeliveryRequest request = loaded.request();
         try {
-            Hooks.requireCommitCanStart(target.zip(), loaded.data(), loaded.request().projectId());
+            Hooks.requireCommitCanStart(target.zip(), loaded.data(), request.projectId());
         } catch (PrezipException e) {
             return outcomes.stopped(judged.report(), e, false);
         }
-        StagerReport done = judged.report().withRun(loaded.run().end());
+        Redelivery redelivery = Redelivery.find(request, target.zip(), progress, request.notices());
+        DeliveryChanges changes = redelivery.forDryRun(judged.classification().eligibleEntries(), request, progress);
+        outcomes.timings().lap("changes");
+        StagerReport done = judged.report().withRun(loaded.run().withInputs(redelivery.inputs()).end()).withChanges(changes);
         if (target.html() != null) {
             AtomicFiles.write(target.html(), out -> HtmlReport.write(done, null, out));
         }

@@ -23,9 +23,11 @@ import java.util.function.Function;
  * @param statusLine the status line of a run, starting with the phase of this label ({@link Progress#NONE}
  *        where there is none): made once the run's checks have passed, so a refused start draws nothing
  * @param notices where the run says a {@link Notice} the moment it has one (a later failure must not lose it)
+ * @param since the previous delivery to compare with (--since: a zip or its manifest), or null for the zip at {@code outputZip}
+ * @param noReuse whether a commit deflates every entry, copying nothing from the zip it replaces (--no-reuse)
  */
 public record DeliveryRequest(ProjectId projectId, Path contentDir, Path outputZip, boolean commit, boolean allowUnknown,
                               boolean forbidEmptyDirs, boolean mkdirs, String policyName, String companions, Path signKeyFile,
                               int threads, Path htmlPath, boolean namesOnly, DataDir data, String dataDirArgument,
                               List<String> arguments, Function<String, Progress> statusLine,
-                              Consumer<Notice> notices) {}
+                              Consumer<Notice> notices, Path since, boolean noReuse) {}

@@ -65,7 +65,8 @@ final class Hooks {
                 .map(f -> f.location() + " " + f.rule()).toList();
         notices.accept(Notice.logLine(DashboardLog.append(data, new DashboardLog.Line(Instant.now().toString(), report.projectId(),
                 report.status(), totals.eligibleFiles(), totals.eligibleBytes(), totals.excludedByReason(), zipSha256,
-                report.outputZip(), report.error() == null ? null : report.error().code(), secrets.isEmpty() ? null : secrets))));
+                report.outputZip(), report.error() == null ? null : report.error().code(), secrets.isEmpty() ? null : secrets,
+                report.changes() == null ? null : report.changes().totals()))));
         try {
             long logBytes = Files.size(data.dashboardSummaryFile());
             if (logBytes <= DashboardPage.REFRESH_MAX_LOG_BYTES) {

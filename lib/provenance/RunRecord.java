@@ -8,13 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * A run's provenance, in the report and the manifest (so a signed manifest proves its policy, not only
  * its bytes): when and where it ran, who ran it, with which toolkit, JVM and arguments, and each input
- * that decided the outcome with its path and sha256. Written the same in both files (snake_case).
+ * that decided the outcome with its path and sha256 (a re-delivery's inputs include the delivery it
+ * follows, {@code previous_zip} and {@code previous_manifest}: the chain). Written the same in both files (snake_case).
  *
  * @param allowUnknown whether --allow-unknown left files out instead of refusing
  * @param contentScanned whether the shipped files' content was scanned for credentials
@@ -59,6 +61,13 @@ public record RunRecord(String startedAt, String endedAt, long durationMs, Strin
         public Started {
             arguments = List.copyOf(arguments);
             inputs = List.copyOf(inputs);
+        }
+
+        /** The same start with more inputs: the previous delivery, known once the run has found it. */
+        public Started withInputs(List<Input> more) {
+            List<Input> all = new ArrayList<>(inputs);
+            all.addAll(more);
+            return new Started(at, nanos, arguments, allowUnknown, contentScanned, all, deflater);
         }
 
         public RunRecord end() {

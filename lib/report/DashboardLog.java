@@ -1,5 +1,6 @@
 package report;
 
+import changes.DeliveryChanges;
 import datadir.DataDir;
 import errors.IoErrors;
 import java.io.IOException;
@@ -32,15 +33,23 @@ public final class DashboardLog {
      * @param errorCode why a refused or failed attempt stopped (the report's error code), else null
      * @param secrets the refused credential findings as "path:line:column rule" (the first
      *        {@link #SECRETS_PER_LINE}), else null; never the credential
+     * @param changes a delivered re-delivery's counts of added, removed, changed and unchanged files, else null
      */
     public record Line(String at, String projectId, String status, int eligibleFiles, long eligibleBytes,
                        Map<String, Integer> excludedByReason, String zipSha256, String outputZip, String errorCode,
-                       List<String> secrets) {
+                       List<String> secrets, DeliveryChanges.Totals changes) {
+
+        /** An attempt without changes: a first delivery, or one that stopped. */
+        public Line(String at, String projectId, String status, int eligibleFiles, long eligibleBytes,
+                    Map<String, Integer> excludedByReason, String zipSha256, String outputZip, String errorCode,
+                    List<String> secrets) {
+            this(at, projectId, status, eligibleFiles, eligibleBytes, excludedByReason, zipSha256, outputZip, errorCode, secrets, null);
+        }
 
         /** An attempt that did not stop on an error. */
         public Line(String at, String projectId, String status, int eligibleFiles, long eligibleBytes,
                     Map<String, Integer> excludedByReason, String zipSha256, String outputZip) {
-            this(at, projectId, status, eligibleFiles, eligibleBytes, excludedByReason, zipSha256, outputZip, null, null);
+            this(at, projectId, status, eligibleFiles, eligibleBytes, excludedByReason, zipSha256, outputZip, null, null, null);
         }
     }
 

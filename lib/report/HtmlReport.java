@@ -83,6 +83,7 @@ public final class HtmlReport {
         RunOverviewSection.write(b, report, manifest);
         NamesSection.write(b, report.names());
         ZipSection.zip(b, report, manifest);
+        ChangesSection.write(b, report, fullList);
         EligibleSection.write(b, report, fullList);
         ExcludedSection.write(b, report, fullList);
         CompanionSection.write(b, report, fullList);

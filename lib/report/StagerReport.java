@@ -1,5 +1,6 @@
 package report;
 
+import changes.DeliveryChanges;
 import datadir.ProjectId;
 import java.nio.file.Path;
 import java.util.AbstractList;
@@ -48,7 +49,8 @@ public record StagerReport(
         Integer leftOutByAllowUnknown,
         Names names,
         RunRecord run,
-        Delivery delivery) {
+        Delivery delivery,
+        DeliveryChanges changes) {
 
     /** Bumped when a field changes meaning or goes away; adding fields does not bump it. */
     static final int SCHEMA_VERSION = 1;
@@ -57,6 +59,16 @@ public record StagerReport(
     static final String OK = "ok";
     public static final String REFUSED = "refused";
     public static final String FAILED = "failed";
+
+    /** A report without changes: a first delivery's, or a run's that stopped. */
+    public StagerReport(int schemaVersion, String projectId, String contentDir, String outputZip, String mode, String status,
+                        List<EligibleFile> eligible, List<ExcludedFile> excluded, Totals totals, PolicyPreset.Applied policy,
+                        String companionMode, List<Companions.SplitGroup> companions, Problem error, List<SecretFinding> secrets,
+                        Boolean contentScanned, List<NotScanned> notScanned, Integer leftOutByAllowUnknown, Names names,
+                        RunRecord run, Delivery delivery) {
+        this(schemaVersion, projectId, contentDir, outputZip, mode, status, eligible, excluded, totals, policy, companionMode,
+                companions, error, secrets, contentScanned, notScanned, leftOutByAllowUnknown, names, run, delivery, null);
+    }
 
     /**
      * @param hardLinks the file's link count when above 1 (the same bytes exist under another name), else null
@@ -168,20 +180,27 @@ public record StagerReport(
     public StagerReport withStatus(String newStatus, Problem problem) {
         return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, newStatus,
                 eligible, excluded, totals, policy, companionMode, companions, problem, secrets, contentScanned,
-                notScanned, leftOutByAllowUnknown, names, run, delivery);
+                notScanned, leftOutByAllowUnknown, names, run, delivery, changes);
     }
 
     /** This report with its run's provenance (the same record the manifest carries, on a commit). */
     public StagerReport withRun(RunRecord record) {
         return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, status,
                 eligible, excluded, totals, policy, companionMode, companions, error, secrets, contentScanned,
-                notScanned, leftOutByAllowUnknown, names, record, delivery);
+                notScanned, leftOutByAllowUnknown, names, record, delivery, changes);
     }
 
     public StagerReport withDelivery(Delivery written) {
         return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, status,
                 eligible, excluded, totals, policy, companionMode, companions, error, secrets, contentScanned,
-                notScanned, leftOutByAllowUnknown, names, run, written);
+                notScanned, leftOutByAllowUnknown, names, run, written, changes);
+    }
+
+    /** This report with what changed since the previous delivery. */
+    public StagerReport withChanges(DeliveryChanges since) {
+        return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, status,
+                eligible, excluded, totals, policy, companionMode, companions, error, secrets, contentScanned,
+                notScanned, leftOutByAllowUnknown, names, run, delivery, since);
     }
 
     /** Why content was not scanned, for people: by request (--names-only), or the run stopped before it read any. */

@@ -58,6 +58,7 @@ public final class SummaryPrinter {
         }
         printNames(report.names(), out, ansi);
         printSecrets(report, out, ansi);
+        ChangesSummary.print(report, out, ansi);
         String deflater = report.run() == null || report.run().deflater() == null ? null : report.run().deflater().notice();
         if (deflater != null) {
             out.println();

@@ -35,9 +35,37 @@ final class CentralDirectory {
     /** Reads every central directory record; the directory must hold exactly the count the end record gives. */
     static List<CentralHeader> read(FileChannel channel, End end) throws IOException, MalformedZipException {
         List<CentralHeader> headers = new ArrayList<>((int) Math.min(end.entryCount(), 1 << 16));
-        long position = end.centralOffset();
-        long limit = end.centralOffset() + end.centralSize();
-        for (int index = 0; index < end.entryCount(); index++) {
+        Cursor cursor = new Cursor(channel, end);
+        for (CentralHeader header; (header = cursor.next()) != null; ) {
+            headers.add(header);
+        }
+        return headers;
+    }
+
+    /** The records one at a time, in directory order, for a reader that holds only the current one. */
+    static final class Cursor {
+        private final FileChannel channel;
+        private final End end;
+        private final long limit;
+        private long position;
+        private int index;
+
+        Cursor(FileChannel channel, End end) {
+            this.channel = channel;
+            this.end = end;
+            this.position = end.centralOffset();
+            this.limit = end.centralOffset() + end.centralSize();
+        }
+
+        /** The next record, or null after the last (when the directory must end exactly there). */
+        CentralHeader next() throws IOException, MalformedZipException {
+            if (index == end.entryCount()) {
+                if (position != limit) {
+                    throw new MalformedZipException("the central directory holds " + (limit - position)
+                            + " bytes after its last record; the end record's entry count or directory size is wrong");
+                }
+                return null;
+            }
             if (limit - position < CENTRAL_HEADER_FIXED_BYTES) {
                 throw new MalformedZipException("the central directory ends inside record #" + (index + 1) + " of " + end.entryCount());
             }
@@ -49,14 +77,10 @@ final class CentralDirectory {
             if (limit - position < recordLength) {
                 throw new MalformedZipException("central directory record #" + (index + 1) + " runs past the directory's end");
             }
-            headers.add(header(channel, index, position, fixed));
+            CentralHeader header = header(channel, index++, position, fixed);
             position += recordLength;
+            return header;
         }
-        if (position != limit) {
-            throw new MalformedZipException("the central directory holds " + (limit - position)
-                    + " bytes after its last record; the end record's entry count or directory size is wrong");
-        }
-        return headers;
     }
 
     /** The record at {@code position} whose fixed part is {@code fixed}: its name and extras read after it. */

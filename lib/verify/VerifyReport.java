@@ -1,5 +1,6 @@
 package verify;
 
+import changes.DeliveryChanges;
 import java.io.PrintWriter;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,11 +12,12 @@ import provenance.RunRecord;
 /**
  * What verify_zip prints: with --json this record as one document, else a human summary. Field names
  * are the contract's; a failure's entry is left out when it concerns the whole archive. {@code failures} lists at most
- * 100 per check (then one line of how many more); {@code failuresInAll} counts them all.
+ * 100 per check (then one line of how many more); {@code failuresInAll} counts them all; {@code changes}
+ * (with --since) what changed from an earlier delivery.
  */
 public record VerifyReport(int schemaVersion, String zip, String manifest, boolean valid, int entries,
                            List<Check> checks, List<Failure> failures, int failuresInAll, RunRecord run,
-                           RunRecord.Deflater rebuiltWith) {
+                           RunRecord.Deflater rebuiltWith, DeliveryChanges changes) {
 
     /** Bumped when a field changes meaning or goes away; adding fields does not bump it. */
     public static final int SCHEMA_VERSION = 1;
@@ -35,7 +37,13 @@ public record VerifyReport(int schemaVersion, String zip, String manifest, boole
         List<Failure> failures = result.findings().stream()
                 .map(f -> new Failure(f.check().name(), f.entry(), f.message())).toList();
         return new VerifyReport(SCHEMA_VERSION, result.zip().toString(), result.manifest().toString(), result.valid(),
-                result.entries(), checks, failures, result.failuresInAll(), result.run(), result.rebuiltWith());
+                result.entries(), checks, failures, result.failuresInAll(), result.run(), result.rebuiltWith(), null);
+    }
+
+    /** With --since: what changed from the earlier delivery to this one ({@link SinceChanges}). */
+    public VerifyReport withChanges(DeliveryChanges since) {
+        return new VerifyReport(schemaVersion, zip, manifest, valid, entries, checks, failures, failuresInAll, run, rebuiltWith,
+                since);
     }
 
     /** The codes that failed, in check order, for the one-line error. */
@@ -77,6 +85,9 @@ public record VerifyReport(int schemaVersion, String zip, String manifest, boole
             for (Failure f : failures) {
                 out.printf(Locale.ROOT, "  %-26s %s%s%n", f.code(), f.entry() == null ? "" : f.entry() + ": ", f.message());
             }
+        }
+        if (changes != null) {
+            SinceChanges.print(changes, out);
         }
         out.printf(Locale.ROOT, "Status: %s%n", valid ? "valid" : "invalid");
         out.flush();

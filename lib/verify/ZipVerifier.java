@@ -5,6 +5,7 @@ import deflate.Deflaters;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
@@ -67,6 +68,8 @@ public final class ZipVerifier {
     private static final EnumSet<VerifyCheck> ZIP_CHECKS = EnumSet.range(VerifyCheck.VZ_ZIP_UNREADABLE, VerifyCheck.VZ_COMPRESSION_METHOD);
 
     private final Request request;
+    /** Whether the entries' data is read (inflated, CRC and sha256): not when only the structure is checked. */
+    private boolean readData = true;
     /** The most the manifest may hold, from the zip's size once: each read of the manifest holds it to the same bound. */
     private long manifestMaxBytes;
     /** The status line: the current phase, replaced by the next ({@link Progress#next}). */
@@ -85,6 +88,30 @@ public final class ZipVerifier {
     /** @param progress the status line, its first phase the manifest's read; entries read advance it (entries, uncompressed bytes) */
     public static Result verify(Request request, Progress progress) throws IOException {
         return new ZipVerifier(request, progress).run();
+    }
+
+    /**
+     * A zip's structure and manifest checked as {@link #verify} checks them, without reading the entries'
+     * data (no inflating, no CRC or sha256 of the content) and without the whole-file checks (its sha256,
+     * a journal beside it): for a caller that has checked the file's sha256 against the manifest and reads
+     * the data it uses itself (a commit copying an earlier zip's unchanged entries).
+     *
+     * @return every failure found, in check order; empty when the structure is sound
+     */
+    public static List<String> checkStructure(Path zip, Path manifestFile) throws IOException {
+        ZipVerifier verifier = new ZipVerifier(new Request(zip, manifestFile, null, null, null), Progress.NONE);
+        verifier.readData = false;
+        verifier.manifestMaxBytes = ZipManifest.maxBytesFor(Files.size(zip));
+        ManifestCheck.Usable manifest = new ManifestCheck(verifier.findings).read(manifestFile, verifier.manifestMaxBytes);
+        List<EntryState> entries;
+        try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            entries = verifier.readZip(channel, manifest);
+        }
+        if (entries != null && manifest.entriesValid) {
+            new ManifestComparison(verifier.findings).compare(manifestFile, verifier.manifestMaxBytes, entries);
+        }
+        return verifier.findings.inCheckOrder().stream()
+                .map(f -> f.check().name() + ": " + (f.entry() == null ? "" : f.entry() + ": ") + f.message()).toList();
     }
 
     private Result run() throws IOException {
@@ -211,7 +238,9 @@ public final class ZipVerifier {
                 if (!entry.unlocatable) {
                     localHeaders.check(entry);
                     attributes.checkExtras(entry, entry.local.extras(), "local");
-                    data.read(reader, entry);
+                    if (readData) {
+                        data.read(reader, entry);
+                    }
                 }
                 progress.advance(1, entry.central.uncompressedSize());
             }

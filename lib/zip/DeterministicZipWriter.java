@@ -82,14 +82,17 @@ public final class DeterministicZipWriter {
         private final CRC32 crc = new CRC32();
         private long size;
         private long compressedSize;
+        /** Opened by {@link #openCopy}: measured only, its data copied from elsewhere. */
+        private boolean copy;
 
+        /** @param pool where a large entry's blocks deflate; null for an entry whose data is copied, not produced */
         private Entry(String name, OutputStream data, boolean deflate, boolean inBlocks, int bufferBytes, BlockPool pool) {
             this.name = name;
             this.nameBytes = name.getBytes(StandardCharsets.UTF_8);
             this.data = data;
             this.deflate = deflate;
-            this.blocks = inBlocks ? new BlockDeflater(data, pool.executor(), pool.threads()) : null;
-            this.deflater = deflate && !inBlocks ? Deflaters.open(bufferBytes) : null;
+            this.blocks = inBlocks && pool != null ? new BlockDeflater(data, pool.executor(), pool.threads()) : null;
+            this.deflater = deflate && !inBlocks && pool != null ? Deflaters.open(bufferBytes) : null;
         }
 
         public void write(byte[] bytes, int off, int len) throws IOException {
@@ -143,6 +146,33 @@ public final class DeterministicZipWriter {
         public boolean deflated() {
             return deflate;
         }
+
+        /** The CRC-32 of the bytes fed so far. */
+        public int crc() {
+            return (int) crc.getValue();
+        }
+
+        /**
+         * For an entry opened by {@link #openCopy}: its data is these many bytes copied from elsewhere
+         * (an earlier zip's entry of the same content), appended as given.
+         */
+        public void copiedData(long compressedBytes) {
+            if (!copy) {
+                throw new IllegalStateException(name + " was not opened for copied data");
+            }
+            compressedSize = compressedBytes;
+        }
+    }
+
+    /**
+     * An entry whose data is copied rather than produced here (an unchanged file's deflated bytes from the
+     * zip this one replaces): fed the file's bytes for its CRC and size only, then given the copied data's
+     * size ({@link Entry#copiedData}) and appended with that data. Thread-safe.
+     */
+    public static Entry openCopy(String name, long size) {
+        Entry entry = new Entry(name, null, !ZipPolicyV1.isStored(name), ZipPolicyV1.deflatesInBlocks(name, size), 0, null);
+        entry.copy = true;
+        return entry;
     }
 
     /**
@@ -259,7 +289,7 @@ public final class DeterministicZipWriter {
      * Feeds a whole file to an entry and closes it (or, on failure, frees it).
      * @return the bytes read
      */
-    private static long feed(Path file, Entry entry) throws IOException {
+    public static long feed(Path file, Entry entry) throws IOException {
         byte[] buffer = new byte[BUFFER_BYTES];
         long read = 0;
         try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {

@@ -115,42 +115,123 @@ public record ZipManifest(ZipPackagingMetadataV1 metadata, PolicyPreset.Applied 
 
     /**
      * Binds the entries array at the parser, one entry at a time; returns the first value of the wrong
-     * kind, or null. Unknown fields are skipped, as databind would.
+     * kind, or null.
      */
     private static String readEntries(JsonParser parser, Consumer<ZipEntryV1> eachEntry) throws IOException {
-        String error = null;
+        String[] error = {null};
         for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-            if (!parser.isExpectedStartObjectToken()) {
+            if (parser.isExpectedStartObjectToken()) {
+                eachEntry.accept(readEntry(parser, i, error));
+            } else {
                 parser.skipChildren();
-                error = error != null ? error : "entries[" + i + "] is not an object";
-                continue;
+                error[0] = error[0] != null ? error[0] : "entries[" + i + "] is not an object";
             }
-            String path = null;
-            String digest = null;
-            String mode = null;
-            long bytes = 0;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                boolean text = value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL;
-                boolean wholeNumber = value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
-                boolean known = true;
-                switch (field) {
-                    case "relative_path" -> path = text ? parser.getValueAsString() : null;
-                    case "sha256_or_blake3" -> digest = text ? parser.getValueAsString() : null;
-                    case "normalized_mode" -> mode = text ? parser.getValueAsString() : null;
-                    case "uncompressed_bytes" -> bytes = wholeNumber ? parser.getLongValue() : 0;
-                    default -> known = false;
-                }
-                boolean number = field.equals("uncompressed_bytes");
-                if (known && error == null && !(number ? wholeNumber : text)) {
-                    error = "entries[" + i + "]." + field + " is not " + (number ? "a whole number" : "a string");
-                }
-                parser.skipChildren();
-            }
-            // The mode is one value in every real manifest: shared, not kept once per entry.
-            eachEntry.accept(new ZipEntryV1(path, digest, bytes, ZipPolicyV1.NORMALIZED_MODE.equals(mode) ? ZipPolicyV1.NORMALIZED_MODE : mode));
         }
-        return error;
+        return error[0];
+    }
+
+    /**
+     * The entry object whose start the parser is at, keeping the first value of the wrong kind in
+     * {@code error[0]}. Unknown fields are skipped, as databind would.
+     */
+    private static ZipEntryV1 readEntry(JsonParser parser, int index, String[] error) throws IOException {
+        String path = null;
+        String digest = null;
+        String mode = null;
+        long bytes = 0;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            boolean text = value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL;
+            boolean wholeNumber = value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
+            boolean known = true;
+            switch (field) {
+                case "relative_path" -> path = text ? parser.getValueAsString() : null;
+                case "sha256_or_blake3" -> digest = text ? parser.getValueAsString() : null;
+                case "normalized_mode" -> mode = text ? parser.getValueAsString() : null;
+                case "uncompressed_bytes" -> bytes = wholeNumber ? parser.getLongValue() : 0;
+                default -> known = false;
+            }
+            boolean number = field.equals("uncompressed_bytes");
+            if (known && error[0] == null && !(number ? wholeNumber : text)) {
+                error[0] = "entries[" + index + "]." + field + " is not " + (number ? "a whole number" : "a string");
+            }
+            parser.skipChildren();
+        }
+        // The mode is one value in every real manifest: shared, not kept once per entry.
+        return new ZipEntryV1(path, digest, bytes, ZipPolicyV1.NORMALIZED_MODE.equals(mode) ? ZipPolicyV1.NORMALIZED_MODE : mode);
+    }
+
+    /**
+     * A manifest's entries pulled one at a time, for a reader that walks two sorted lists side by side
+     * (two deliveries compared, a zip's directory and its manifest): only the current entry is held. Read
+     * the manifest with {@link #read} first (version, metadata, every entry's kinds); this pass stops at
+     * the first entry of the wrong kind, as the file then changed since.
+     */
+    public static final class EntryReader implements java.io.Closeable {
+        private final Path file;
+        private final InputStream in;
+        private final JsonParser parser;
+        private boolean inEntries;
+        private int index;
+
+        /** Opens the manifest and finds its entries array (none: no entries). */
+        public EntryReader(Path file, long maxBytes) {
+            this.file = file;
+            this.in = BoundedFiles.open(file, ErrorCode.PZ_MANIFEST_INVALID, maxBytes);
+            try {
+                parser = JsonTree.parser(in);
+                if (parser.nextToken() == JsonToken.START_OBJECT) {
+                    while (!inEntries && parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = parser.currentName();
+                        inEntries = parser.nextToken() == JsonToken.START_ARRAY && field.equals("entries");
+                        if (!inEntries) {
+                            parser.skipChildren();
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                close();
+                throw invalid(e);
+            }
+        }
+
+        /** The next entry in the file's order, or null after the last. */
+        public ZipEntryV1 next() {
+            if (!inEntries) {
+                return null;
+            }
+            try {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    inEntries = false;
+                    if (parser.currentToken() == JsonToken.END_ARRAY) {
+                        return null;
+                    }
+                    throw new PrezipException(ErrorCode.PZ_MANIFEST_INVALID, file + ": entries[" + index + "] is not an object");
+                }
+                String[] error = {null};
+                ZipEntryV1 entry = readEntry(parser, index++, error);
+                if (error[0] != null) {
+                    throw new PrezipException(ErrorCode.PZ_MANIFEST_INVALID, file + ": " + error[0]);
+                }
+                return entry;
+            } catch (IOException e) {
+                throw invalid(e);
+            }
+        }
+
+        private PrezipException invalid(IOException e) {
+            String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            return new PrezipException(ErrorCode.PZ_MANIFEST_INVALID, file + ": not valid JSON (" + why + ")");
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // Read only: nothing to lose.
+            }
+        }
     }
 }

@@ -25,6 +25,8 @@ public final class StagerRequest {
     private boolean forbidEmptyDirs;
     private String companions = "warn";
     private Path html;
+    private Path since;
+    private boolean noReuse;
 
     public StagerRequest(String projectId, Path content, Path data, Path zip) {
         this.projectId = projectId;
@@ -53,6 +55,16 @@ public final class StagerRequest {
         return this;
     }
 
+    public StagerRequest since(Path previous) {
+        since = previous;
+        return this;
+    }
+
+    public StagerRequest noReuse() {
+        noReuse = true;
+        return this;
+    }
+
     public StagerRequest html(Path page) {
         html = page;
         return this;
@@ -61,7 +73,7 @@ public final class StagerRequest {
     public DeliveryRequest build() {
         return new DeliveryRequest(new ProjectId(projectId), content, zip, commit, allowUnknown, forbidEmptyDirs, false, null,
                 companions, null, 2, html, false, new DataDir(data), "", List.of("--project-id", projectId),
-                label -> Progress.NONE, notices::add);
+                label -> Progress.NONE, notices::add, since, noReuse);
     }
 
     /** The notices of one kind, their text. */
