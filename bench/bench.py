@@ -2,7 +2,7 @@
 """prezip benchmark: ours against the Python baseline and zip -r, timed alternately in one run.
 
 Prints medians, ratios against the baseline of the same run (machines here are noisy) and peak RSS.
-Usage: bench/run.sh [RUNS] [SECTION...]   (sections: commit dry-run memory start secrets large deflate rebuild scan-quality; default all)
+Usage: bench/run.sh [RUNS] [SECTION...]   (sections: commit dry-run memory start secrets large deflate rebuild scan-quality redeliver; default all)
 """
 import filecmp
 import json
@@ -15,7 +15,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "bench", "work")
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-SECTIONS = set(sys.argv[2:]) or {"commit", "dry-run", "memory", "start", "secrets", "large", "deflate", "rebuild", "scan-quality"}
+SECTIONS = set(sys.argv[2:]) or {"commit", "dry-run", "memory", "start", "secrets", "large", "deflate", "rebuild", "scan-quality", "redeliver"}
 # The toolkit before the content scan (issue 15): "the same commit with the scan off", checked out once.
 BEFORE_SCAN = "aa33dd7"
 # The toolkit before large entries were deflated in blocks (issue 18): one deflate stream per entry.
@@ -103,15 +103,15 @@ def main():
     compare("commit", "commit, 20,000 files", [
         ("python baseline", f"python3 bench/baseline_stager.py {many} {out}/py.zip png,txt", rm_file(f"{out}/py.zip")),
         ("zip -r -X", f"cd {many} && zip -r -X -q {out}/zipr.zip .", rm_file(f"{out}/zipr.zip")),
-        ("prezip --commit", f"{ours} --content-dir {many} --output-zip {out}/ours.zip --commit", None),
+        ("prezip --commit", f"{ours} --content-dir {many} --output-zip {out}/ours.zip --commit", rm_delivery(f"{out}/ours.zip")),
     ], "python baseline")
     compare("dry-run", "dry-run, 100,000 tiny files (JVM start included)", [
         ("python baseline", f"python3 bench/baseline_stager.py {tiny} {out}/x.zip txt --dry-run", None),
         ("prezip dry-run", f"{ours} --content-dir {tiny} --output-zip {out}/tiny.zip", None),
     ], "python baseline")
     compare("memory", "commit memory, 10,000 vs 100,000 tiny files", [
-        ("prezip --commit 10k", f"{ours} --content-dir {tiny10k} --output-zip {out}/t10k.zip --commit", None),
-        ("prezip --commit 100k", f"{ours} --content-dir {tiny} --output-zip {out}/t100k.zip --commit", None),
+        ("prezip --commit 10k", f"{ours} --content-dir {tiny10k} --output-zip {out}/t10k.zip --commit", rm_delivery(f"{out}/t10k.zip")),
+        ("prezip --commit 100k", f"{ours} --content-dir {tiny} --output-zip {out}/t100k.zip --commit", rm_delivery(f"{out}/t100k.zip")),
     ], "prezip --commit 10k")
     if "secrets" in SECTIONS:
         before = worktree("before-scan", BEFORE_SCAN)
@@ -121,7 +121,7 @@ def main():
         sh("./jbang bench/scan_speed.java")
         compare("secrets", "commit, 20,000 files: content scan on (now) vs off (the toolkit before it)", [
             ("prezip before the scan", f"{old} --content-dir {many} --output-zip {out}/before.zip --commit", None),
-            ("prezip --commit", f"{ours} --content-dir {many} --output-zip {out}/ours.zip --commit", None),
+            ("prezip --commit", f"{ours} --content-dir {many} --output-zip {out}/ours.zip --commit", rm_delivery(f"{out}/ours.zip")),
         ], "prezip before the scan")
         big = os.path.join(WORK, "big-text")
         if not os.path.exists(big + ".done"):
@@ -217,7 +217,7 @@ def large_section(data, out):
             commands.append(("pigz -6 (2 cores' bound)", f"cd {content} && pigz -6 -c {files} > {out}/p.gz", None))
         commands += [
             ("prezip one stream (before)", f"{old} --content-dir {content} --output-zip {out}/old.zip --commit", None),
-            ("prezip --commit", f"{ours} --content-dir {content} --output-zip {out}/ours.zip --commit", None),
+            ("prezip --commit", f"{ours} --content-dir {content} --output-zip {out}/ours.zip --commit", rm_delivery(f"{out}/ours.zip")),
         ]
         compare("large", f"commit, {'one 300 MB' if count == 1 else 'four 150 MB'} compressible file(s), DEFLATED", commands,
                 "python baseline")
@@ -227,7 +227,7 @@ def large_section(data, out):
     small = f"--project-id bench --data-dir {data} --content-dir {many} --commit"
     compare("large", "commit, 20,000 small files: before blocks vs now (no file is large enough for blocks)", [
         ("prezip one stream (before)", f"{before}/jbang prezip_stager {small} --output-zip {out}/old20k.zip", None),
-        ("prezip --commit", f"./jbang prezip_stager {small} --output-zip {out}/ours20k.zip", None),
+        ("prezip --commit", f"./jbang prezip_stager {small} --output-zip {out}/ours20k.zip", rm_delivery(f"{out}/ours20k.zip")),
     ], "prezip one stream (before)")
 
 
@@ -254,8 +254,8 @@ def deflate_section(data, out, many):
     sh(f"{before}/jbang prezip_stager --help >/dev/null")
     compare("deflate", "commit, 20,000 files: the JDK's Deflater before issue 24 and now, and the toolkit's encoder forced", [
         ("prezip before issue 24", f"{before}/jbang prezip_stager {args} --output-zip {out}/before24.zip", None),
-        ("prezip --commit (jdk)", f"./jbang prezip_stager {args} --output-zip {out}/jdk.zip", None),
-        ("PREZIP_DEFLATER=toolkit", f"PREZIP_DEFLATER=toolkit ./jbang prezip_stager {args} --output-zip {out}/toolkit.zip", None),
+        ("prezip --commit (jdk)", f"./jbang prezip_stager {args} --output-zip {out}/jdk.zip", rm_delivery(f"{out}/jdk.zip")),
+        ("PREZIP_DEFLATER=toolkit", f"PREZIP_DEFLATER=toolkit ./jbang prezip_stager {args} --output-zip {out}/toolkit.zip", rm_delivery(f"{out}/toolkit.zip")),
     ], "prezip --commit (jdk)")
     same = all(filecmp.cmp(f"{out}/jdk.zip", f"{out}/{name}.zip", shallow=False) for name in ("before24", "toolkit"))
     print(f"  the three zips are byte-identical: {'yes' if same else 'NO'}")
@@ -324,6 +324,86 @@ def secretlint_figures(planted):
             for kind in kinds:
                 n = len(os.listdir(os.path.join(folder, kind)))
                 print(f"  {kind:<34} {len(caught.get(kind, ())):>4} / {n:>4}")
+
+
+def redeliver_section(data, out, many):
+    """Re-delivery (issue 26): re-commits of the 20,000 files against the zip they replace, and the diff of two 1M-entry manifests."""
+    changed = changed_copy(many)
+    ours = f"./jbang prezip_stager --project-id bench --data-dir {data} --commit"
+    previous = f"{out}/re-prev.zip"
+    if not os.path.exists(previous):
+        sh(f"{ours} --content-dir {many} --output-zip {previous} --quiet")
+
+    def replaced_by_previous(zip_path):
+        def restore():
+            for suffix in ("", ".manifest.json"):
+                shutil.copy(previous + suffix, zip_path + suffix)
+        return restore
+
+    compare("redeliver", "re-commit of 20,000 files with 1 % of them changed, against the zip it replaces", [
+        ("python baseline", f"python3 bench/baseline_stager.py {changed} {out}/py.zip png,txt", rm_file(f"{out}/py.zip")),
+        ("prezip full commit", f"{ours} --content-dir {changed} --output-zip {out}/re-full.zip", rm_delivery(f"{out}/re-full.zip")),
+        ("prezip re-commit", f"{ours} --content-dir {changed} --output-zip {out}/re-1pc.zip", replaced_by_previous(f"{out}/re-1pc.zip")),
+    ], "python baseline")
+    compare("redeliver", "re-commit of 20,000 files with nothing changed", [
+        ("prezip full commit", f"{ours} --content-dir {many} --output-zip {out}/re-full.zip", rm_delivery(f"{out}/re-full.zip")),
+        ("prezip re-commit", f"{ours} --content-dir {many} --output-zip {out}/re-same.zip", replaced_by_previous(f"{out}/re-same.zip")),
+    ], "prezip full commit")
+    old, new = million_manifests()
+    print("\ndiff of two manifests of 1,000,000 entries (1 % changed, 0.5 % added, 0.5 % removed), -Xmx64m:")
+    diff = f"JAVA_TOOL_OPTIONS=-Xmx64m ./jbang bench/diff_speed.java {old} {new}"
+    sh(diff)  # compiles it once, and shows its counts and the comparison's own time
+    compare("redeliver", "diff of two 1,000,000-entry manifests (through JBang: its JVM and start included)", [
+        ("diff_speed -Xmx64m", diff, None),
+    ], "diff_speed -Xmx64m")
+
+
+def changed_copy(many):
+    """The 20,000 files with every 100th (in path order) replaced by other bytes of its size: hard links for the rest."""
+    changed = os.path.join(WORK, "many-changed")
+    if not os.path.exists(changed + ".done"):
+        shutil.rmtree(changed, ignore_errors=True)
+        sh(f"cp -al {many} {changed}")
+        rng = __import__("random").Random(26)
+        files = sorted(os.path.relpath(os.path.join(d, f), changed) for d, _, fs in os.walk(changed) for f in fs)
+        for name in files[::100]:
+            path = os.path.join(changed, name)
+            size = os.path.getsize(path)
+            os.remove(path)  # a new file: the hard-linked original stays as it was
+            with open(path, "wb") as f:
+                f.write(rng.randbytes(size) if name.endswith(".png") else (b"changed " * size)[:size])
+        open(changed + ".done", "w").close()
+    return changed
+
+
+def million_manifests():
+    """Two v1 manifests of 1,000,000 entries in path order, as a re-delivery's: 1 % changed, 0.5 % added and removed."""
+    old, new = os.path.join(WORK, "million-old.manifest.json"), os.path.join(WORK, "million-new.manifest.json")
+    if not os.path.exists(new):
+        metadata = {"schema_version": 1, "format": "zip", "entry_order": "lexicographic_path", "timestamp_policy": "fixed_epoch_ms",
+                    "permission_policy": "normalized_posix_mode", "fixed_epoch_ms": 315532800000,
+                    "fixed_time_utc": "1980-01-01T00:00:00Z", "file_mode": "0100644", "stored_extensions": [], "deflate_level": 6,
+                    "toolchain": {"toolkit_version": "1.4.0", "java_version": "17", "java_vendor": "bench"}}
+        for path, version in ((old, 0), (new, 1)):
+            with open(path, "w") as f:
+                f.write('{"metadata": ' + json.dumps(metadata) + ', "entries": [\n')
+                first = True
+                for i in range(1_005_000):
+                    if (version == 0 and i >= 1_000_000) or (version == 1 and 5_000 <= i < 10_000):
+                        continue  # removed from the old, added to the new
+                    digest = f"{(i * 2654435761 + (version if i % 100 == 50 else 0)) % (1 << 64):064x}"
+                    entry = {"relative_path": f"shots/s{i // 1000:04d}/frame{i:07d}.exr", "sha256_or_blake3": "sha256:" + digest,
+                             "uncompressed_bytes": 1000 + i % 5000, "normalized_mode": "0644"}
+                    f.write(("" if first else ",\n") + json.dumps(entry))
+                    first = False
+                f.write('\n], "zip_bytes": 0, "zip_sha256": "' + "0" * 64 + '"}\n')
+    return old, new
+
+
+def rm_delivery(zip_path):
+    """Before a timed commit: its zip and manifest gone, so it times a first delivery (beside an earlier one of the
+    same tree it would be a re-delivery, copying the unchanged entries' deflated data)."""
+    return lambda: [os.remove(zip_path + s) for s in ("", ".manifest.json") if os.path.exists(zip_path + s)]
 
 
 def rm_file(path):

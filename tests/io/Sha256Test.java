@@ -25,4 +25,14 @@ class Sha256Test {
         assertNotSame(first, second);
         assertEquals(HexFormat.of().formatHex(Sha256.newDigest().digest()), HexFormat.of().formatHex(second.digest()));
     }
+
+    @Test
+    void aFileIsReadWholeThroughItsBuffer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        byte[] bytes = new byte[200_000];
+        new java.util.Random(3).nextBytes(bytes);
+        java.nio.file.Path file = java.nio.file.Files.write(tmp.resolve("f"), bytes);
+        Sha256.OfFile read = Sha256.ofFile(file);
+        assertEquals(HexFormat.of().formatHex(Sha256.newDigest().digest(bytes)), read.hex());
+        assertEquals(200_000, read.size());
+    }
 }
