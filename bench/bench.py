@@ -192,7 +192,7 @@ def rebuild_section(data, out, many):
         verify = f"./jbang verify_zip --zip {zip_path} --data-dir {data} --content-dir {content}"
         compare("rebuild", f"{title}: the commit, verify_zip --content-dir, and with --rebuild", [
             ("prezip --commit", f"./jbang prezip_stager --project-id {project} --data-dir {data} --content-dir {content} "
-                                f"--output-zip {zip_path} --commit", None),
+                                f"--output-zip {zip_path} --commit", rm_delivery(zip_path)),
             ("verify_zip --content-dir", verify, None),
             ("verify_zip --rebuild", f"{verify} --rebuild", None),
         ], "prezip --commit")
