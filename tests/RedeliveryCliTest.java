@@ -100,6 +100,8 @@ class RedeliveryCliTest extends StagerProject {
         JsonNode dryRun = stager("--json").json();
         JsonNode report = commitTo(zip).json();
         assertArrayEquals(fresh(), Files.readAllBytes(zip), "the re-delivery's zip is the fresh commit's, byte for byte");
+        CliRun rebuilt = CliRun.verifyZip("--zip", zip.toString(), "--content-dir", content.toString(), "--rebuild");
+        assertEquals(0, rebuilt.exitCode(), rebuilt.describe());
 
         JsonNode changes = report.get("changes");
         assertEquals(List.of("added.txt", "new-name.txt"), paths(changes.get("added")));

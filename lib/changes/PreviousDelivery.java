@@ -175,10 +175,15 @@ public record PreviousDelivery(Path zip, Path manifest, ZipManifest header, Stri
         return new ZipManifest.EntryReader(manifest, manifestMaxBytes);
     }
 
-    /** The changes from this delivery to one whose entries {@code current} gives in v1 order. */
+    /**
+     * The changes from this delivery to one whose entries {@code current} gives in v1 order; not compared
+     * (and said why) when a manifest changed since it was checked and is no longer a v1 manifest in order.
+     */
     public DeliveryChanges changesTo(ChangeMerge.Cursor current) {
         try (ZipManifest.EntryReader reader = entries()) {
             return ChangeMerge.compare(named(), ChangeMerge.of(reader::next), current);
+        } catch (PrezipException e) {
+            return DeliveryChanges.notCompared(named(), e.getMessage());
         }
     }
 }

@@ -8,6 +8,7 @@ import changes.PreviousDelivery;
 import changes.ReuseLayout;
 import commit.Reuse;
 import console.Progress;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -82,7 +83,7 @@ final class Redelivery {
     /** The previous zip, opened for its unchanged entries' data, and why nothing is copied from it (else null). */
     record Opened(PreviousEntries entries, String notReused) implements AutoCloseable {
         @Override
-        public void close() throws java.io.IOException {
+        public void close() throws IOException {
             entries.close();
         }
     }
@@ -134,7 +135,7 @@ final class Redelivery {
                     + " did not inflate to the staged file's bytes (" + String.join(", ", reuse.deflatedAgain().stream()
                     .limit(ChangesText.PATHS_PER_KIND).map(Printable::path).toList()) + (reuse.deflatedAgain().size()
                     > ChangesText.PATHS_PER_KIND ? ", ..." : "") + "): deflated again, and nothing more copied from that zip;"
-                    + " the new zip is right, the previous one was altered after it was written"));
+                    + " the new zip is right, the previous one does not hold what its manifest says"));
         }
         if (reuse.stopped() != null) {
             notices.accept(Notice.said(reuse.stopped()));

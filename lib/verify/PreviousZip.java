@@ -1,5 +1,6 @@
 package verify;
 
+import errors.PrezipException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -57,7 +58,7 @@ public final class PreviousZip implements PreviousEntries {
             channel = FileChannel.open(zip, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
             ZipStructure.End end = EndRecords.read(channel);
             return new Opened(new PreviousZip(channel, end, new ZipManifest.EntryReader(manifestFile, manifestMaxBytes)), null);
-        } catch (IOException | ZipStructure.MalformedZipException | errors.PrezipException e) {
+        } catch (IOException | ZipStructure.MalformedZipException | PrezipException e) {
             closeQuietly(channel);
             return new Opened(null, "it cannot be read again: " + e.getMessage());
         }

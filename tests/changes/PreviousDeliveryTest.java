@@ -89,4 +89,17 @@ class PreviousDeliveryTest extends StagerZipFixture {
         Files.writeString(DeliveryJournal.pathFor(good.zip()), "{}");
         assertTrue(unusable(PreviousDelivery.find(null, good.zip())).contains("killed"));
     }
+
+    @Test
+    void aManifestThatChangesAfterItWasCheckedIsNotComparedRatherThanMisread() throws Exception {
+        PreviousDelivery previous = found(PreviousDelivery.find(null, good.zip()));
+        ObjectNode manifest = (ObjectNode) Json.MAPPER.readTree(good.manifest().toFile());
+        ArrayNode entries = (ArrayNode) manifest.get("entries");
+        entries.add(entries.get(0).deepCopy());
+        Files.write(good.manifest(), Json.bytes(manifest));
+        try (ZipManifest.EntryReader again = new ZipManifest.EntryReader(good.manifest(), 1 << 20)) {
+            DeliveryChanges changes = previous.changesTo(ChangeMerge.of(again::next));
+            assertTrue(changes.notCompared().contains("not in v1 path order, or twice"), changes.notCompared());
+        }
+    }
 }
