@@ -266,6 +266,20 @@ class RedeliveryCliTest extends StagerProject {
     }
 
     @Test
+    void anEmptyPreviousDeliveryMakesEveryFileAdded() throws IOException {
+        TempTrees.file(content, ".hidden", "nothing ships");
+        JsonNode first = commitTo(zip).json();
+        assertEquals(0, first.get("totals").get("eligibleFiles").asInt());
+        TempTrees.file(content, "a.txt", "alpha\n".repeat(20));
+        TempTrees.file(content, "b.png", "not really a png");
+        JsonNode changes = commitTo(zip).json().get("changes");
+        assertEquals(List.of("a.txt", "b.png"), paths(changes.get("added")));
+        assertEquals(0, changes.get("totals").get("unchanged").asInt());
+        assertEquals(0, changes.get("reuse").get("entries").asInt());
+        assertArrayEquals(fresh(), Files.readAllBytes(zip));
+    }
+
+    @Test
     void sinceAManifestAnywhereComparesAndAMissingSinceIsAUsageError() throws IOException {
         TempTrees.file(content, "a.txt", "alpha\n");
         commitTo(zip);
