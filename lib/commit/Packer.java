@@ -243,8 +243,7 @@ public final class Packer {
     /** A new entry and where its data goes, by the file's size and type. */
     private static Data open(String name, long size, int index, Place place) throws IOException {
         if (size <= INLINE_LIMIT) {
-            // Room for deflate's worst case on incompressible bytes (about 0.03 %).
-            DeterministicZipWriter.ByteSink bytes = new DeterministicZipWriter.ByteSink((int) (size + size / 256 + 64));
+            DeterministicZipWriter.ByteSink bytes = new DeterministicZipWriter.ByteSink((int) mostDeflatedBytes(size));
             return new Data(DeterministicZipWriter.openEntry(name, size, bytes), bytes, null, null);
         }
         if (ZipPolicyV1.isStored(name)) {
@@ -256,6 +255,14 @@ public final class Packer {
         OutputStream out = new BufferedOutputStream(ExitCleanup.guarded(() -> Files.newOutputStream(record,
                 StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), DeterministicZipWriter.BUFFER_BYTES);
         return new Data(DeterministicZipWriter.openEntry(name, size, out, place.blocks()), null, record, out);
+    }
+
+    /**
+     * The most deflated data a file of this size can have: deflate's worst case, incompressible bytes in
+     * stored blocks, is about 0.03 % over its input.
+     */
+    static long mostDeflatedBytes(long size) {
+        return size + size / 256 + 64;
     }
 
     private static Path recordFile(int index, Place place) {

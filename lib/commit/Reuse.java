@@ -79,21 +79,19 @@ public final class Reuse {
         }
         try {
             PreviousEntries.Entry found = previous.find(name);
-            return found != null && found.size() == entry.size() && found.compressedSize() <= mostDeflatedBytes(found.size())
+            // An entry claiming more data than deflate can make of the file is not read.
+            return found != null && found.size() == entry.size() && found.compressedSize() <= Packer.mostDeflatedBytes(found.size())
                     ? found : null;
         } catch (IOException e) {
-            stopped = "the previous zip could not be read on (" + IoErrors.describe(e) + "): the rest was deflated";
-            distrusted = true;
+            stopUnreadable(e);
             return null;
         }
     }
 
-    /**
-     * The most deflated data a file of this size can have (deflate's worst case, incompressible bytes in
-     * stored blocks, is about 0.03 % over): an entry claiming more is not read.
-     */
-    static long mostDeflatedBytes(long size) {
-        return size + size / 256 + 64;
+    /** The previous zip could not be read on: nothing more is taken from it, and the run says why. */
+    private void stopUnreadable(IOException e) {
+        stopped = "the previous zip could not be read on (" + IoErrors.describe(e) + "): the rest was deflated";
+        distrusted = true;
     }
 
     /** Whether the staged file is the previous entry's content by its digest and CRC (else it changed, same size). */
@@ -144,7 +142,7 @@ public final class Reuse {
                 try {
                     previous.read(from.dataOffset() + at, chunk);
                 } catch (IOException e) {
-                    stopped = "the previous zip could not be read on (" + IoErrors.describe(e) + "): the rest was deflated";
+                    stopUnreadable(e);
                     return Copied.UNREADABLE;
                 }
                 sink.write(chunk.array(), 0, chunk.limit());
