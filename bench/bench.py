@@ -160,6 +160,8 @@ def main():
         rebuild_section(data, out, many)
     if "scan-quality" in SECTIONS:
         scan_quality_section()
+    if "redeliver" in SECTIONS:
+        redeliver_section(data, out, many)
     compare("start", "warm start", [
         ("java -version", "java -version 2>/dev/null", None),
         ("prezip_stager --help", "./jbang prezip_stager --help", None),
