@@ -180,8 +180,9 @@ public record PreviousDelivery(Path zip, Path manifest, ZipManifest header, Stri
      * (and said why) when a manifest changed since it was checked and is no longer a v1 manifest in order.
      */
     public DeliveryChanges changesTo(ChangeMerge.Cursor current) {
-        try (ZipManifest.EntryReader reader = entries()) {
-            return ChangeMerge.compare(named(), ChangeMerge.of(reader::next), current);
+        // The previous manifest is parsed on a thread of its own, beside whatever gives the current entries.
+        try (ZipManifest.EntryReader reader = entries(); PrefetchCursor previous = new PrefetchCursor(ChangeMerge.of(reader::next))) {
+            return ChangeMerge.compare(named(), previous, current);
         } catch (PrezipException e) {
             return DeliveryChanges.notCompared(named(), e.getMessage());
         }
