@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import scan.EntryName;
 import scan.ScannedEntry;
 
 /**
@@ -34,9 +35,12 @@ public final class ContentDigests {
         this.digests = new byte[entries.size() * SHA256_BYTES];
     }
 
-    /** Reads and hashes the files, in v1 order, on {@code threads} threads; progress counts them. */
+    /**
+     * Reads and hashes the files on {@code threads} threads; progress counts them. They are kept in the
+     * zip's order, the v1 order of the names they ship under, as a manifest lists them.
+     */
     public static ContentDigests of(List<ScannedEntry> eligible, int threads, Progress progress) {
-        ContentDigests read = new ContentDigests(List.copyOf(eligible));
+        ContentDigests read = new ContentDigests(List.copyOf(EntryName.inZipOrder(eligible)));
         progress.total(eligible.size(), eligible.stream().mapToLong(ScannedEntry::size).sum());
         ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("prezip-digest"));
         AtomicInteger next = new AtomicInteger();
@@ -75,7 +79,7 @@ public final class ContentDigests {
         return null;
     }
 
-    /** The files with their digests, in v1 order, as the comparison reads them. */
+    /** The files with their digests, by the names they ship under in the zip's order, as the comparison reads them. */
     public ChangeMerge.Cursor cursor() {
         int[] at = {0};
         return () -> {
@@ -84,7 +88,7 @@ public final class ContentDigests {
             }
             int i = at[0]++;
             String hex = HexFormat.of().formatHex(digests, i * SHA256_BYTES, (i + 1) * SHA256_BYTES);
-            return new ChangeMerge.Entry(entries.get(i).relativePath(), hex, entries.get(i).size());
+            return new ChangeMerge.Entry(EntryName.of(entries.get(i).relativePath()), hex, entries.get(i).size());
         };
     }
 }

@@ -23,7 +23,7 @@ class ReuseLayoutTest {
         ZipPackagingMetadataV1 now = ZipPackagingMetadataV1.current(epoch);
         return new ZipPackagingMetadataV1(now.schemaVersion(), now.format(), now.entryOrder(), now.timestampPolicy(),
                 now.permissionPolicy(), now.fixedEpochMs(), now.fixedTimeUtc(), now.fileMode(), now.storedExtensions(),
-                now.deflateLevel(), now.blockDeflateMinBytes(), now.deflateBlockBytes(),
+                now.deflateLevel(), now.blockDeflateMinBytes(), now.deflateBlockBytes(), now.entryNameForm(),
                 new ZipPackagingMetadataV1.Toolchain(version, "21.0.1", "Other vendor"));
     }
 
@@ -50,7 +50,7 @@ class ReuseLayoutTest {
         ZipPackagingMetadataV1 now = made(Toolkit.VERSION, ZipPolicyV1.DEFAULT_EPOCH_MS);
         ZipPackagingMetadataV1 level9 = new ZipPackagingMetadataV1(now.schemaVersion(), now.format(), now.entryOrder(),
                 now.timestampPolicy(), now.permissionPolicy(), now.fixedEpochMs(), now.fixedTimeUtc(), now.fileMode(),
-                List.of("png"), 9, now.blockDeflateMinBytes(), 65536, now.toolchain());
+                List.of("png"), 9, now.blockDeflateMinBytes(), 65536, now.entryNameForm(), now.toolchain());
         assertEquals(List.of("stored_extensions", "deflate_level", "deflate_block_bytes"), ReuseLayout.differingPolicy(level9, now));
         String why = ReuseLayout.problem(previous(level9, Path.of("/out/p.zip")));
         assertTrue(why.contains("deflate_level"), why);
