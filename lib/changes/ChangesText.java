@@ -17,10 +17,13 @@ public final class ChangesText {
 
     private ChangesText() {}
 
-    /** "Changes since ZIP (made ..., prezip ..., sha256 ...)", or why the previous delivery was not compared. */
+    /**
+     * "Changes since ZIP", or why the previous delivery was not compared. When and by what it was made is
+     * the body's first line: together they would wrap in a narrow terminal.
+     */
     public static String heading(DeliveryChanges changes) {
         String shown = Printable.path(shown(changes.previous()));
-        return changes.compared() ? "Changes since " + shown + " (" + made(changes.previous()) + ")"
+        return changes.compared() ? "Changes since " + shown
                 : "Changes: the previous delivery " + shown + " is not compared (" + changes.notCompared() + ")";
     }
 
@@ -36,13 +39,14 @@ public final class ChangesText {
                 + "sha256 " + previous.zipSha256().substring(0, SHA256_SHOWN) + "\u2026";
     }
 
-    /** The counts, then the first paths of each kind; nothing when not compared. */
+    /** When the previous delivery was made, the counts, then the first paths of each kind; nothing when not compared. */
     public static List<String> body(DeliveryChanges changes) {
         List<String> lines = new ArrayList<>();
         if (!changes.compared()) {
             return lines;
         }
         DeliveryChanges.Totals totals = changes.totals();
+        lines.add(made(changes.previous()));
         lines.add(Counts.number(totals.added()) + " added, " + Counts.number(totals.removed()) + " removed, "
                 + Counts.number(totals.changed()) + " changed, " + Counts.number(totals.unchanged()) + " unchanged");
         paths(lines, "added", changes.added().stream().map(DeliveryChanges.File::path).toList());

@@ -24,7 +24,7 @@ class ChangesSummaryTest {
                 List.of(ChangesSectionTest.file("a.txt")), List.of(), List.of(),
                 new DeliveryChanges.Reuse(null, 3, 3L << 20, 1L << 20, List.of("b.txt"), null));
         String text = printed(ChangesSectionTest.report(StagerReport.COMMIT, changes));
-        assertTrue(text.contains("  Changes since /out/p1.zip (made 2026-11-29T14:35:56Z, prezip 1.4.0, sha256 abababababab\u2026)\n"
+        assertTrue(text.contains("  Changes since /out/p1.zip\n    made 2026-11-29T14:35:56Z, prezip 1.4.0, sha256 abababababab\u2026\n"
                 + "    1 added, 0 removed, 0 changed, 3 unchanged\n    added    a.txt\n"), text);
         assertTrue(text.contains("Reused the deflated data of 3 unchanged entries (3.0 MiB, 1.0 MiB compressed) from the previous zip;"
                 + " 1 entry deflated again"), text);
