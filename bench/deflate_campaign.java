@@ -26,7 +26,8 @@ public class deflate_campaign {
         long seed = Long.parseLong(args[0]);
         double minutes = args.length > 1 ? Double.parseDouble(args[1]) : 5;
         Deflaters.Choice choice = Deflaters.choice();
-        System.out.printf("java %s; the JVM's deflater: %s (%s)%n", System.getProperty("java.version"), choice.deflater(), choice.reason());
+        System.out.printf("java %s; zlib: %s; the JVM's deflater: %s (%s)%n", System.getProperty("java.version"),
+                DeflateDifferential.loadedZlib(), choice.deflater(), choice.reason());
         if (!choice.jdk()) {
             System.out.println("this JVM's Deflater is not classic zlib: nothing to compare against");
             System.exit(2);

@@ -308,7 +308,7 @@ public final class DeflateDifferential {
      * The libz this process loaded, from /proc/self/maps (Linux), so a child under LD_LIBRARY_PATH shows which
      * zlib it compared against; "bundled" when none is mapped (Temurin links zlib into its libzip).
      */
-    static String loadedZlib() {
+    public static String loadedZlib() {
         try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/self/maps"))) {
             return lines.map(line -> line.substring(line.lastIndexOf(' ') + 1))
                     .filter(file -> file.contains("/libz.so")).findFirst().orElse("bundled");
