@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * deflates and compares the output with classic zlib's, recorded here: equal, the JDK's Deflater works;
  * different (zlib-ng, zlib-rs, a patched or hardware zlib), the toolkit's {@link ClassicZlibEncoder} does,
  * and the zip is the same, only slower. {@value #FORCE_VARIABLE}{@code =toolkit} skips the check and uses
- * the toolkit's encoder.
+ * the toolkit's encoder; any other non-empty value does the same and says it was not understood.
  */
 public final class Deflaters {
     /** The one level the toolkit writes and its encoder reproduces: zlib's default. */
@@ -97,6 +97,11 @@ public final class Deflaters {
     static Choice decide(String forced, java.util.function.IntFunction<RawDeflate> jdk) {
         if (FORCE_VALUE.equals(forced)) {
             return new Choice(false, FORCED_REASON);
+        }
+        if (forced != null && !forced.isEmpty()) {
+            // A value meant to force something (a typo, "jdk") is said, never ignored; the encoder that needs nothing is the cautious side.
+            return new Choice(false, FORCE_VARIABLE + "='" + forced + "' is not a value the toolkit knows (only '" + FORCE_VALUE
+                    + "'): the toolkit's encoder, the cautious choice");
         }
         RawDeflate probe = jdk.apply(CanarySample.bytes().length * 2);
         try {

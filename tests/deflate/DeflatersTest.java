@@ -47,9 +47,17 @@ class DeflatersTest {
     }
 
     @Test
-    void anyOtherValueOfTheVariableIsNoForce() {
-        for (String value : new String[] {"", "jdk", "TOOLKIT", " toolkit"}) {
-            assertTrue(Deflaters.decide(value, JdkDeflate::new).jdk(), "'" + value + "' does not force the toolkit's encoder");
+    void anEmptyVariableIsNoForce() {
+        assertTrue(Deflaters.decide("", JdkDeflate::new).jdk());
+    }
+
+    @Test
+    void aValueTheToolkitDoesNotKnowIsSaidAndGivesTheToolkitsEncoder() {
+        for (String value : new String[] {"jdk", "TOOLKIT", " toolkit"}) {
+            Deflaters.Choice choice = Deflaters.decide(value, JdkDeflate::new);
+            assertFalse(choice.jdk(), "'" + value + "'");
+            assertEquals("PREZIP_DEFLATER='" + value + "' is not a value the toolkit knows (only 'toolkit'): the toolkit's encoder,"
+                    + " the cautious choice", choice.reason());
         }
     }
 
