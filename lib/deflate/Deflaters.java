@@ -101,7 +101,7 @@ public final class Deflaters {
         if (forced != null && !forced.isEmpty()) {
             // A value meant to force something (a typo, "jdk") is said, never ignored; the encoder that needs nothing is the cautious side.
             return new Choice(false, FORCE_VARIABLE + "='" + forced + "' is not a value the toolkit knows (only '" + FORCE_VALUE
-                    + "'): the toolkit's encoder, the cautious choice");
+                    + "' is)");
         }
         RawDeflate probe = jdk.apply(CanarySample.bytes().length * 2);
         try {
