@@ -45,9 +45,12 @@ class SecretScanCliTest extends StagerProject {
         super("sec1", ALLOWED, "sec1.zip");
     }
 
+    /** Characters of a planted secret that, found together in an output, are a leak of it (a preview shows 4). */
+    static final int LEAK_WINDOW = 12;
+
     /**
      * Every file the toolkit wrote for this project, and what it printed: no planted secret may be in any,
-     * but the zip itself (where an approved credential is meant to be).
+     * whole or in part, but the zip itself (where an approved credential is meant to be).
      */
     private void assertNoSecretIn(List<SecretCorpus.Planted> planted, String... printed) throws IOException {
         List<String> texts = new ArrayList<>(List.of(printed));
@@ -57,10 +60,32 @@ class SecretScanCliTest extends StagerProject {
             }
         }
         for (SecretCorpus.Planted p : planted) {
+            List<String> parts = randomParts(p);
             for (String text : texts) {
                 assertFalse(text.contains(p.secret()), p.rule() + "'s secret leaked into: " + text.substring(0, Math.min(200, text.length())));
+                for (String part : parts) {
+                    assertFalse(text.contains(part), p.rule() + "'s secret leaked in part (" + part.length() + " characters) into: "
+                            + text.substring(0, Math.min(200, text.length())));
+                }
             }
         }
+    }
+
+    /**
+     * Every {@link #LEAK_WINDOW} characters of the secret that hold some of its random part: those not in a
+     * secret of the same rule made from another seed (which shares only the format's fixed text, ghp_, AKIA).
+     */
+    private static List<String> randomParts(SecretCorpus.Planted p) {
+        String other = new SecretCorpus(p.secret().hashCode() ^ 0x5eed).onePerRule().get(p.rule()).secret();
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i + LEAK_WINDOW <= p.secret().length(); i++) {
+            String part = p.secret().substring(i, i + LEAK_WINDOW);
+            if (!other.contains(part)) {
+                parts.add(part);
+            }
+        }
+        assertFalse(parts.isEmpty(), p.rule() + ": a secret with no random part");
+        return parts;
     }
 
     @Test
@@ -116,8 +141,44 @@ class SecretScanCliTest extends StagerProject {
         String dashboardLine = HookTrees.dashboardLines(data).get(0);
         JsonNode line = HookTrees.parseDashboardLine(dashboardLine, false);
         assertEquals(10, line.get("secrets").size(), "the dashboard names where (the first ten)");
+        CliRun dashboard = CliRun.dashboard("--data-dir", data.toString());
+        assertEquals(ExitCode.OK, dashboard.exitCode(), dashboard.describe());
         assertNoSecretIn(planted, dry.out(), dry.err(), human.out(), human.err(), commit.out(), commit.err(),
-                TempTrees.readString(tmp.resolve("page.html")));
+                TempTrees.readString(tmp.resolve("page.html")), dashboard.out(), dashboard.err());
+
+        // Every finding approved, the commit ships them: its manifest, contents file, reports and the dashboard
+        // name every file and hold none of the credentials, which are in the zip alone.
+        approveAll(report.get("secrets"));
+        CliRun shipped = stager("--commit", "--html", tmp.resolve("shipped.html").toString());
+        assertEquals(ExitCode.OK, shipped.exitCode(), shipped.describe());
+        JsonNode manifest = HookTrees.parseJson(TempTrees.readString(ZipManifest.pathFor(zip)));
+        assertEquals(ruleByPath.size() + 1, manifest.get("entries").size(), "every planted file ships, approved");
+        StringBuilder zipped = new StringBuilder();
+        try (java.util.zip.ZipFile read = new java.util.zip.ZipFile(zip.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(read.entries())) {
+                zipped.append(new String(read.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        for (SecretCorpus.Planted p : planted) {
+            assertTrue(zipped.indexOf(p.secret()) >= 0, p.rule() + ": the approved credential is in the zip");
+        }
+        CliRun shippedDashboard = CliRun.dashboard("--data-dir", data.toString());
+        assertEquals(ExitCode.OK, shippedDashboard.exitCode(), shippedDashboard.describe());
+        assertNoSecretIn(planted, shipped.out(), shipped.err(), TempTrees.readString(tmp.resolve("shipped.html")),
+                shippedDashboard.out(), shippedDashboard.err());
+    }
+
+    /** The project's approvals file, as --approve-secret writes it, approving each of these findings. */
+    private void approveAll(JsonNode findings) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        root.put("projectId", "sec1");
+        com.fasterxml.jackson.databind.node.ArrayNode approvals = root.putArray("approvals");
+        for (JsonNode finding : findings) {
+            approvals.addObject().put("fingerprint", finding.get("fingerprint").asText()).put("rule", finding.get("rule").asText())
+                    .put("path", finding.get("path").asText()).put("note", "synthetic test credential")
+                    .put("approvedBy", "test").put("approvedAt", "2026-01-01T00:00:00Z");
+        }
+        TempTrees.writeString(data.resolve("projects/sec1_secrets_allow.json"), root.toPrettyString());
     }
 
     @Test
