@@ -26,10 +26,27 @@ BEFORE_ENCODER = "c40c6fe"
 CANARY_RUNS = 7
 # The toolkit before the content scan knew its context (issue 27): its rules and scanner, measured beside ours.
 BEFORE_QUALITY = "c40c6fe"
+# Main just before issue 27's first commit (same scanner as BEFORE_QUALITY, and every other change of main since):
+# what issue 27 adds to a commit's time.
+BEFORE_27 = "7f626ca"
 # The real-text corpus of the scan-quality section: built once from what the machine holds, never committed.
 SCAN_CORPUS = os.environ.get("PREZIP_SCAN_CORPUS", os.path.expanduser("~/.cache/prezip/scan-corpus"))
 # Planted credentials per kind in the scan-quality section's synthetic set.
 PLANTED_PER_KIND = 50
+# The peer, pinned: 13.0.6 has the profiler off unless --profile is given (secretlint#1673). 12.x marked every rule of
+# every file and compared each mark with all before it, quadratic in the files of one run: 12.0.0 took 72 s for the
+# 1,955 POMs of the corpus that 13.0.6 reads in 6 s, and ran 2 hours without an end over the whole corpus.
+SECRETLINT_VERSION = "13.0.6"
+# Files and bytes per secretlint process: the command line stays far below ARG_MAX and a process that hangs costs one batch.
+SECRETLINT_BATCH_FILES = 2000
+SECRETLINT_BATCH_BYTES = 64 << 20
+# Wall-clock bound of one secretlint process (a batch reads in about 10 s here) and of all of them.
+SECRETLINT_BATCH_SECONDS = 300
+SECRETLINT_TOTAL_SECONDS = 40 * 60
+# Files not scanned by secretlint named in the output (all are counted).
+SHOWN_NOT_SCANNED = 20
+# One finding of secretlint's unix format: PATH:LINE:COLUMN: [Rule] message [Error/preset > rule]
+SECRETLINT_LINE = __import__("re").compile(r"^(?P<path>/.+?):(?P<where>\d+:\d+): .*> (?P<rule>[^ \]]+)\]$")
 
 
 def sh(cmd, **kw):
@@ -280,45 +297,55 @@ def scan_quality_section():
                        f"./jbang bench/scan_quality.java recall {planted} | tail -1", shell=True, cwd=tree, check=True)
     print("\nnow, every finding on the real corpus and recall per kind:")
     sh(f"./jbang bench/scan_quality.java corpus {SCAN_CORPUS} | grep '^  finding'; ./jbang bench/scan_quality.java recall {planted}")
+    scan_cost_section()
     secretlint_figures(planted)
+
+
+def scan_cost_section():
+    """What issue 27 costs a commit and the scanner (target: commit within 5 %, >= 250 MB/s per core on prose): main
+    just before it and now, each with its own shipped rules (a data folder holding only the allowlist)."""
+    before = worktree("before-27", BEFORE_27)
+    shutil.copy(os.path.join(ROOT, "bench", "scan_speed.java"), os.path.join(before, "bench", "scan_speed.java"))
+    for name, tree in (("before issue 27", before), ("now", ROOT)):
+        print(f"\ncontent scanner alone, one thread, text with no findings, {name} (its shipped rules):")
+        subprocess.run("./jbang bench/scan_speed.java", shell=True, cwd=tree, check=True)
+    many = corpus("many", "many", 20000)
+    own = os.path.join(WORK, "data-own-rules")
+    os.makedirs(os.path.join(own, "projects"), exist_ok=True)
+    shutil.copy(os.path.join(WORK, "data", "projects", "bench_allowed_ext.json"), os.path.join(own, "projects"))
+    out = os.path.join(WORK, "out")
+    args = f"--project-id bench --data-dir {own} --content-dir {many} --commit"
+    sh(f"{before}/jbang prezip_stager --help >/dev/null")
+    compare("scan-quality", "commit, 20,000 files: the content scan before issue 27 and now", [
+        ("prezip before issue 27", f"{before}/jbang prezip_stager {args} --output-zip {out}/before27.zip", None),
+        ("prezip --commit", f"./jbang prezip_stager {args} --output-zip {out}/now27.zip", None),
+    ], "prezip before issue 27")
 
 
 def secretlint_figures(planted):
     """secretlint (its recommended preset) on the same corpus and planted set, installed with npm into bench/work."""
-    tool = os.path.join(WORK, "secretlint")
-    binary = os.path.join(tool, "node_modules", ".bin", "secretlint")
-    if not os.path.exists(binary):
-        os.makedirs(tool, exist_ok=True)
-        with open(os.path.join(tool, "package.json"), "w") as f:
-            f.write('{"name": "bench-secretlint", "version": "1.0.0", "private": true}\n')
-        subprocess.run("npm install --ignore-scripts --no-audit --no-fund secretlint @secretlint/secretlint-rule-preset-recommend",
-                       shell=True, cwd=tool)
-    if not os.path.exists(binary):
-        print("\nsecretlint: not installed (npm install failed); no figures of it in this run")
+    binary = secretlint_binary()
+    if binary is None:
+        print(f"\nsecretlint: not installed (npm install of {SECRETLINT_VERSION} failed); no figures of it in this run")
         return
-    config = os.path.join(tool, ".secretlintrc.json")
+    config = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(binary))), ".secretlintrc.json")
     with open(config, "w") as f:
         f.write('{"rules": [{"id": "@secretlint/secretlint-rule-preset-recommend"}]}\n')
+    print(f"\nsecretlint {SECRETLINT_VERSION} (recommended preset), {SECRETLINT_BATCH_FILES} files or "
+          f"{SECRETLINT_BATCH_BYTES >> 20} MiB per process, each process bounded to {SECRETLINT_BATCH_SECONDS} s, "
+          f"all of them to {SECRETLINT_TOTAL_SECONDS} s:")
     for name, folder in (("real corpus", SCAN_CORPUS), ("planted set", planted)):
-        started = __import__("time").monotonic()
-        # To a file, not a pipe: node exits before a pipe has taken all of a long report (it stops at 64 KiB).
-        report = os.path.join(tool, "report.txt")
-        with open(report, "w") as f:
-            subprocess.run([binary, "--secretlintrc", config, "--format", "unix", "**/*"], cwd=folder, stdout=f,
-                           stderr=subprocess.DEVNULL)
-        seconds = __import__("time").monotonic() - started
-        with open(report) as f:
-            lines = [line for line in f.read().splitlines() if line.startswith(folder)]
-        size = du(folder) * 1.048576 / 1000
+        run = secretlint_run(binary, config, folder)
         if name == "real corpus":
-            print(f"\nsecretlint on the real corpus: {len(lines)} findings, {len(lines) / size:.1f} per GB, "
-                  f"{size * 1000 / seconds:.0f} MB/s ({seconds:.0f} s, one process)")
-            for line in lines:
-                print("  finding " + line[len(folder) + 1:].split(": [")[0] + " " + line.rsplit("> ", 1)[-1].rstrip("]"))
+            gb = run["bytes"] / 1e9
+            print(f"secretlint on the real corpus: {run['files']:,} files, {gb:.3f} GB, {len(run['findings'])} findings, "
+                  f"{len(run['findings']) / gb:.1f} per GB, {run['bytes'] / 1e6 / run['cpu']:.0f} MB/s per CPU second "
+                  f"({run['bytes'] / 1e6 / run['wall']:.0f} MB/s wall, {run['wall']:.0f} s, {run['batches']} processes)")
+            for rel, where, rule in run["findings"]:
+                print(f"  finding {rel}:{where} {rule}")
         else:
             caught = {}
-            for line in lines:
-                rel = line[len(folder) + 1:].split(":")[0]
+            for rel, _, _ in run["findings"]:
                 caught.setdefault(rel.split("/")[0], set()).add(rel)
             kinds = sorted(os.listdir(folder))
             total = sum(len(os.listdir(os.path.join(folder, k))) for k in kinds)
@@ -326,6 +353,81 @@ def secretlint_figures(planted):
             for kind in kinds:
                 n = len(os.listdir(os.path.join(folder, kind)))
                 print(f"  {kind:<34} {len(caught.get(kind, ())):>4} / {n:>4}")
+        skipped = run["not_scanned"]
+        print(f"  not scanned by secretlint (its process timed out or the time was up): {len(skipped)} files, "
+              f"{sum(size for _, size in skipped) / 1e6:.1f} MB")
+        for rel, size in skipped[:SHOWN_NOT_SCANNED]:
+            print(f"    {rel} ({size:,} B)")
+
+
+def secretlint_binary():
+    """secretlint at the pinned version, installed once under bench/work; None if npm cannot install it."""
+    tool = os.path.join(WORK, f"secretlint-{SECRETLINT_VERSION}")
+    binary = os.path.join(tool, "node_modules", ".bin", "secretlint")
+    if not os.path.exists(binary):
+        os.makedirs(tool, exist_ok=True)
+        with open(os.path.join(tool, "package.json"), "w") as f:
+            f.write('{"name": "bench-secretlint", "version": "1.0.0", "private": true}\n')
+        subprocess.run(f"npm install --ignore-scripts --no-audit --no-fund secretlint@{SECRETLINT_VERSION} "
+                       f"@secretlint/secretlint-rule-preset-recommend@{SECRETLINT_VERSION}", shell=True, cwd=tool)
+    return binary if os.path.exists(binary) else None
+
+
+def secretlint_batches(folder):
+    """The folder's regular files (no link followed) in sorted order, as (relative path, size), cut into batches."""
+    batch, size = [], 0
+    for dirpath, dirs, files in os.walk(folder, followlinks=False):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(dirpath, name)
+            if os.path.islink(path) or not os.path.isfile(path):
+                continue
+            length = os.path.getsize(path)
+            if batch and (len(batch) == SECRETLINT_BATCH_FILES or size + length > SECRETLINT_BATCH_BYTES):
+                yield batch
+                batch, size = [], 0
+            batch.append((os.path.relpath(path, folder), length))
+            size += length
+    if batch:
+        yield batch
+
+
+def secretlint_run(binary, config, folder):
+    """Every batch in a process of its own (literal paths: no glob, no .gitignore), each under its timeout; a batch
+    that times out, or comes after the total time is up, is listed as not scanned. CPU time is the children's."""
+    import resource
+    import time
+    report = os.path.join(WORK, "secretlint-report.txt")
+    findings, not_scanned = [], []
+    files = size = batches = 0
+    started = time.monotonic()
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    for batch in secretlint_batches(folder):
+        left = SECRETLINT_TOTAL_SECONDS - (time.monotonic() - started)
+        if left <= 0:
+            not_scanned += batch
+            continue
+        batches += 1
+        # To a file, not a pipe: node exits before a pipe has taken all of a long report (it stops at 64 KiB).
+        with open(report, "w") as out:
+            try:
+                subprocess.run([binary, "--secretlintrc", config, "--format", "unix", "--no-color", "--no-glob",
+                                "--no-gitignore"] + [rel for rel, _ in batch], cwd=folder, stdout=out,
+                               stderr=subprocess.DEVNULL, timeout=min(SECRETLINT_BATCH_SECONDS, left))
+            except subprocess.TimeoutExpired:
+                not_scanned += batch
+                continue
+        files += len(batch)
+        size += sum(length for _, length in batch)
+        with open(report) as f:
+            for line in f.read().splitlines():
+                found = SECRETLINT_LINE.match(line)
+                if found:
+                    findings.append((os.path.relpath(found["path"], os.path.realpath(folder)), found["where"], found["rule"]))
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
+    return {"findings": findings, "not_scanned": not_scanned, "files": files, "bytes": size, "batches": batches,
+            "wall": time.monotonic() - started, "cpu": max(cpu, 1e-9)}
 
 
 def redeliver_section(data, out, many):
