@@ -6,9 +6,11 @@ import java.util.List;
 /**
  * What follows a secret rule's keyword: a sequence of atoms (a literal character, a class {@code [...]},
  * {@code .}, {@code \s}, {@code \d}, {@code \w}), each optionally quantified ({@code ? * + {n} {m,} {m,n}}),
- * with one optional group {@code ( )} marking the secret itself. Atoms match possessively: each takes
- * as many bytes as it can and never gives any back, so a match costs one pass over at most the rule's
- * maximum length, whatever the pattern (no alternation, no nesting, no backtracking to blow up).
+ * with one optional group {@code ( )} marking the secret itself and one optional sequence {@code (?: )?}
+ * outside it, matched whole or not at all (a YAML block scalar's {@code >-} and line break before a
+ * value). Atoms match possessively: each takes as many bytes as it can and never gives any back; an
+ * optional sequence that fails gives back what it read, once. So a match costs at most two passes over
+ * the rule's maximum length, whatever the pattern (no alternation, no nesting, no backtracking to blow up).
  * Bytes are matched as ASCII; a byte at or above 0x80 only ever matches a negated class or {@code .}.
  */
 final class SecretPattern {
@@ -16,6 +18,9 @@ final class SecretPattern {
     private static final int UNBOUNDED = Integer.MAX_VALUE;
     /** The characters a quantifier starts with: one may not follow another. */
     private static final String QUANTIFIER_STARTS = "?*+{";
+    /** An optional sequence's opening and closing: the only group besides the secret's. */
+    private static final String OPTIONAL_OPEN = "(?:";
+    private static final String OPTIONAL_CLOSE = ")?";
 
     private final long[][] classes;
     private final int[] min;
@@ -23,13 +28,18 @@ final class SecretPattern {
     /** Atoms [groupStart, groupEnd) are the secret; the whole match when the pattern has no group. */
     private final int groupStart;
     private final int groupEnd;
+    /** Atoms [optionalStart, optionalEnd) match together or not at all; empty when the pattern has none. */
+    private final int optionalStart;
+    private final int optionalEnd;
 
-    private SecretPattern(long[][] classes, int[] min, int[] max, int groupStart, int groupEnd) {
+    private SecretPattern(long[][] classes, int[] min, int[] max, int[] group, int[] optional) {
         this.classes = classes;
         this.min = min;
         this.max = max;
-        this.groupStart = groupStart;
-        this.groupEnd = groupEnd;
+        this.groupStart = group[0];
+        this.groupEnd = group[1];
+        this.optionalStart = optional[0];
+        this.optionalEnd = optional[1];
     }
 
     /**
@@ -41,6 +51,7 @@ final class SecretPattern {
      */
     int match(byte[] bytes, int from, int limit, int[] secret) {
         int at = from;
+        int optionalFrom = from;
         secret[0] = from;
         secret[1] = -1;
         secret[2] = from;
@@ -51,15 +62,22 @@ final class SecretPattern {
             if (atom == groupEnd) {
                 secret[1] = at;
             }
+            if (atom == optionalStart) {
+                optionalFrom = at;
+            }
             long[] set = classes[atom];
             int stop = (int) Math.min(limit, (long) at + max[atom]);
             int start = at;
             while (at < stop && contains(set, bytes[at])) {
                 at++;
             }
-            secret[2] = at;
+            secret[2] = Math.max(secret[2], at);
             if (at - start < min[atom]) {
-                return -1;
+                if (atom < optionalStart || atom >= optionalEnd) {
+                    return -1;
+                }
+                at = optionalFrom;
+                atom = optionalEnd - 1;
             }
         }
         if (secret[1] < 0) {
@@ -77,7 +95,11 @@ final class SecretPattern {
      */
     int matchBackward(byte[] bytes, int end, int floor) {
         int at = end;
+        int optionalFrom = end;
         for (int atom = min.length - 1; atom >= 0; atom--) {
+            if (atom == optionalEnd - 1) {
+                optionalFrom = at;
+            }
             long[] set = classes[atom];
             int stop = (int) Math.max(floor, (long) at - max[atom]);
             int start = at;
@@ -85,7 +107,11 @@ final class SecretPattern {
                 at--;
             }
             if (start - at < min[atom]) {
-                return -1;
+                if (atom < optionalStart || atom >= optionalEnd) {
+                    return -1;
+                }
+                at = optionalFrom;
+                atom = optionalStart;
             }
         }
         return at;
@@ -120,12 +146,20 @@ final class SecretPattern {
         List<int[]> bounds = new ArrayList<>();
         int groupStart = -1;
         int groupEnd = -1;
+        int[] optional = {-1, -1};
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
+            if (text.startsWith(OPTIONAL_OPEN, i) || (optional[0] >= 0 && optional[1] < 0 && text.startsWith(OPTIONAL_CLOSE, i))) {
+                i = optionalMark(text, i, classes.size(), optional, groupStart >= 0 && groupEnd < 0);
+                continue;
+            }
             if (c == '(') {
                 if (groupStart >= 0) {
                     throw new IllegalArgumentException("has more than one group: only one ( ) marks the secret");
+                }
+                if (optional[0] >= 0 && optional[1] < 0) {
+                    throw new IllegalArgumentException("has the secret's group inside an optional sequence");
                 }
                 groupStart = classes.size();
                 i++;
@@ -146,7 +180,7 @@ final class SecretPattern {
             classes.add(set);
             bounds.add(bound);
         }
-        if (groupStart >= 0 && groupEnd < 0) {
+        if ((groupStart >= 0 && groupEnd < 0) || (optional[0] >= 0 && optional[1] < 0)) {
             throw new IllegalArgumentException("has a '(' without its ')'");
         }
         if (classes.isEmpty()) {
@@ -154,8 +188,30 @@ final class SecretPattern {
         }
         int[] min = bounds.stream().mapToInt(b -> b[0]).toArray();
         int[] max = bounds.stream().mapToInt(b -> b[1]).toArray();
-        return new SecretPattern(classes.toArray(long[][]::new), min, max,
-                groupStart < 0 ? 0 : groupStart, groupStart < 0 ? classes.size() : groupEnd);
+        int[] group = groupStart < 0 ? new int[] {0, classes.size()} : new int[] {groupStart, groupEnd};
+        return new SecretPattern(classes.toArray(long[][]::new), min, max, group,
+                optional[0] < 0 ? new int[] {classes.size(), classes.size()} : optional);
+    }
+
+    /**
+     * The optional sequence's opening or closing at {@code i}, {@code atoms} atoms into the pattern, into
+     * {@code optional}: only one, not inside the secret's group, not empty.
+     *
+     * @return the index after it
+     */
+    private static int optionalMark(String text, int i, int atoms, int[] optional, boolean inGroup) {
+        if (inGroup) {
+            throw new IllegalArgumentException("has an optional sequence inside the secret's group");
+        }
+        if (optional[0] < 0) {
+            optional[0] = atoms;
+            return i + OPTIONAL_OPEN.length();
+        }
+        if (optional[1] >= 0 || atoms == optional[0]) {
+            throw new IllegalArgumentException(optional[1] >= 0 ? "has more than one optional sequence (?: )?" : "has an empty optional sequence");
+        }
+        optional[1] = atoms;
+        return i + OPTIONAL_CLOSE.length();
     }
 
     /**

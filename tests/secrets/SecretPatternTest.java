@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SecretPatternTest {
     @ParameterizedTest
-    @ValueSource(strings = {"a|b", "(a", "a)", "(a)(b)", "[a", "a{2", "a{3,1}", "\\q", "a**", "é", "a{2}+"})
+    @ValueSource(strings = {"a|b", "(a", "a)", "(a)(b)", "[a", "a{2", "a{3,1}", "\\q", "a**", "é", "a{2}+",
+            "(?:a", "(?:)?b", "(?:a)?(?:b)?", "(?:a(b))?", "(a(?:b)?)", "(?:(?:a)?)?"})
     void patternsOutsideTheLinearSubsetAreRefused(String pattern) {
         try {
             SecretPattern.parse(pattern, false);
@@ -61,5 +62,30 @@ class SecretPatternTest {
         SecretPattern digits = SecretPattern.parse("[0-9]{8,10}", false);
         byte[] telegram = "id 123456789012:AA".getBytes(StandardCharsets.US_ASCII);
         assertEquals(5, digits.matchBackward(telegram, 15, 0), "possessive: takes ten digits, leaving two ahead of them");
+    }
+
+    @Test
+    void anOptionalSequenceMatchesWholeOrGivesBackWhatItRead() {
+        SecretPattern block = SecretPattern.parse("[ \\t]{0,4}(?:[>|][+-]?\\r?\\n[ \\t]{1,16})?[\"']?(\\w{8,})", false);
+        int[] secret = new int[3];
+        byte[] folded = " >-\n    s3cretvalue\n".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(19, block.match(folded, 0, folded.length, secret), "the block scalar's header and the value on the next line");
+        assertEquals(8, secret[0]);
+        assertEquals(19, secret[1]);
+        byte[] inline = " 's3cretvalue'".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(13, block.match(inline, 0, inline.length, secret), "without the header: the value on the line");
+        assertEquals(2, secret[0]);
+        // The header without its line break gives back the '>' it took; then '>' is no value.
+        byte[] noBreak = " > s3cretvalue".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(-1, block.match(noBreak, 0, noBreak.length, secret));
+        assertEquals(2, secret[2], "how far it read counts the part given back (the scan budget's measure)");
+        byte[] emptyValue = ":\n  nextkey: x".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(-1, SecretPattern.parse(":[ ]{0,4}(?:[>|]\\n[ ]{1,16})?(\\w{8,})", false).match(emptyValue, 0, emptyValue.length, secret),
+                "a line break alone (no '>' or '|') never reaches the next line");
+        SecretPattern backwards = SecretPattern.parse("(?:ab)?\\d{2}", false);
+        byte[] digits = "xab12".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(1, backwards.matchBackward(digits, 5, 0), "backwards: the sequence taken whole");
+        assertEquals(3, backwards.matchBackward("xxb12".getBytes(StandardCharsets.US_ASCII), 5, 0), "or not at all");
+        assertEquals(4, backwards.maxLength());
     }
 }

@@ -126,6 +126,39 @@ class SecretScannerTest {
     }
 
     @Test
+    void aValueInAYamlBlockScalarIsFoundAndALineBreakAloneReachesNoFurther() {
+        SecretCorpus corpus = new SecretCorpus(8);
+        String password = corpus.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 14) + corpus.chars("0123456789", 2);
+        String token = corpus.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 30) + corpus.chars("0123456789", 2);
+        for (String header : List.of(">-", ">", "|", "|+", ">-  ")) {
+            List<SecretFinding> found = scan("db:\n  password: " + header + "\n    " + password + "\n  host: db\n");
+            assertEquals(List.of("password-assignment"), found.stream().map(SecretFinding::rule).toList(), header);
+            assertEquals(2, found.get(0).line(), "where the keyword stands");
+            assertEquals(List.of("generic-secret-assignment"), scan("service:\n  api_token: " + header + "\r\n    " + token + "\n")
+                    .stream().map(SecretFinding::rule).toList(), header);
+        }
+        assertEquals(List.of(), scan("db:\n  password:\n    " + password + "\n"), "a line break without > or | starts no value");
+        assertEquals(List.of(), scan("| password: |\n| " + password + " |\n"), "a table's cells are no block scalar");
+        assertEquals(List.of(), scan("db:\n  password: >-\n\n    " + password + "\n"), "one line break, not two");
+    }
+
+    @Test
+    void aMimeBodyInBase64OfAKeyFileOrOfEnvTextIsFound() {
+        SecretCorpus corpus = new SecretCorpus(9);
+        String pem = "-----BEGIN RSA PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(corpus.bytes(600))
+                + "\n-----END RSA PRIVATE KEY-----\n";
+        String env = "DB_HOST=db.internal\nDB_PASSWORD=" + corpus.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 18) + "7\n";
+        for (Map.Entry<String, String> part : Map.of("base64-private-key", pem, "base64-credential-assignment", env).entrySet()) {
+            // 76-character lines, CRLF, after the part's headers: as mail and multipart bodies carry an attachment.
+            String body = java.util.Base64.getMimeEncoder().encodeToString(part.getValue().getBytes(StandardCharsets.US_ASCII));
+            String mail = "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b1\r\n\r\n--b1\r\n"
+                    + "Content-Type: application/octet-stream; name=\"key\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" + body + "\r\n--b1--\r\n";
+            List<SecretFinding> found = scan(mail);
+            assertEquals(List.of(part.getKey()), found.stream().map(SecretFinding::rule).distinct().toList(), mail);
+        }
+    }
+
+    @Test
     void aFindingNearTheEndOfALargeFileNeedsNoMoreMemoryThanOneNearTheStart() {
         // The scanner's buffer is fixed at construction; feeding 256 MiB through it grows nothing.
         SecretCorpus corpus = new SecretCorpus(8);
