@@ -3,6 +3,7 @@
 //SOURCES lib/**/*.java
 // The shipped data files travel inside the command: a data folder without them uses these (datadir/DataFile).
 //FILES data/global_bans.json=data/global_bans.json data/secret_rules.json=data/secret_rules.json
+//FILES data/content_types.json=data/content_types.json
 //FILES data/policies/default.json=data/policies/default.json data/policies/strict.json=data/policies/strict.json
 // Dependencies are pinned once, in lib/ (//DEPS lines of cli/Cli.java and json/Json.java), and so
 // are the JVM options (//JAVA_OPTIONS of cli/Cli.java).

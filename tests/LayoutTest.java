@@ -34,15 +34,16 @@ class LayoutTest {
             Map.entry("deflate", Set.of()),
             Map.entry("cli", GROUND),
             Map.entry("scan", GROUND),
-            Map.entry("secrets", with(GROUND, "scan")),
-            Map.entry("policy", with(GROUND, "scan", "secrets")),
+            Map.entry("types", with(GROUND, "scan")),
+            Map.entry("secrets", with(GROUND, "scan", "types")),
+            Map.entry("policy", with(GROUND, "scan", "types", "secrets")),
             Map.entry("zip", with(GROUND, "scan", "policy")),
             Map.entry("changes", with(GROUND, "scan", "zip")),
-            Map.entry("commit", with(GROUND, "scan", "secrets", "policy", "zip")),
-            Map.entry("verify", with(GROUND, "scan", "secrets", "policy", "zip", "changes")),
-            Map.entry("report", with(GROUND, "scan", "secrets", "policy", "zip", "changes")),
-            Map.entry("delivery", with(GROUND, "scan", "secrets", "policy", "zip", "changes", "commit", "verify", "report")),
-            Map.entry("inventory", with(GROUND, "scan", "policy", "report")));
+            Map.entry("commit", with(GROUND, "scan", "types", "secrets", "policy", "zip")),
+            Map.entry("verify", with(GROUND, "scan", "types", "secrets", "policy", "zip", "changes")),
+            Map.entry("report", with(GROUND, "scan", "types", "secrets", "policy", "zip", "changes")),
+            Map.entry("delivery", with(GROUND, "scan", "types", "secrets", "policy", "zip", "changes", "commit", "verify", "report")),
+            Map.entry("inventory", with(GROUND, "scan", "types", "policy", "report")));
 
     static Set<String> with(Set<String> base, String... more) {
         Set<String> all = new TreeSet<>(base);

@@ -8,6 +8,7 @@
 //SOURCES *Test.java */*Test.java support/*.java
 // The shipped data files, as the commands carry them (datadir/DataFile reads them when a data folder lacks them).
 //FILES data/global_bans.json=../data/global_bans.json data/secret_rules.json=../data/secret_rules.json
+//FILES data/content_types.json=../data/content_types.json
 //FILES data/policies/default.json=../data/policies/default.json data/policies/strict.json=../data/policies/strict.json
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;

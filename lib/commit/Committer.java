@@ -35,6 +35,8 @@ import scan.TreeScanner;
 import secrets.ContentScan;
 import secrets.SecretFinding;
 import secrets.SecretsFound;
+import types.TypeFinding;
+import types.TypesRefused;
 import zip.ChecksumFile;
 import zip.ContentsFile;
 import zip.DeliveryJournal;
@@ -64,7 +66,7 @@ public final class Committer {
     public record Plan(TreeScanner.ScanResult scan, Classification classification, Classifier classifier,
                        long fixedEpochMs, boolean forbidEmptyDirs, PolicyPreset.Applied policy, PrivateKey signKey,
                        int threads, Progress progress, Timings timings, ContentScan contentScan, RunRecord.Started run,
-                       Reports reports, PreviousEntries previous) {}
+                       Reports reports, PreviousEntries previous, boolean allowUnknown) {}
 
     /** The reports that go into place with the zip (in its journal): path beside the zip and content. */
     public interface Reports {
@@ -98,6 +100,7 @@ public final class Committer {
      * zip are written too: then no other run can sweep a report's temp file as a killed run's leftover.
      *
      * @throws SecretsFound when the content holds a credential the project has not approved (nothing shipped)
+     * @throws TypesRefused when files are not what their names say, or of a banned family, without --allow-unknown (nothing shipped)
      */
     public static Committed commit(Plan plan, Path outputZip) {
         Committed committed = stageAndZip(plan, outputZip.toAbsolutePath().normalize());
@@ -154,6 +157,11 @@ public final class Committer {
             List<SecretFinding> secrets = plan.contentScan().judge(packed.result().secrets());
             if (secrets.stream().anyMatch(finding -> !finding.approved())) {
                 throw new SecretsFound(secrets);
+            }
+            // Files left out for what they are were not zipped; without --allow-unknown they refuse the run.
+            List<TypeFinding> types = plan.contentScan().typeFindings();
+            if (!plan.allowUnknown() && types != null && types.stream().anyMatch(TypeFinding::excluded)) {
+                throw new TypesRefused(types);
             }
             List<StagedFile> staged = packed.result().staged();
             plan.progress().next("check staging, read back");

@@ -31,6 +31,8 @@ import scan.ScannedEntry;
 import secrets.ContentScan;
 import secrets.SecretFinding;
 import secrets.SecretScanner;
+import types.Sniffer;
+import types.TypeFinding;
 import zip.DeterministicZipWriter;
 import zip.PreviousEntries;
 import zip.StagedFile;
@@ -38,7 +40,8 @@ import zip.ZipPolicyV1;
 
 /**
  * Stages and zips the eligible files in one pass over each: worker threads copy a file into staging
- * while hashing it, scanning it for credentials, taking its CRC and deflating it; the calling thread appends the entries in v1 order.
+ * while hashing it, scanning it for credentials, telling its type, taking its CRC and deflating it; the calling thread appends the
+ * entries in v1 order (a file its type leaves out is not appended).
  * The data of a file up to {@link #INLINE_LIMIT} is kept in memory; a larger file's deflated data goes to
  * a record file in staging (and a larger STORED file is appended from its staged copy), so memory stays
  * bounded whatever the file sizes, and big files deflate on every core. On a re-delivery an unchanged
@@ -76,7 +79,13 @@ public final class Packer {
      * ({@code dataFile}), or, for a large STORED file, the staged copy itself (both null).
      */
     private record Packed(StagedFile staged, DeterministicZipWriter.Entry entry, DeterministicZipWriter.ByteSink data,
-                          Path dataFile, List<SecretFinding> secrets) {}
+                          Path dataFile, List<SecretFinding> secrets, TypeFinding type) {
+
+        /** Whether its type leaves it out: it is then not appended, and its staged copy goes. */
+        boolean leftOut() {
+            return type != null && type.excluded();
+        }
+    }
 
     /** The staged files in v1 order, and the credentials the scan found in their content (approved or not). */
     record Result(List<StagedFile> staged, List<SecretFinding> secrets) {}
@@ -124,9 +133,14 @@ public final class Packer {
                 }
                 Packed packed = await(window.poll());
                 windowBytes -= weight(entries.get(i), threads);
-                append(packed, staging, writer);
-                staged.add(packed.staged());
                 secrets.addAll(packed.secrets());
+                if (packed.leftOut()) {
+                    // Known only now that its bytes went by: the zip and staging hold only what ships.
+                    discard(packed, staging);
+                } else {
+                    append(packed, staging, writer);
+                    staged.add(packed.staged());
+                }
                 // A large file's bytes were counted as they were copied (the line moves while it deflates).
                 progress.advance(1, packed.staged().size() > INLINE_LIMIT ? 0 : packed.staged().size());
             }
@@ -213,12 +227,13 @@ public final class Packer {
         String name = EntryName.of(source);
         LongConsumer copied = entry.size() > INLINE_LIMIT ? n -> place.progress().advance(0, n) : n -> { };
         SecretScanner scanner = scan.scannerFor(source, entry.size());
+        Sniffer sniffer = scan.snifferFor(entry.size());
         Data data;
         StagedFile staged;
         if (previous != null) {
             // Measured only while staged: its data may be the previous zip's, already deflated.
             DeterministicZipWriter.Entry measured = DeterministicZipWriter.openCopy(name, entry.size());
-            staged = copyInto(entry, name, place.staging(), measured, scanner, copied);
+            staged = copyInto(entry, name, place.staging(), measured, scanner, sniffer, copied);
             data = copied(previous, staged, measured, index, place, reuse);
             if (data == null) {
                 data = deflatedFromStaging(staged, index, place);
@@ -226,7 +241,7 @@ public final class Packer {
         } else {
             data = open(name, entry.size(), index, place);
             try {
-                staged = copyInto(entry, name, place.staging(), data.entry(), scanner, copied);
+                staged = copyInto(entry, name, place.staging(), data.entry(), scanner, sniffer, copied);
             } finally {
                 data.closeFile();
             }
@@ -237,7 +252,7 @@ public final class Packer {
         List<SecretFinding> secrets = scan.findings(scanner, source, entry.size(), stored != null
                 ? () -> new ByteArrayInputStream(stored.bytes(), 0, stored.size())
                 : () -> Files.newInputStream(staging.root().resolve(name), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
-        return new Packed(staged, data.entry(), data.bytes(), data.file(), secrets);
+        return new Packed(staged, data.entry(), data.bytes(), data.file(), secrets, scan.typeOf(source, sniffer));
     }
 
     /** A new entry and where its data goes, by the file's size and type. */
@@ -310,14 +325,21 @@ public final class Packer {
 
     /** Stages the file while feeding its zip entry (and scanner), the entry closed (or, on failure, discarded) here. */
     private static StagedFile copyInto(ScannedEntry entry, String name, Staging staging, DeterministicZipWriter.Entry zipEntry,
-                                       SecretScanner scanner, LongConsumer copied) throws IOException {
+                                       SecretScanner scanner, Sniffer sniffer, LongConsumer copied) throws IOException {
         try {
-            StagedFile staged = staging.copy(entry, name, zipEntry, scanner, copied);
+            StagedFile staged = staging.copy(entry, name, zipEntry, scanner, sniffer, copied);
             zipEntry.close();
             return staged;
         } finally {
             zipEntry.discard();
         }
+    }
+
+    private static void discard(Packed packed, Staging staging) throws IOException {
+        if (packed.dataFile() != null) {
+            Files.delete(packed.dataFile());
+        }
+        Files.delete(staging.root().resolve(packed.staged().relativePath()));
     }
 
     private static void append(Packed packed, Staging staging, DeterministicZipWriter writer) throws IOException {

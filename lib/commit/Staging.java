@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import scan.EntryName;
 import scan.ScannedEntry;
 import secrets.SecretScanner;
+import types.Sniffer;
 import zip.DeliveryJournal;
 import zip.DeterministicZipWriter;
 import zip.StagedFile;
@@ -109,14 +110,14 @@ public final class Staging implements AutoCloseable {
 
     /**
      * Copies one scanned file into staging under {@code name} (its entry name), hashing it on the way
-     * and, when given, feeding its zip record and the credential scanner too, so the file is read only once, and telling {@code copiedBytes} as
+     * and, when given, feeding its zip record, the credential scanner and the type detector too, so the file is read only once, and telling {@code copiedBytes} as
      * each buffer is through (a large file's progress). A file whose size or mtime differs from the scan
      * (before or after the copy) stops the commit. Only creating the staged file is a guarded step: the
      * copy itself (deflating a large file takes seconds) stops at the next buffer once the JVM is shutting
      * down, so a stop signal's cleanup never waits on it.
      */
     StagedFile copy(ScannedEntry entry, String name, DeterministicZipWriter.Entry zipEntry, SecretScanner scanner,
-                    LongConsumer copiedBytes) throws IOException {
+                    Sniffer sniffer, LongConsumer copiedBytes) throws IOException {
         requireUnchanged(entry);
         // Its folder exists: the stager mirrors every non-hidden folder before copying (one mkdir each,
         // not one per file, which costs a syscall per file on trees of tens of thousands).
@@ -138,6 +139,9 @@ public final class Staging implements AutoCloseable {
                 }
                 if (scanner != null) {
                     scanner.feed(buffer, 0, n);
+                }
+                if (sniffer != null) {
+                    sniffer.feed(buffer, 0, n);
                 }
                 copied += n;
                 copiedBytes.accept(n);

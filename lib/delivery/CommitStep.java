@@ -14,6 +14,7 @@ import report.HtmlReport;
 import report.StagerReport;
 import secrets.SecretFinding;
 import secrets.SecretsFound;
+import types.TypesRefused;
 import text.Counts;
 import zip.ZipManifest;
 
@@ -65,6 +66,9 @@ final class CommitStep {
             }
             report = delivered.report(manifest, committed.approvedSecrets(), committed.reused());
             Redelivery.sayDeflatedAgain(report.changes(), request.notices());
+        } catch (TypesRefused e) {
+            // Thrown only once no credential refused: what the scan found was approved, or nothing.
+            return outcomes.stopped(judged.reports().make(judged.classification(), List.of()), e, true);
         } catch (SecretsFound e) {
             return outcomes.stopped(judged.reports().make(judged.classification().withSecrets(e.findings()), e.findings()), e, true);
         } catch (PrezipException e) {
@@ -91,7 +95,7 @@ final class CommitStep {
         return new Committer.Plan(judged.scan(), judged.classification(), judged.classifier(), target.fixedEpochMs(),
                 loaded.policy().forbidEmptyDirs(), judged.report().policy(), loaded.signKey(), loaded.request().threads(),
                 progress.next("folders"), outcomes.timings(), loaded.policy().contentScan(),
-                loaded.run().withInputs(redelivery.inputs()), reports, previous.entries());
+                loaded.run().withInputs(redelivery.inputs()), reports, previous.entries(), loaded.request().allowUnknown());
     }
 
     /**

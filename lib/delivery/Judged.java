@@ -31,7 +31,9 @@ record Judged(Loaded loaded, TreeScanner.ScanResult scan, Classifier classifier,
         if (!request.commit() && !request.namesOnly()) {
             secrets = loaded.policy().contentScan().scanFiles(classification.eligibleEntries(), request.threads(),
                     progress.next("secrets"));
-            classification = classification.withSecrets(secrets);
+            // What a file is leaves it out before what it holds: a banned file's credentials still refuse the run.
+            List<types.TypeFinding> types = loaded.policy().contentScan().typeFindings();
+            classification = (types == null ? classification : classification.withTypes(types)).withSecrets(secrets);
             timings.lap("secrets");
         }
         List<Companions.SplitGroup> splitGroups = loaded.policy().companionMode() == CompanionMode.OFF

@@ -4,7 +4,7 @@
  * when committed, the error if any, lines for stderr) without printing. It owns the order of the steps,
  * the zip's lock, the stop-and-report paths and the hooks (project manifest, dashboard), and a
  * re-delivery's previous delivery (compared, and on a commit its zip checked by {@code verify} and copied
- * from). May use the ground floor, {@code scan}, {@code secrets}, {@code policy}, {@code zip},
+ * from). May use the ground floor, {@code scan}, {@code types}, {@code secrets}, {@code policy}, {@code zip},
  * {@code changes}, {@code commit}, {@code verify} and {@code report}.
  */
 package delivery;

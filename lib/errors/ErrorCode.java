@@ -23,6 +23,8 @@ public enum ErrorCode {
     PZ_SIGN_KEY_INVALID(ExitCode.USAGE, "pass an Ed25519 PKCS#8 PEM private key, e.g. from: openssl genpkey -algorithm ed25519 -out key.pem"),
     PZ_PROJECT_MANIFEST_INVALID(ExitCode.USAGE, "fix DATA/projects/ID_manifest.json (it must be a JSON object); the zip itself was written"),
     PZ_SECRET_FOUND(ExitCode.REFUSED, "a credential was found inside a file that would ship; remove it from the file, or if it is no secret approve its fingerprint with prezip_stager --approve-secret FINGERPRINT --note TEXT"),
+    PZ_CONTENT_TYPES_INVALID(ExitCode.USAGE, "fix the named field of DATA/content_types.json (the toolkit ships one in data/)"),
+    PZ_CONTAINERS_INVALID(ExitCode.USAGE, "fix DATA/projects/ID_containers.json, or accept again with prezip_stager --accept-container"),
     PZ_SECRET_RULES_INVALID(ExitCode.USAGE, "fix the named field of DATA/secret_rules.json (the toolkit ships one in data/)"),
     PZ_SECRETS_ALLOW_INVALID(ExitCode.USAGE, "fix the named field of DATA/projects/ID_secrets_allow.json, or approve again with prezip_stager --approve-secret"),
     PZ_SECRET_NOT_FOUND(ExitCode.USAGE, "approve a fingerprint that the run lists under secrets (run the dry-run on the same content folder first)"),

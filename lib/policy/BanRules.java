@@ -13,18 +13,27 @@ import json.JsonFields;
 import json.JsonTree;
 import scan.Extensions;
 import text.Printable;
+import types.Family;
 
 /**
- * Banned extensions and filename patterns, each remembering the group (and so the reason) it came from.
- * Loaded from DATA/global_bans.json: {@code {"groups": [{name, notes, bannedTypes, bannedPatterns}]}}.
+ * Banned extensions, filename patterns and content families, each remembering the group (and so the reason) it came from.
+ * Loaded from DATA/global_bans.json: {@code {"groups": [{name, notes, bannedTypes, bannedPatterns, bannedFamilies}]}}.
+ *
+ * @param groupByFamily the content families banned whatever a file is called ({@link Family}), each with its group
  */
-public record BanRules(Map<String, String> groupByType, List<BannedPattern> patterns) {
+public record BanRules(Map<String, String> groupByType, List<BannedPattern> patterns, Map<Family, String> groupByFamily) {
 
     record BannedPattern(GlobPattern glob, String group) {}
 
     public BanRules {
         groupByType = Map.copyOf(groupByType);
         patterns = List.copyOf(patterns);
+        groupByFamily = Map.copyOf(groupByFamily);
+    }
+
+    /** Bans by name only. */
+    public BanRules(Map<String, String> groupByType, List<BannedPattern> patterns) {
+        this(groupByType, patterns, Map.of());
     }
 
     /** The group that bans this extension, if any. */
@@ -57,7 +66,9 @@ public record BanRules(Map<String, String> groupByType, List<BannedPattern> patt
         more.groupByType.forEach(types::putIfAbsent);
         List<BannedPattern> all = new ArrayList<>(patterns);
         all.addAll(more.patterns);
-        return new BanRules(types, all);
+        Map<Family, String> families = new LinkedHashMap<>(groupByFamily);
+        more.groupByFamily.forEach(families::putIfAbsent);
+        return new BanRules(types, all, families);
     }
 
     public static BanRules load(Path file) {
@@ -70,7 +81,7 @@ public record BanRules(Map<String, String> groupByType, List<BannedPattern> patt
         fields.object(root, "(top level)");
         JsonNode groups = root.get("groups");
         if (groups == null || !groups.isArray()) {
-            throw fields.fail("groups", "is required (a list of {name, notes, bannedTypes, bannedPatterns})");
+            throw fields.fail("groups", "is required (a list of {name, notes, bannedTypes, bannedPatterns, bannedFamilies})");
         }
         BanRules all = new BanRules(Map.of(), List.of());
         for (int i = 0; i < groups.size(); i++) {
@@ -101,6 +112,12 @@ public record BanRules(Map<String, String> groupByType, List<BannedPattern> patt
                 throw fields.fail(where + "bannedPatterns", "'" + Printable.of(glob, QUOTED_PATTERN_CHARS) + "' " + e.getMessage());
             }
         }
-        return new BanRules(types, patterns);
+        Map<Family, String> families = new LinkedHashMap<>();
+        for (String code : fields.strings(group, "bannedFamilies", false)) {
+            Family family = Family.ofCode(code).orElseThrow(() -> fields.fail(where + "bannedFamilies", "'" + Printable.of(code, QUOTED_PATTERN_CHARS)
+                    + "' is no content family (" + String.join(", ", java.util.Arrays.stream(Family.values()).map(Family::code).toList()) + ")"));
+            families.putIfAbsent(family, name);
+        }
+        return new BanRules(types, patterns, families);
     }
 }

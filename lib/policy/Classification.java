@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import scan.ScannedEntry;
 import scan.TreeScanner;
 import secrets.SecretFinding;
+import types.TypeFinding;
 
 /** Every scanned entry with its decision, in deterministic order. */
 public final class Classification {
@@ -95,6 +96,23 @@ public final class Classification {
                 && detailByPath.containsKey(item.entry().relativePath())
                 ? new Item(item.entry(), new Decision.Excluded(Reason.SECRET, detailByPath.get(item.entry().relativePath())))
                 : item).toList());
+    }
+
+    /**
+     * This classification with every eligible file whose content the type check leaves out excluded
+     * ({@code banned_content}, or {@code type_mismatch} where the policy refuses mismatches), its detail the finding's.
+     */
+    public Classification withTypes(List<TypeFinding> findings) {
+        Map<String, TypeFinding> excludedByPath = new java.util.HashMap<>();
+        findings.stream().filter(TypeFinding::excluded).forEach(f -> excludedByPath.put(f.path(), f));
+        if (excludedByPath.isEmpty()) {
+            return this;
+        }
+        return new Classification(items.stream().map(item -> {
+            TypeFinding finding = item.decision() instanceof Decision.Included ? excludedByPath.get(item.entry().relativePath()) : null;
+            return finding == null ? item : new Item(item.entry(), new Decision.Excluded(finding.kind() == TypeFinding.Kind.BANNED_CONTENT
+                    ? Reason.BANNED_CONTENT : Reason.TYPE_MISMATCH, finding.detail()));
+        }).toList());
     }
 
     /** Count of excluded entries per reason code, sorted by code. */

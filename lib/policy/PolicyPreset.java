@@ -11,15 +11,16 @@ import json.JsonTree;
 
 /**
  * A per-client policy preset, DATA/policies/NAME.json:
- * {@code {name, bannedTypes, bannedPatterns, forbidEmptyDirs, companions, refuseLongPaths}}. A preset only adds
+ * {@code {name, bannedTypes, bannedPatterns, bannedFamilies, forbidEmptyDirs, companions, refuseLongPaths, refuseTypeMismatch}}. A preset only adds
  * restrictions: its bans are added to the global ones, and its flags can only tighten.
  *
  * @param digest sha256 of the preset file's bytes, so a report names exactly the policy it applied
  * @param source the file it was read from, or the built-in copy (as {@link DataFile#shown})
  * @param refuseLongPaths whether paths over {@link LongPaths#MAX_CHARACTERS} refuse the run (else they are a warning)
+ * @param refuseTypeMismatch whether a file whose content contradicts its name is left out (else it is a warning)
  */
 public record PolicyPreset(String name, String digest, String source, BanRules bans, boolean forbidEmptyDirs, CompanionMode companions,
-                           boolean refuseLongPaths) {
+                           boolean refuseLongPaths, boolean refuseTypeMismatch) {
     /** Same shape as a project id: a preset name can never point outside DATA/policies. */
     private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -59,6 +60,7 @@ public record PolicyPreset(String name, String digest, String source, BanRules b
         }
         boolean forbidEmptyDirs = optionalFlag(fields, root, "forbidEmptyDirs");
         boolean refuseLongPaths = optionalFlag(fields, root, "refuseLongPaths");
+        boolean refuseTypeMismatch = optionalFlag(fields, root, "refuseTypeMismatch");
         String companions = fields.optionalString(root, "companions");
         CompanionMode mode;
         try {
@@ -67,7 +69,7 @@ public record PolicyPreset(String name, String digest, String source, BanRules b
             throw fields.fail("companions", "must be off, warn or strict");
         }
         BanRules bans = BanRules.fromGroup(fields, "policy " + name, root, "");
-        return new PolicyPreset(name, file.sha256(), file.shown(), bans, forbidEmptyDirs, mode, refuseLongPaths);
+        return new PolicyPreset(name, file.sha256(), file.shown(), bans, forbidEmptyDirs, mode, refuseLongPaths, refuseTypeMismatch);
     }
 
     /** A true/false field that may be absent (then false: a preset only tightens what it names). */

@@ -14,6 +14,10 @@ public enum Reason {
     NOT_ALLOWED("not_allowed", Severity.REFUSES_UNLESS_ALLOWED),
     /** A path that would ship but is longer than {@link LongPaths#MAX_CHARACTERS}: only under a preset that refuses them ({@code strict}). */
     LONG_PATH("long_path", Severity.ALWAYS_REFUSES),
+    /** Content of a banned family (an executable named .png), or an archive under a name that does not say so. */
+    BANNED_CONTENT("banned_content", Severity.REFUSES_UNLESS_ALLOWED),
+    /** Content that contradicts its name, where the policy refuses that ({@code strict}); elsewhere a warning, never a reason. */
+    TYPE_MISMATCH("type_mismatch", Severity.REFUSES_UNLESS_ALLOWED),
     /** A credential in the file's content (checked after the names, on the files that would ship). */
     SECRET("secret", Severity.ALWAYS_REFUSES);
 

@@ -10,11 +10,15 @@ import provenance.RunRecord;
 import secrets.ContentScan;
 import secrets.SecretApprovals;
 import secrets.SecretRules;
+import types.AcceptedContainers;
+import types.ContentTypes;
+import types.TypePolicy;
 
 /**
  * Everything from the data folder that decides a stager run, loaded once: the project's allowlist, the
  * global bans (the data folder's, else the built-in ones) with a preset's added on top, the companion and empty-folder rules the preset may tighten,
- * the content scan (rules and the project's approvals), and each of those files with its sha256 for the
+ * the content scan (rules and the project's approvals) with the content types check (the table, the ban groups' families,
+ * the project's accepted containers), and each of those files with its sha256 for the
  * run's provenance.
  *
  * @param preset the preset applied, or null
@@ -38,7 +42,8 @@ public record RunPolicy(Allowlist allowlist, PolicyPreset preset, BanRules bans,
         DataFile bansFile = data.globalBans();
         BanRules bans = BanRules.load(bansFile);
         DataFile rulesFile = SecretRules.fileIn(data);
-        ContentScan contentScan = new ContentScan(SecretRules.load(rulesFile), SecretApprovals.load(data, id), stored);
+        ContentTypes types = ContentTypes.load(data);
+        AcceptedContainers containers = AcceptedContainers.load(data, id);
         List<RunRecord.Input> inputs = new ArrayList<>();
         // The digests of the bytes each input was parsed from, not of the files read again; a built-in copy
         // is named as such.
@@ -50,8 +55,13 @@ public record RunPolicy(Allowlist allowlist, PolicyPreset preset, BanRules bans,
             companions = companions.stricter(preset.companions());
             forbidEmptyDirs |= preset.forbidEmptyDirs();
         }
+        TypePolicy typePolicy = new TypePolicy(types, bans.groupByFamily(), containers.extensions(),
+                preset != null && preset.refuseTypeMismatch());
+        ContentScan contentScan = new ContentScan(SecretRules.load(rulesFile), SecretApprovals.load(data, id), stored, typePolicy);
         inputs.add(new RunRecord.Input("secret_rules", rulesFile.shown(), rulesFile.sha256(), null));
         inputs.add(new RunRecord.Input("secrets_allow", absolute(contentScan.approvals().file()), contentScan.approvals().sha256(), null));
+        inputs.add(new RunRecord.Input("content_types", types.shown(), types.sha256(), null));
+        inputs.add(new RunRecord.Input("containers", absolute(containers.file()), containers.sha256(), null));
         return new RunPolicy(allowlist, preset, bans, companions, forbidEmptyDirs, contentScan, inputs);
     }
 

@@ -87,6 +87,7 @@ public final class HtmlReport {
         EligibleSection.write(b, report, fullList);
         ExcludedSection.write(b, report, fullList);
         CompanionSection.write(b, report, fullList);
+        TypesSection.write(b, report, fullList);
         SecretsSection.write(b, report, fullList);
         ProvenanceSection.write(b, report.run());
         if (manifest != null) {

@@ -70,6 +70,11 @@ public final class Refusals {
             m.append(". Rename the files named (names that differ only in case or Unicode form collide on the client's"
                     + " disk; unsafe names do not unpack everywhere)");
         }
+        if (byReason.containsKey(Reason.BANNED_CONTENT.code()) || byReason.containsKey(Reason.TYPE_MISMATCH.code())) {
+            m.append(". Files are not what their names say, or are of a banned kind by their bytes (the report says what"
+                    + " each is): remove them, or rename each to what it is; an archive under a name the project uses for one"
+                    + " is accepted with prezip_stager --accept-container EXT --note TEXT");
+        }
         if (byReason.containsKey(Reason.LONG_PATH.code())) {
             m.append(". Shorten the paths named to at most ").append(LongPaths.MAX_CHARACTERS)
                     .append(" characters (folder and file names): Windows may fail to extract a longer one");

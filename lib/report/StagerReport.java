@@ -19,6 +19,7 @@ import scan.EntryName;
 import scan.ScannedEntry;
 import secrets.NotScanned;
 import secrets.SecretFinding;
+import types.TypeFinding;
 
 /**
  * The stager's report: printed by {@code --json} and written as {@code <zip>.report.json}. Field names
@@ -26,7 +27,8 @@ import secrets.SecretFinding;
  * credential the content scan found (approved ones too; null when content was not scanned), {@code notScanned}
  * the eligible files whose content it did not read and why (media, binary; null when content was not scanned),
  * {@code leftOutByAllowUnknown} how many files --allow-unknown left out that would otherwise have refused
- * the run (null without it), {@code names} how the eligible files' names reach the client, {@code run}
+ * the run (null without it), {@code names} how the eligible files' names reach the client, {@code typeMismatches} the
+ * files that ship although their content contradicts their name (a warning; null when types were not checked), {@code run}
  * the run's provenance, {@code delivery} (a commit's) the zip's size and sha256 and every file the commit wrote.
  */
 public record StagerReport(
@@ -48,6 +50,7 @@ public record StagerReport(
         List<NotScanned> notScanned,
         Integer leftOutByAllowUnknown,
         Names names,
+        List<TypeMismatch> typeMismatches,
         RunRecord run,
         Delivery delivery,
         DeliveryChanges changes) {
@@ -65,9 +68,9 @@ public record StagerReport(
                         List<EligibleFile> eligible, List<ExcludedFile> excluded, Totals totals, PolicyPreset.Applied policy,
                         String companionMode, List<Companions.SplitGroup> companions, Problem error, List<SecretFinding> secrets,
                         Boolean contentScanned, List<NotScanned> notScanned, Integer leftOutByAllowUnknown, Names names,
-                        RunRecord run, Delivery delivery) {
+                        List<TypeMismatch> typeMismatches, RunRecord run, Delivery delivery) {
         this(schemaVersion, projectId, contentDir, outputZip, mode, status, eligible, excluded, totals, policy, companionMode,
-                companions, error, secrets, contentScanned, notScanned, leftOutByAllowUnknown, names, run, delivery, null);
+                companions, error, secrets, contentScanned, notScanned, leftOutByAllowUnknown, names, typeMismatches, run, delivery, null);
     }
 
     /**
@@ -114,6 +117,14 @@ public record StagerReport(
 
     public record ExcludedFile(String path, String reason, String detail) {}
 
+    /** A file that ships although its bytes are not what its name says ({@code detected} null: no signature matched). */
+    public record TypeMismatch(String path, String detected, String extension, String detail) {
+        static List<TypeMismatch> of(List<TypeFinding> findings) {
+            return findings.stream().filter(f -> !f.excluded())
+                    .map(f -> new TypeMismatch(f.path(), f.detected(), f.extension(), f.detail())).toList();
+        }
+    }
+
     public record ExtensionTotal(int files, long bytes) {}
 
     public record Totals(int eligibleFiles, long eligibleBytes, Map<String, ExtensionTotal> byExtension,
@@ -128,11 +139,12 @@ public record StagerReport(
     /**
      * @param secrets the content scan's findings, or null when content was not scanned
      * @param notScanned the files the content scan did not read (null when content was not scanned)
+     * @param types the type findings (null when types were not checked); the classification already leaves out those that exclude
      */
     public static StagerReport of(ProjectId id, String contentDir, String outputZip, String mode,
                                   Classification classification, PolicyPreset.Applied policy, CompanionMode companionMode,
                                   List<Companions.SplitGroup> companions, List<SecretFinding> secrets, List<NotScanned> notScanned,
-                                  boolean allowUnknown) {
+                                  List<TypeFinding> types, boolean allowUnknown) {
         List<Classification.Item> eligibleItems = classification.eligible();
         // A view, not a copy: a commit keeps the report to its end, and each row is made when it is read.
         List<EligibleFile> eligible = new AbstractList<>() {
@@ -170,7 +182,8 @@ public record StagerReport(
         return new StagerReport(SCHEMA_VERSION, id.value(), contentDir, outputZip, mode, OK,
                 eligible, excluded, totals, policy, companionMode.code(), companions, null,
                 secrets == null ? null : List.copyOf(secrets), secrets != null,
-                secrets == null || notScanned == null ? null : List.copyOf(notScanned), leftOut, Names.of(eligibleItems), null, null);
+                secrets == null || notScanned == null ? null : List.copyOf(notScanned), leftOut, Names.of(eligibleItems),
+                secrets == null || types == null ? null : TypeMismatch.of(types), null, null, null);
     }
 
     public static Path pathFor(Path zip) {
@@ -180,27 +193,27 @@ public record StagerReport(
     public StagerReport withStatus(String newStatus, Problem problem) {
         return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, newStatus,
                 eligible, excluded, totals, policy, companionMode, companions, problem, secrets, contentScanned,
-                notScanned, leftOutByAllowUnknown, names, run, delivery, changes);
+                notScanned, leftOutByAllowUnknown, names, typeMismatches, run, delivery, changes);
     }
 
     /** This report with its run's provenance (the same record the manifest carries, on a commit). */
     public StagerReport withRun(RunRecord record) {
         return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, status,
                 eligible, excluded, totals, policy, companionMode, companions, error, secrets, contentScanned,
-                notScanned, leftOutByAllowUnknown, names, record, delivery, changes);
+                notScanned, leftOutByAllowUnknown, names, typeMismatches, record, delivery, changes);
     }
 
     public StagerReport withDelivery(Delivery written) {
         return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, status,
                 eligible, excluded, totals, policy, companionMode, companions, error, secrets, contentScanned,
-                notScanned, leftOutByAllowUnknown, names, run, written, changes);
+                notScanned, leftOutByAllowUnknown, names, typeMismatches, run, written, changes);
     }
 
     /** This report with what changed since the previous delivery. */
     public StagerReport withChanges(DeliveryChanges since) {
         return new StagerReport(schemaVersion, projectId, contentDir, outputZip, mode, status,
                 eligible, excluded, totals, policy, companionMode, companions, error, secrets, contentScanned,
-                notScanned, leftOutByAllowUnknown, names, run, delivery, since);
+                notScanned, leftOutByAllowUnknown, names, typeMismatches, run, delivery, since);
     }
 
     /** Why content was not scanned, for people: by request (--names-only), or the run stopped before it read any. */

@@ -57,6 +57,7 @@ public final class SummaryPrinter {
                     String.join(", ", group.members().stream().map(m -> m.path() + " [" + m.fate() + "]").toList())));
         }
         printNames(report.names(), out, ansi);
+        printTypeMismatches(report.typeMismatches(), out, ansi);
         printSecrets(report, out, ansi);
         ChangesSummary.print(report, out, ansi);
         String deflater = report.run() == null || report.run().deflater() == null ? null : report.run().deflater().notice();
@@ -111,6 +112,23 @@ public final class SummaryPrinter {
             out.println("    longest (" + longPaths.longestCharacters() + "): " + Printable.path(longPaths.longest()));
             out.println("    Shorten folder or file names; the strict policy refuses such paths.");
         }
+    }
+
+    /** Files that ship although their bytes are not what their names say: a warning, each by path and what it is. */
+    private static void printTypeMismatches(List<StagerReport.TypeMismatch> mismatches, PrintWriter out, Ansi ansi) {
+        if (mismatches == null || mismatches.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println(ansi.string("  @|bold,yellow Type mismatches|@ (shipped, a warning): " + Counts.of(mismatches.size(), "file is", "files are")
+                + " not what " + (mismatches.size() == 1 ? "its name says" : "their names say")));
+        for (StagerReport.TypeMismatch mismatch : mismatches.stream().limit(PATHS_PER_REASON).toList()) {
+            out.println("    " + Printable.path(mismatch.path()) + ": " + mismatch.detail());
+        }
+        if (mismatches.size() > PATHS_PER_REASON) {
+            out.println("    (--json and the HTML report list all " + Counts.number(mismatches.size()) + ")");
+        }
+        out.println("    Rename each to what it is, or leave it out; the strict policy refuses them.");
     }
 
     /**

@@ -36,6 +36,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipInputStream;
 import scan.Extensions;
 import scan.ScannedEntry;
+import types.Sniffer;
+import types.TypeFinding;
+import types.TypePolicy;
 
 /**
  * How each file's content is scanned for credentials: text as it streams past ({@link #scannerFor}),
@@ -75,12 +78,45 @@ public final class ContentScan {
      * the run's report lists them. One content scan serves one run.
      */
     private final Queue<NotScanned> notScanned = new ConcurrentLinkedQueue<>();
+    /** What the run does with the files' types; null where types are not checked. */
+    private final TypePolicy types;
+    /** The type findings of this run's files, noted as each file's bytes went by. */
+    private final Queue<TypeFinding> typeFindings = new ConcurrentLinkedQueue<>();
 
     /** @param stored whether a path's type is STORED in the zip (already-compressed media) */
     public ContentScan(SecretRules rules, SecretApprovals approvals, Predicate<String> stored) {
+        this(rules, approvals, stored, null);
+    }
+
+    /** @param types what the run does with the files' types (the bytes the scan reads tell them), or null */
+    public ContentScan(SecretRules rules, SecretApprovals approvals, Predicate<String> stored, TypePolicy types) {
         this.rules = rules;
         this.approvals = approvals;
         this.stored = stored;
+        this.types = types;
+    }
+
+    /** A detector to feed a file's bytes to as they are read, or null where types are not checked. */
+    public Sniffer snifferFor(long size) {
+        return types == null ? null : types.table().sniffer(size);
+    }
+
+    /** The file's type finding once its bytes went through {@code sniffer} (noted for the report), or null. */
+    public TypeFinding typeOf(String relativePath, Sniffer sniffer) {
+        if (sniffer == null) {
+            return null;
+        }
+        TypeFinding finding = types.judge(relativePath, sniffer.finish());
+        if (finding != null) {
+            typeFindings.add(finding);
+        }
+        return finding;
+    }
+
+    /** This run's type findings in the v1 order of their paths; null where types are not checked. */
+    public List<TypeFinding> typeFindings() {
+        return types == null ? null
+                : typeFindings.stream().sorted(java.util.Comparator.comparing(TypeFinding::path, scan.PathOrder.UTF8_BYTES)).toList();
     }
 
     public SecretApprovals approvals() {
@@ -269,11 +305,24 @@ public final class ContentScan {
      */
     private List<SecretFinding> scanFile(String relativePath, Path file, long size, byte[] buffer) throws IOException {
         SecretScanner scanner = scannerFor(relativePath, size);
+        Sniffer sniffer = snifferFor(size);
         if (scanner == null) {
-            return findings(null, relativePath, size, () -> Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+            if (sniffer != null && !isContainer(relativePath)) {
+                // Media is not scanned, but what it is comes from its first bytes (and a zip's last).
+                try (FileChannel channel = FileChannel.open(file, READ_NO_LINKS)) {
+                    sniffer.read(channel);
+                }
+            }
+            List<SecretFinding> found = findings(null, relativePath, size, () -> {
+                InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+                return sniffer == null ? in : sniffer.tee(in);
+            });
+            typeOf(relativePath, sniffer);
+            return found;
         }
         // The scanned size is read, no more: a dry-run predicts the commit, which stops on a file that changed.
         if (size == 0) {
+            typeOf(relativePath, sniffer);
             return findings(scanner, relativePath, size, null);
         }
         // A channel, not an InputStream over one: about a third less time per small file.
@@ -282,8 +331,12 @@ public final class ContentScan {
             long left = size;
             for (int n; left > 0 && (n = channel.read(view.clear().limit((int) Math.min(buffer.length, left)))) > 0; left -= n) {
                 scanner.feed(buffer, 0, n);
+                if (sniffer != null) {
+                    sniffer.feed(buffer, 0, n);
+                }
             }
         }
+        typeOf(relativePath, sniffer);
         return findings(scanner, relativePath, size, null);
     }
 

@@ -4,6 +4,6 @@
  * bytes ({@code SecretScanner}: {@code KeywordSearch} finds where a rule may start, {@code PendingHits} holds
  * the hits until their bytes have come, {@code FileFindings} judges them, {@code LineCounter} places them),
  * the scan of a tree, of Office containers and of a dry-run's reads ({@code ContentScan}), findings and the
- * project's approvals. May use the ground floor and {@code scan}.
+ * project's approvals. May use the ground floor, {@code scan} and {@code types} (the bytes it reads tell each file's type).
  */
 package secrets;

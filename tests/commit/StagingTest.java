@@ -40,7 +40,7 @@ class StagingTest {
         try (Staging staging = Staging.createBeside(tmp.resolve("out.zip"))) {
             staging.createDirectories(List.of("a"));
             long[] told = {0};
-            StagedFile staged = staging.copy(scanned(content, "a/b.txt"), "a/b.txt", null, null, n -> told[0] += n);
+            StagedFile staged = staging.copy(scanned(content, "a/b.txt"), "a/b.txt", null, null, null, n -> told[0] += n);
             byte[] bytes = "hello staging".getBytes(StandardCharsets.UTF_8);
             assertEquals(bytes.length, told[0], "every byte copied is told as it is copied");
             assertEquals("a/b.txt", staged.relativePath());
@@ -60,7 +60,7 @@ class StagingTest {
             List<String> folders = Staging.foldersOf(List.of(scanned(content, decomposed)));
             assertEquals(List.of("caf\u00e9"), folders);
             staging.createDirectories(folders);
-            StagedFile staged = staging.copy(scanned(content, decomposed), "caf\u00e9/notes.txt", null, null, n -> { });
+            StagedFile staged = staging.copy(scanned(content, decomposed), "caf\u00e9/notes.txt", null, null, null, n -> { });
             assertEquals("caf\u00e9/notes.txt", staged.relativePath());
             assertEquals(List.of("caf\u00e9"), TempTrees.list(staging.root()));
             assertEquals("decomposed on disk", Files.readString(staging.root().resolve("caf\u00e9/notes.txt")));
@@ -74,7 +74,7 @@ class StagingTest {
         ScannedEntry entry = scanned(content, "b.txt");
         Files.setLastModifiedTime(content.resolve("b.txt"), FileTime.fromMillis(entry.modifiedMillis() - 10_000));
         try (Staging staging = Staging.createBeside(tmp.resolve("out.zip"))) {
-            PrezipException e = assertThrows(PrezipException.class, () -> staging.copy(entry, entry.relativePath(), null, null, n -> { }));
+            PrezipException e = assertThrows(PrezipException.class, () -> staging.copy(entry, entry.relativePath(), null, null, null, n -> { }));
             assertEquals(ErrorCode.PZ_SOURCE_CHANGED, e.code());
         }
     }

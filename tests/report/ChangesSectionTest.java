@@ -17,7 +17,7 @@ class ChangesSectionTest {
 
     static StagerReport report(String mode, DeliveryChanges changes) {
         return new StagerReport(StagerReport.SCHEMA_VERSION, "p", "/c", "/out/p1.zip", mode, StagerReport.OK, List.of(), List.of(),
-                new StagerReport.Totals(0, 0, Map.of(), Map.of()), null, null, null, null, null, null, null, null, null, null, null)
+                new StagerReport.Totals(0, 0, Map.of(), Map.of()), null, null, null, null, null, null, null, null, null, null, null, null)
                 .withChanges(changes);
     }
 

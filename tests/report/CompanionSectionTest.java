@@ -15,7 +15,7 @@ class CompanionSectionTest {
     static String rendered(String mode, List<Companions.SplitGroup> groups) {
         StagerReport report = new StagerReport(StagerReport.SCHEMA_VERSION, "p", "/c", "/out/z.zip", StagerReport.COMMIT, StagerReport.OK,
                 List.of(), List.of(), new StagerReport.Totals(0, 0, java.util.Map.of(), java.util.Map.of()), null, mode, groups,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
         return PageStreamTest.text(b -> CompanionSection.write(b, report, HtmlReport.fullListIn(report)));
     }
 

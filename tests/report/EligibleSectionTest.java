@@ -24,7 +24,7 @@ class EligibleSectionTest {
                 StagerReport.OK, List.of(), List.of(),
                 new StagerReport.Totals(3, 3000 + 2 * 1024 * 1024, Map.of("txt", new StagerReport.ExtensionTotal(2, 3000),
                         "png", new StagerReport.ExtensionTotal(1, 2 * 1024 * 1024)), Map.of()),
-                null, "warn", List.of(), null, null, null, null, null, null, null, null);
+                null, "warn", List.of(), null, null, null, null, null, null, null, null, null);
         String html = rendered(report);
         int svg = html.indexOf("<svg class=\"chart\" id=\"chart-extensions\"");
         assertTrue(svg > 0, "an inline SVG chart");
@@ -43,7 +43,7 @@ class EligibleSectionTest {
     void noEligibleFileNoChart() {
         assertEquals("<h2>Eligible bytes by extension</h2>\n<p>No eligible files.</p>\n", rendered(new StagerReport(StagerReport.SCHEMA_VERSION,
                 "p", "/c", "/z.zip", StagerReport.DRY_RUN, StagerReport.REFUSED, List.of(), List.of(),
-                new StagerReport.Totals(0, 0, Map.of(), Map.of()), null, null, null, null, null, null, null, null, null, null, null)));
+                new StagerReport.Totals(0, 0, Map.of(), Map.of()), null, null, null, null, null, null, null, null, null, null, null, null)));
     }
 
     @Test

@@ -196,7 +196,7 @@ class HtmlReportTest extends StagerProject {
                 new StagerReport.Totals(1, 7, Map.of(evil, new StagerReport.ExtensionTotal(1, 7)), Map.of("not_allowed", 1)),
                 new PolicyPreset.Applied(evil, evil), evil,
                 List.of(new Companions.SplitGroup(evil, evil, List.of(new Companions.Member(evil, evil)))),
-                new StagerReport.Problem(evil, evil), null, null, null, null, null, null, null);
+                new StagerReport.Problem(evil, evil), null, null, null, null, null, null, null, null);
         String page = HtmlReport.render(report, null);
         assertFalse(page.contains("<img"), "no tag from data");
         HtmlPages.assertNoScript(page);
@@ -222,7 +222,7 @@ class HtmlReportTest extends StagerProject {
         long bytes = eligible.stream().mapToLong(StagerReport.EligibleFile::bytes).sum();
         return new StagerReport(StagerReport.SCHEMA_VERSION, "p", "/c", "/out/z.zip", mode, StagerReport.REFUSED, eligible, excluded,
                 new StagerReport.Totals(eligible.size(), bytes, Map.of("txt", new StagerReport.ExtensionTotal(eligible.size(), bytes)), byReason),
-                null, "warn", List.of(), null, null, null, null, null, null, null, null);
+                null, "warn", List.of(), null, null, null, null, null, null, null, null, null);
     }
 
     static List<StagerReport.ExcludedFile> excluded(String reason, String extension, int count) {
@@ -247,7 +247,7 @@ class HtmlReportTest extends StagerProject {
                 List.of(new StagerReport.EligibleFile("a.txt", 5, "txt", null, null)), excluded("hidden", ".txt", 1),
                 new StagerReport.Totals(1, 5, Map.of("txt", new StagerReport.ExtensionTotal(1, 5)), Map.of("hidden", 1)),
                 null, "warn", List.of(), null, List.of(new SecretFinding("a.txt", null, 1, 1, "r", "f".repeat(64), "AKIA", true)),
-                true, null, null, null, ProvenanceSectionTest.run(), null);
+                true, null, null, null, null, ProvenanceSectionTest.run(), null);
         ZipManifest manifest = new ZipManifest(ZipPackagingMetadataV1.current(0), null, null, List.of(), 22, "ab".repeat(32));
         String page = HtmlReport.render(report, manifest);
         assertEquals(List.of("Zip", "Eligible bytes by extension", "Excluded files (1)", "Split companions (mode warn)",

@@ -25,7 +25,7 @@ class RunOverviewSectionTest {
         return new StagerReport(StagerReport.SCHEMA_VERSION, "p1", "/srv/content", "/srv/out/z.zip", StagerReport.COMMIT, status,
                 List.of(new StagerReport.EligibleFile("a.txt", 3_000, "txt", null, null)), HtmlReportTest.excluded("hidden", ".txt", 2),
                 new StagerReport.Totals(1, 3_000, Map.of("txt", new StagerReport.ExtensionTotal(1, 3_000)), Map.of("hidden", 2)),
-                new PolicyPreset.Applied("strict", "ab".repeat(32)), "warn", List.of(), error, List.of(), scanned, null, leftOut, null, run, null);
+                new PolicyPreset.Applied("strict", "ab".repeat(32)), "warn", List.of(), error, List.of(), scanned, null, leftOut, null, null, run, null);
     }
 
     static RunRecord runWith(RunRecord.Deflater deflater) {

@@ -22,7 +22,7 @@ class SecretsSectionTest {
     static String rendered(List<SecretFinding> secrets, List<NotScanned> notScanned) {
         StagerReport report = new StagerReport(StagerReport.SCHEMA_VERSION, "p", "/c", "/out/z.zip", StagerReport.DRY_RUN,
                 StagerReport.REFUSED, List.of(), List.of(), new StagerReport.Totals(0, 0, Map.of(), Map.of()), null, null, null, null,
-                secrets, secrets != null, notScanned, null, null, null, null);
+                secrets, secrets != null, notScanned, null, null, null, null, null);
         return PageStreamTest.text(b -> SecretsSection.write(b, report, HtmlReport.fullListIn(report)));
     }
 

@@ -25,7 +25,7 @@ class StagerReportTest {
         Classifier classifier = new Classifier(java.util.Set.of("txt"), BanRules.load(TempTrees.repoGlobalBans()));
         Classification classification = Classification.of(TreeScanner.scan(content), classifier);
         return StagerReport.of(new ProjectId("p1"), content.toString(), "/out/p1.zip", StagerReport.DRY_RUN, classification, null,
-                CompanionMode.OFF, List.of(), null, null, false);
+                CompanionMode.OFF, List.of(), null, null, null, false);
     }
 
     @Test

@@ -39,7 +39,7 @@ class SummaryPrinterTest {
         StagerReport report = new StagerReport(plain.schemaVersion(), plain.projectId(), plain.contentDir(), plain.outputZip(), plain.mode(),
                 plain.status(), plain.eligible(), plain.excluded(), plain.totals(), plain.policy(), plain.companionMode(),
                 plain.companions(), plain.error(), plain.secrets(), plain.contentScanned(), plain.notScanned(), plain.leftOutByAllowUnknown(), names,
-                plain.run(), plain.delivery());
+                plain.typeMismatches(), plain.run(), plain.delivery());
         StringWriter text = new StringWriter();
         SummaryPrinter.print(report, new PrintWriter(text), CommandLine.Help.Ansi.OFF);
         return text.toString();

@@ -23,7 +23,7 @@ class ZipSectionTest extends StagerProject {
 
     static StagerReport report(String mode, String status) {
         return new StagerReport(StagerReport.SCHEMA_VERSION, "p", "/c", "/out/z.zip", mode, status, List.of(), List.of(),
-                new StagerReport.Totals(0, 0, Map.of(), Map.of()), null, null, null, null, null, null, null, null, null, null, null);
+                new StagerReport.Totals(0, 0, Map.of(), Map.of()), null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     static String zip(StagerReport report, ZipManifest manifest) {

@@ -1,0 +1,190 @@
+package types;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import datadir.DataDir;
+import datadir.DataFile;
+import errors.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import json.JsonFields;
+import json.JsonTree;
+import scan.Extensions;
+
+/**
+ * The content types table, DATA/content_types.json (else the built-in copy): types in the order they are
+ * tried, and what detection reads because of them (the head, fixed places beyond it, a zip's listing).
+ *
+ * @param shown where it was read from, as provenance names it
+ */
+public record ContentTypes(List<ContentType> types, String shown, String sha256, Plan plan) {
+    /** Bytes at the start of every file that detection reads: every head signature and a zip's first member fit. */
+    static final int HEAD_BYTES = 1024;
+    /** A zip's last bytes kept for its central directory: about 10,000 entries' names; a longer listing is not read. */
+    static final int TAIL_BYTES = 1 << 20;
+    /** A signature reads at most this far from the start or the end of a file. */
+    static final long MAX_OFFSET = 64 << 10;
+    /** Bytes one signature compares at most. */
+    static final int MAX_SIGNATURE_BYTES = 64;
+    /** Distinct entry names the zip rules may want: one bit each. */
+    static final int MAX_WANTED_NAMES = 64;
+    /** Characters of a wanted entry name or mimetype at most. */
+    static final int MAX_NAME_CHARS = 255;
+    public static final String FILE = "content_types.json";
+
+    /** What the signatures make detection read, worked out once per table. */
+    record Plan(List<long[]> fixedPlaces, List<byte[]> wantedNames, List<Boolean> wantedSuffix, Map<String, Long> maskByRule,
+                boolean wantsListing, Map<String, List<ContentType>> byExtension) {}
+
+    public ContentTypes {
+        types = List.copyOf(types);
+    }
+
+    public static ContentTypes load(DataDir data) {
+        return load(data.file(FILE, ErrorCode.PZ_CONTENT_TYPES_INVALID, JsonTree.DATA_FILE_MAX_BYTES));
+    }
+
+    public static ContentTypes load(DataFile file) {
+        JsonNode root = JsonTree.parse(file.bytes(), file.label(), ErrorCode.PZ_CONTENT_TYPES_INVALID);
+        JsonFields fields = new JsonFields(file.label(), ErrorCode.PZ_CONTENT_TYPES_INVALID);
+        fields.object(root, "(top level)");
+        JsonNode list = root.get("types");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw fields.fail("types", "is required (a list of {name, description, family, mime, extensions, signatures, source})");
+        }
+        List<ContentType> types = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            ContentType type = TypeReader.read(fields, fields.object(list.get(i), "types[" + i + "]"), "types[" + i + "].");
+            if (!names.add(type.name())) {
+                throw fields.fail("types[" + i + "].name", "'" + type.name() + "' is named twice");
+            }
+            types.add(type);
+        }
+        return new ContentTypes(types, file.shown(), file.sha256(), plan(types, fields));
+    }
+
+    private static Plan plan(List<ContentType> types, JsonFields fields) {
+        List<long[]> fixed = new ArrayList<>();
+        LinkedHashSet<String> wanted = new LinkedHashSet<>();
+        Map<String, List<ContentType>> byExtension = new HashMap<>();
+        for (ContentType type : types) {
+            type.extensions().forEach(ext -> byExtension.computeIfAbsent(ext, e -> new ArrayList<>()).add(type));
+            for (Signature s : type.signatures()) {
+                if (s.zip() != null) {
+                    wanted.addAll(s.zip().entries());
+                } else if (s.offset() < 0 || s.offset() + s.length() > HEAD_BYTES) {
+                    fixed.add(new long[] {s.offset(), s.length()});
+                }
+            }
+        }
+        if (wanted.size() > MAX_WANTED_NAMES) {
+            throw fields.fail("types", "zip rules want " + wanted.size() + " distinct entry names, more than " + MAX_WANTED_NAMES);
+        }
+        List<String> order = List.copyOf(wanted);
+        Map<String, Long> masks = new HashMap<>();
+        for (ContentType type : types) {
+            for (Signature s : type.signatures()) {
+                if (s.zip() != null) {
+                    masks.put(key(s.zip()), s.zip().entries().stream().mapToLong(e -> 1L << order.indexOf(e)).reduce(0, (a, b) -> a | b));
+                }
+            }
+        }
+        byExtension.replaceAll((ext, list) -> List.copyOf(list));
+        return new Plan(List.copyOf(fixed), order.stream().map(n -> ascii(n.startsWith("*") ? n.substring(1) : n)).toList(),
+                order.stream().map(n -> n.startsWith("*")).toList(), Map.copyOf(masks),
+                types.stream().anyMatch(ContentType::builtOnZip), Map.copyOf(byExtension));
+    }
+
+    private static String key(Signature.ZipRule rule) {
+        return String.join("\n", rule.entries());
+    }
+
+    /** A detector for one file of {@code size} bytes. */
+    public Sniffer sniffer(long size) {
+        return new Sniffer(this, size);
+    }
+
+    /** The first type (in table order) one of whose signatures matches, or null. */
+    ContentType detect(Sample sample) {
+        for (ContentType type : types) {
+            for (Signature signature : type.signatures()) {
+                if (signature.matches(sample)) {
+                    return type;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The types that claim this extension (none: the table says nothing of it). */
+    public List<ContentType> claiming(String extension) {
+        return plan.byExtension().getOrDefault(extension, List.of());
+    }
+
+    /** Whether a file named so must carry a signature: some type claims it and none of those may lack one. */
+    public boolean expectsSignature(String extension) {
+        List<ContentType> claiming = claiming(extension);
+        return !claiming.isEmpty() && claiming.stream().noneMatch(ContentType::headerOptional);
+    }
+
+    public static String extensionOf(String relativePath) {
+        return Extensions.of(relativePath.substring(relativePath.lastIndexOf('/') + 1)).orElse("");
+    }
+
+    /** The table's fixed places beyond the head that lie inside a file of this size, as empty windows. */
+    Window[] fixedWindows(long size) {
+        List<Window> windows = new ArrayList<>(0);
+        for (long[] place : plan.fixedPlaces()) {
+            long at = place[0] >= 0 ? place[0] : size + place[0];
+            if (at >= HEAD_BYTES && at + place[1] <= size) {
+                windows.add(new Window(at, (int) place[1]));
+            }
+        }
+        return windows.toArray(new Window[0]);
+    }
+
+    /** The window a matching header points to (the first such), or null. */
+    Window pointedWindow(Sample sample) {
+        for (ContentType type : types) {
+            for (Signature s : type.signatures()) {
+                if (s.check() != null && s.zip() == null && s.bytesMatch(sample)) {
+                    long at = s.check().pointer(sample);
+                    if (at >= HEAD_BYTES || (at >= 0 && at + StructureCheck.POINTED_BYTES > HEAD_BYTES)) {
+                        return new Window(at, (int) Math.min(StructureCheck.POINTED_BYTES, sample.size() - at));
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    boolean wantsListing() {
+        return plan.wantsListing();
+    }
+
+    List<byte[]> wantedNames() {
+        return plan.wantedNames();
+    }
+
+    List<Boolean> wantedSuffix() {
+        return plan.wantedSuffix();
+    }
+
+    long entryMask(Signature.ZipRule rule) {
+        return plan.maskByRule().getOrDefault(key(rule), 0L);
+    }
+
+    static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static byte[] hex(String text) {
+        return HexFormat.of().parseHex(text);
+    }
+}
