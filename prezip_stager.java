@@ -35,6 +35,7 @@ import policy.PolicyPreset;
 import provenance.Toolkit;
 import report.StagerReport;
 import report.SummaryPrinter;
+import types.AcceptedContainers;
 
 @Command(name = "prezip_stager", mixinStandardHelpOptions = true, versionProvider = Toolkit.Version.class,
         description = {
@@ -107,7 +108,13 @@ public class prezip_stager implements Callable<Integer> {
                     + "writes DATA/projects/<ID>_secrets_allow.json and exits. An approved finding ships and is listed as approved.")
     String approveSecret;
 
-    @Option(names = "--note", paramLabel = "TEXT", description = "With --approve-secret: why the finding is no secret (recorded with who and when).")
+    @Option(names = "--accept-container", paramLabel = "EXT",
+            description = "Accept EXT as a name of an archive for this project (a .sketch export, a .cbz), with --note; writes "
+                    + "DATA/projects/<ID>_containers.json and exits. An archive so named then ships (unless a preset bans archives).")
+    String acceptContainer;
+
+    @Option(names = "--note", paramLabel = "TEXT", description = "With --approve-secret: why the finding is no secret; with --accept-container:"
+            + " why the project ships archives so named (recorded with who and when).")
     String note;
 
     @Option(names = "--preview-capability", paramLabel = "NAME",
@@ -122,6 +129,9 @@ public class prezip_stager implements Callable<Integer> {
     public Integer call() {
         if (previewCapability != null) {
             return preview(previewCapability);
+        }
+        if (acceptContainer != null) {
+            return acceptedContainer();
         }
         DeliveryRequest request = request();
         if (approveSecret != null) {
@@ -192,6 +202,23 @@ public class prezip_stager implements Callable<Integer> {
         } else if (!common.quiet) {
             out.printf("Approved %s (%s at %s) in %s%n", approved.finding().fingerprint(), approved.finding().rule(),
                     approved.finding().location(), approved.file());
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private int acceptedContainer() {
+        Cli.requireOptions(new Object[] {projectId, "--project-id"});
+        if (note == null || note.isBlank()) {
+            throw new PrezipException(ErrorCode.PZ_USAGE, "--accept-container needs --note TEXT: say why the project ships archives so named");
+        }
+        AcceptedContainers written = AcceptedContainers.accept(common.dataDir().requireReadable(), new ProjectId(projectId), acceptContainer, note);
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json) {
+            out.print(Json.write(written.accepted().get(written.accepted().size() - 1)));
+        } else if (!common.quiet) {
+            out.printf("Accepted .%s as an archive's name for project %s in %s%n", written.accepted().get(written.accepted().size() - 1).extension(),
+                    projectId, written.file());
         }
         out.flush();
         return ExitCode.OK;

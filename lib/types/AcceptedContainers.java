@@ -73,6 +73,16 @@ public record AcceptedContainers(Path file, String sha256, List<Accepted> accept
         return new AcceptedContainers(file, read.sha256(), accepted);
     }
 
+    /** Records {@code extension} as accepted for the project (who: the user running it; when: now), the accepted one last. */
+    public static AcceptedContainers accept(DataDir data, ProjectId id, String extension, String note) {
+        String normalized = Extensions.normalize(extension);
+        if (!Extensions.isValid(normalized)) {
+            throw new errors.PrezipException(ErrorCode.PZ_USAGE, "--accept-container takes one extension, such as sketch or .cbz");
+        }
+        return load(data, id).with(id, new Accepted(normalized, note.strip(), System.getProperty("user.name"),
+                java.time.Instant.now().toString()));
+    }
+
     /** Writes the file with one more accepted extension (replacing an earlier acceptance of the same one). */
     public AcceptedContainers with(ProjectId id, Accepted one) {
         List<Accepted> all = new ArrayList<>(accepted.stream().filter(a -> !a.extension().equals(one.extension())).toList());
