@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import provenance.Toolkit;
 import text.Bytes;
+import text.Printable;
 import text.Counts;
 
 @Command(name = "inventory", mixinStandardHelpOptions = true, versionProvider = Toolkit.Version.class,
@@ -132,6 +133,9 @@ public class inventory implements Callable<Integer> {
         }
         result.skipped().forEach((what, n) -> out.printf("Skipped %s%n", Counts.of(n, what + " entry", what + " entries")));
         printNeverShips(out, result.neverShips());
+        result.notWhatTheySay().forEach(m -> out.printf("Warning: %d of %s are not what .%s says (first: %s: %s); the allowlist"
+                + " is built from them%n", m.files(), Counts.of(m.of(), "." + m.extension() + " file", "." + m.extension() + " files"),
+                m.extension(), Printable.path(m.example()), m.detail()));
     }
 
     private static void printNeverShips(PrintWriter out, List<Inventory.NeverShips> neverShips) {

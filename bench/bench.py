@@ -2,7 +2,7 @@
 """prezip benchmark: ours against the Python baseline and zip -r, timed alternately in one run.
 
 Prints medians, ratios against the baseline of the same run (machines here are noisy) and peak RSS.
-Usage: bench/run.sh [RUNS] [SECTION...]   (sections: commit dry-run memory start secrets large deflate rebuild scan-quality redeliver; default all)
+Usage: bench/run.sh [RUNS] [SECTION...]   (sections: commit dry-run memory start secrets large deflate rebuild scan-quality redeliver types; default all)
 """
 import filecmp
 import json
@@ -15,7 +15,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "bench", "work")
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-SECTIONS = set(sys.argv[2:]) or {"commit", "dry-run", "memory", "start", "secrets", "large", "deflate", "rebuild", "scan-quality", "redeliver"}
+SECTIONS = set(sys.argv[2:]) or {"commit", "dry-run", "memory", "start", "secrets", "large", "deflate", "rebuild", "scan-quality", "redeliver", "types"}
 # The toolkit before the content scan (issue 15): "the same commit with the scan off", checked out once.
 BEFORE_SCAN = "aa33dd7"
 # The toolkit before large entries were deflated in blocks (issue 18): one deflate stream per entry.
@@ -29,6 +29,8 @@ BEFORE_QUALITY = "c40c6fe"
 # Main just before issue 27 (the base of its branch, code-identical to main just before the merge): a commit's time
 # before issue 27 against now's, each a first delivery (no earlier zip to reuse entries from).
 BEFORE_27 = "7f626ca"
+# The toolkit before content types (issue 30): the same runs without the type check.
+BEFORE_TYPES = "e3de0f6"
 # The real-text corpus of the scan-quality section: built once from what the machine holds, never committed.
 SCAN_CORPUS = os.environ.get("PREZIP_SCAN_CORPUS", os.path.expanduser("~/.cache/prezip/scan-corpus"))
 # Planted credentials per kind in the scan-quality section's synthetic set.
@@ -179,10 +181,40 @@ def main():
         scan_quality_section()
     if "redeliver" in SECTIONS:
         redeliver_section(data, out, many)
+    if "types" in SECTIONS:
+        types_section(out, many, tiny)
     compare("start", "warm start", [
         ("java -version", "java -version 2>/dev/null", None),
         ("prezip_stager --help", "./jbang prezip_stager --help", None),
     ], "java -version")
+
+
+def types_section(out, many, tiny):
+    """The type check's cost: the same dry-run, commit and one-file run with it (now) and without (the toolkit before it)."""
+    before = worktree("before-types", BEFORE_TYPES)
+    # Both read the built-in bans, rules and (now) types: a data folder of projects only, which either toolkit reads.
+    data = os.path.join(WORK, "data-types")
+    os.makedirs(os.path.join(data, "projects"), exist_ok=True)
+    shutil.copy(os.path.join(WORK, "data", "projects", "bench_allowed_ext.json"), os.path.join(data, "projects"))
+    one = os.path.join(WORK, "one-file")
+    os.makedirs(one, exist_ok=True)
+    with open(os.path.join(one, "a.txt"), "w") as f:
+        f.write("hello\n")
+    old = f"{before}/jbang prezip_stager --project-id bench --data-dir {data}"
+    new = f"./jbang prezip_stager --project-id bench --data-dir {data}"
+    sh(f"{old} --help >/dev/null")
+    compare("types", "dry-run, 100,000 tiny files: type check on (now) vs off (the toolkit before it)", [
+        ("before types", f"{old} --content-dir {tiny} --output-zip {out}/tiny.zip", None),
+        ("with types", f"{new} --content-dir {tiny} --output-zip {out}/tiny.zip", None),
+    ], "before types")
+    compare("types", "commit, 20,000 files: type check on vs off", [
+        ("before types", f"{old} --content-dir {many} --output-zip {out}/before.zip --commit", None),
+        ("with types", f"{new} --content-dir {many} --output-zip {out}/ours.zip --commit", None),
+    ], "before types")
+    compare("types", "start-up: a dry-run of one file (the table loaded once) on vs off", [
+        ("before types", f"{old} --content-dir {one} --output-zip {out}/one.zip", None),
+        ("with types", f"{new} --content-dir {one} --output-zip {out}/one.zip", None),
+    ], "before types")
 
 
 def worktree(name, commit):

@@ -41,9 +41,9 @@ class HooksCliTest extends StagerProject {
 
     @BeforeEach
     void files() {
-        TempTrees.file(content, "shots/sh010/plate.exr", "plate");
+        TempTrees.honest(content, "shots/sh010/plate.exr", "plate");
         TempTrees.file(content, "shots/sh010/notes.txt", "notes");
-        TempTrees.file(content, "stills/poster.png", "poster");
+        TempTrees.honest(content, "stills/poster.png", "poster");
         TempTrees.file(content, ".DS_Store", "hidden");
     }
 
@@ -220,7 +220,7 @@ class HooksCliTest extends StagerProject {
             // Each delivery a little different, so every zip has its own digest.
             Path c = Files.createDirectories(tmp.resolve("content" + i));
             TempTrees.file(c, "a.txt", "delivery " + i);
-            TempTrees.file(c, "b.png", "x".repeat(1000 * (i + 1)));
+            TempTrees.honest(c, "b.png", "x".repeat(1000 * (i + 1)));
             Path z = out.resolve("d" + i + ".zip");
             zips.add(z);
             children.add(HookTrees.startStager(tmp.resolve("o" + i), tmp.resolve("e" + i),

@@ -275,10 +275,10 @@ class StagerDryRunCliTest extends StagerProject {
         CliRun run = stager("--json");
         JsonNode r = run.json();
         // The contract's fields, plus the companion check (issue 5), the content scan and provenance (issue 15), the names
-        // (issue 31) and what the scan did not read (issue 27): no preset given, so no "policy"; no --allow-unknown, so no
+        // (issue 31), what the scan did not read (issue 27) and the type mismatches (issue 30): no preset given, so no "policy"; no --allow-unknown, so no
         // "leftOutByAllowUnknown".
         assertEquals(Set.of("schemaVersion", "projectId", "contentDir", "outputZip", "mode", "status", "eligible",
-                "excluded", "totals", "companionMode", "companions", "error", "secrets", "contentScanned", "notScanned", "names", "run"),
+                "excluded", "totals", "companionMode", "companions", "error", "secrets", "contentScanned", "notScanned", "names", "typeMismatches", "run"),
                 fieldNames(r));
         assertEquals("warn", r.get("companionMode").asText());
         assertTrue(r.get("companions").isArray());
@@ -313,7 +313,7 @@ class StagerDryRunCliTest extends StagerProject {
         CliRun ok = stager("--json", "--allow-unknown");
         assertEquals(Set.of("schemaVersion", "projectId", "contentDir", "outputZip", "mode", "status", "eligible",
                 "excluded", "totals", "companionMode", "companions", "secrets", "contentScanned", "notScanned", "leftOutByAllowUnknown", "names",
-                "run"),
+                "typeMismatches", "run"),
                 fieldNames(ok.json()));
     }
 

@@ -17,6 +17,7 @@ import policy.BanRules;
 import report.StagerReport;
 import scan.Extensions;
 import scan.TreeScanner;
+import types.ContentTypes;
 
 /**
  * The inventory command's work: the allowlist written from a content folder's extensions, or the next
@@ -40,10 +41,15 @@ public final class Inventory {
      * which scans nothing).
      *
      * @param neverShips allowlisted extensions the global bans refuse: allowed, yet never shipped
+     * @param notWhatTheySay extensions some of whose files are not what the extension says, by their bytes (null for --add-override)
      */
     public record Result(int schemaVersion, String allowlistFile, String priorCopy, Allowlist allowlist,
                          Map<String, StagerReport.ExtensionTotal> byExtension, List<String> noExtension,
-                         List<String> unusableExtension, Map<String, Integer> skipped, List<NeverShips> neverShips) {}
+                         List<String> unusableExtension, Map<String, Integer> skipped, List<NeverShips> neverShips,
+                         List<Mismatched> notWhatTheySay) {}
+
+    /** An extension some of whose files are something else by their bytes: how many of how many, and the first such file. */
+    public record Mismatched(String extension, int files, int of, String example, String detail) {}
 
     /** An allowlisted extension and the ban group that refuses it anyway. */
     public record NeverShips(String extension, String banGroup) {}
@@ -59,12 +65,14 @@ public final class Inventory {
         List<String> overrides = request.overrides();
         DataDir data = existingDataDir(request);
         BanRules bans = BanRules.load(data.globalBans());
-        ExtensionCount count = ExtensionCount.of(TreeScanner.scan(request.contentDir()));
+        TreeScanner.ScanResult scan = TreeScanner.scan(request.contentDir());
+        ExtensionCount count = ExtensionCount.of(scan);
+        List<Mismatched> mismatched = TypeSurvey.of(scan, ContentTypes.load(data));
         Allowlist allowlist = new Allowlist(request.id().value(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 count.root(), List.copyOf(count.byExtension().keySet()), overrides, request.notes());
         Path prior = new AllowlistStore(data).save(allowlist, request.reinventory());
         return new Result(1, data.allowlistFile(request.id()).toString(), prior == null ? null : prior.toString(), allowlist,
-                count.byExtension(), count.noExtension(), count.unusableExtension(), count.skipped(), neverShips(allowlist, bans));
+                count.byExtension(), count.noExtension(), count.unusableExtension(), count.skipped(), neverShips(allowlist, bans), mismatched);
     }
 
     /** Writes the next version of the existing allowlist with these client overrides added, if any is new. */
@@ -75,7 +83,7 @@ public final class Inventory {
         AllowlistStore.Added added = new AllowlistStore(data).addOverrides(request.id(), asked);
         Result result = new Result(1, data.allowlistFile(request.id()).toString(),
                 added.priorCopy() == null ? null : added.priorCopy().toString(), added.allowlist(), null, null, null, null,
-                neverShips(added.allowlist(), bans));
+                neverShips(added.allowlist(), bans), null);
         return new Added(result, asked, added.extensions());
     }
 

@@ -7,6 +7,9 @@ interface Sample {
     /** The byte at {@code position} (0-255), or -1 where it was not captured. */
     int byteAt(long position);
 
+    /** Whether the file's last bytes hold a zip's end of central directory record. */
+    boolean zipEndFound();
+
     /** Whether the file is a zip that this rule describes. */
     boolean zipMatches(Signature.ZipRule rule);
 

@@ -178,6 +178,11 @@ public final class Sniffer implements Sample {
     }
 
     @Override
+    public boolean zipEndFound() {
+        return tail != null && position >= size && ZipListing.findEndRecord(tail, size) >= 0;
+    }
+
+    @Override
     public boolean zipMatches(Signature.ZipRule rule) {
         if (!isZip()) {
             return false;

@@ -65,6 +65,13 @@ enum StructureCheck {
             return at + MSI_CLSID.length <= sample.size() ? at : -1;
         }
     },
+    /** A zip: its end of central directory record is where the format puts it, within the last 64 KiB (APPNOTE 4.3.16). */
+    ZIP_END("zip-end") {
+        @Override
+        boolean holds(Sample sample) {
+            return sample.zipEndFound();
+        }
+    },
     /** An ISO base media box: its size (bytes 0-3, big-endian) is 0 (to the end), 1 (64-bit size follows) or 8 up to the file's size. */
     BOX_SIZE("box-size") {
         @Override

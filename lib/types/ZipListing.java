@@ -107,7 +107,7 @@ final class ZipListing {
     }
 
     /** Where the end of central directory record starts, searched back from the end over the longest comment; -1 if none. */
-    private static long findEndRecord(Window tail, long size) {
+    static long findEndRecord(Window tail, long size) {
         long lowest = Math.max(tail.start, size - END_RECORD_BYTES - MAX_COMMENT_BYTES);
         for (long at = size - END_RECORD_BYTES; at >= lowest; at--) {
             if (littleEndian(tail, at, 4) == END_SIGNATURE && at + END_RECORD_BYTES + littleEndian(tail, at + 20, 2) <= size) {

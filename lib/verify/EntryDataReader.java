@@ -11,7 +11,6 @@ import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
-import secrets.SecretScanner;
 
 /**
  * Streams one entry's data through CRC-32 and sha256 (and, when asked, the credential scan) with fixed buffers, and never produces more than
@@ -45,8 +44,13 @@ final class EntryDataReader implements AutoCloseable {
         this.channel = channel;
     }
 
+    /** What an entry's bytes are fed to as they are decoded: the credential scan, the type detector. */
+    interface Sink {
+        void feed(byte[] bytes, int offset, int count);
+    }
+
     /** @param scanner fed every byte produced (within the declared size), or null */
-    Outcome read(int method, long dataOffset, long compressedSize, long declaredSize, SecretScanner scanner) throws IOException {
+    Outcome read(int method, long dataOffset, long compressedSize, long declaredSize, Sink scanner) throws IOException {
         return method == ZipStructure.METHOD_STORED
                 ? stored(dataOffset, compressedSize, declaredSize, scanner)
                 : deflated(dataOffset, compressedSize, declaredSize, scanner);
@@ -83,7 +87,7 @@ final class EntryDataReader implements AutoCloseable {
         return method == ZipStructure.METHOD_STORED ? raw : new InflaterInputStream(raw, new Inflater(true), BUFFER_BYTES);
     }
 
-    private Outcome stored(long dataOffset, long compressedSize, long declaredSize, SecretScanner scanner) throws IOException {
+    private Outcome stored(long dataOffset, long compressedSize, long declaredSize, Sink scanner) throws IOException {
         Digests digests = new Digests(scanner);
         long limit = Math.min(compressedSize, declaredSize == Long.MAX_VALUE ? declaredSize : declaredSize + 1);
         long position = dataOffset;
@@ -106,7 +110,7 @@ final class EntryDataReader implements AutoCloseable {
         return digests.complete(produced);
     }
 
-    private Outcome deflated(long dataOffset, long compressedSize, long declaredSize, SecretScanner scanner) throws IOException {
+    private Outcome deflated(long dataOffset, long compressedSize, long declaredSize, Sink scanner) throws IOException {
         inflater.reset();
         Digests digests = new Digests(scanner);
         long limit = declaredSize == Long.MAX_VALUE ? declaredSize : declaredSize + 1;
@@ -182,9 +186,9 @@ final class EntryDataReader implements AutoCloseable {
     private static final class Digests {
         private final CRC32 crc = new CRC32();
         private final MessageDigest sha256 = Sha256.newDigest();
-        private final SecretScanner scanner;
+        private final Sink scanner;
 
-        Digests(SecretScanner scanner) {
+        Digests(Sink scanner) {
             this.scanner = scanner;
         }
 

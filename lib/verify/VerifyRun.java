@@ -18,6 +18,9 @@ import scan.TreeScanner;
 import secrets.ContentScan;
 import secrets.SecretApprovals;
 import secrets.SecretRules;
+import types.AcceptedContainers;
+import types.ContentTypes;
+import types.TypePolicy;
 import zip.ManifestSignature;
 import zip.ZipManifest;
 import zip.ZipPolicyV1;
@@ -77,6 +80,7 @@ public final class VerifyRun {
         Classifier projectPolicy = null;
         BanRules bans = null;
         ContentScan contentScan = null;
+        TypePolicy types = null;
         if (request.projectId() != null || request.contentDir() != null || request.scanSecrets()) {
             DataDir data = request.dataDir().get().requireReadable();
             ProjectId id = request.projectId() == null ? null : new ProjectId(request.projectId());
@@ -85,6 +89,7 @@ public final class VerifyRun {
             }
             if (id != null) {
                 projectPolicy = new Classifier(new AllowlistStore(data).load(id).eligibleExtensions(), bans);
+                types = new TypePolicy(ContentTypes.load(data), bans.groupByFamily(), AcceptedContainers.load(data, id).extensions(), false);
             }
             if (request.scanSecrets()) {
                 contentScan = new ContentScan(SecretRules.load(SecretRules.fileIn(data)),
@@ -97,6 +102,6 @@ public final class VerifyRun {
             root = TreeScanner.requireDirectory(request.contentDir());
         }
         PublicKey key = request.publicKey() == null ? null : ManifestSignature.loadPublicKey(request.publicKey());
-        return new ZipVerifier.Request(request.zip(), manifestFile, root, projectPolicy, bans, key, contentScan, request.rebuild());
+        return new ZipVerifier.Request(request.zip(), manifestFile, root, projectPolicy, bans, key, contentScan, request.rebuild(), types);
     }
 }

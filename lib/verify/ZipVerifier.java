@@ -17,6 +17,7 @@ import policy.BanRules;
 import policy.Classifier;
 import provenance.RunRecord;
 import secrets.ContentScan;
+import types.TypePolicy;
 import zip.ZipManifest;
 
 /**
@@ -36,9 +37,10 @@ public final class ZipVerifier {
      * @param publicKey the key the manifest's signature must verify with, or null
      * @param contentScan with --scan-secrets, the credential scan every entry's content goes through; else null
      * @param rebuild with --rebuild: the manifest's entries packed again from {@code contentDir}, held against the zip
+     * @param types with --project-id, what the project's policy does with each entry's type (its bytes as decoded); else null
      */
     public record Request(Path zip, Path manifest, Path contentDir, Classifier projectPolicy, BanRules bans, PublicKey publicKey,
-                          ContentScan contentScan, boolean rebuild) {
+                          ContentScan contentScan, boolean rebuild, TypePolicy types) {
 
         public Request {
             if (rebuild && contentDir == null) {
@@ -47,7 +49,13 @@ public final class ZipVerifier {
         }
 
         public Request(Path zip, Path manifest, Path contentDir, Classifier projectPolicy, BanRules bans) {
-            this(zip, manifest, contentDir, projectPolicy, bans, null, null, false);
+            this(zip, manifest, contentDir, projectPolicy, bans, null, null, false, null);
+        }
+
+        /** Without the content types check. */
+        public Request(Path zip, Path manifest, Path contentDir, Classifier projectPolicy, BanRules bans, PublicKey publicKey,
+                       ContentScan contentScan, boolean rebuild) {
+            this(zip, manifest, contentDir, projectPolicy, bans, publicKey, contentScan, rebuild, null);
         }
     }
 
@@ -230,8 +238,11 @@ public final class ZipVerifier {
         if (request.contentScan() != null) {
             findings.ran(VerifyCheck.VZ_SECRET);
         }
+        if (request.types() != null) {
+            findings.ran(VerifyCheck.VZ_CONTENT_TYPE);
+        }
         LocalHeaderCheck localHeaders = new LocalHeaderCheck(findings);
-        EntryDataCheck data = new EntryDataCheck(findings, request.contentScan());
+        EntryDataCheck data = new EntryDataCheck(findings, request.contentScan(), request.types());
         countAgainst(entries);
         try (EntryDataReader reader = new EntryDataReader(channel)) {
             for (EntryState entry : entries) {

@@ -80,7 +80,7 @@ class PolicyPresetTest extends StagerProject {
 
     @Test
     void strictBansZipAndTheDetailNamesThePolicy() throws Exception {
-        TempTrees.file(content, "a.png", "png");
+        TempTrees.honest(content, "a.png", "png");
         archive(content.resolve("bundle.zip"), "an archive, allowed by the project");
 
         CliRun plain = stager("--json");
@@ -101,8 +101,8 @@ class PolicyPresetTest extends StagerProject {
 
     @Test
     void strictBannedPatternsNameThePolicyToo() throws Exception {
-        TempTrees.file(content, "img/scene copy.png", "a copy");
-        TempTrees.file(content, "img/scene.png", "the real one");
+        TempTrees.honest(content, "img/scene copy.png", "a copy");
+        TempTrees.honest(content, "img/scene.png", "the real one");
         CliRun run = stager("--policy", "strict", "--allow-unknown", "--companions", "off", "--json");
         // --companions off cannot loosen strict, but scene and "scene copy" are different stems anyway.
         assertEquals(0, run.exitCode(), run.describe());
@@ -113,7 +113,7 @@ class PolicyPresetTest extends StagerProject {
 
     @Test
     void strictForbidsEmptyFolders() throws Exception {
-        TempTrees.file(content, "a.png", "png");
+        TempTrees.honest(content, "a.png", "png");
         Files.createDirectories(content.resolve("empty"));
         CliRun plain = stager("--commit");
         assertEquals(0, plain.exitCode(), "without the preset an empty folder is fine\n" + plain.describe());
@@ -128,7 +128,7 @@ class PolicyPresetTest extends StagerProject {
 
     @Test
     void strictRefusesSplitCompanions() throws Exception {
-        TempTrees.file(content, "scene.png", "shipped");
+        TempTrees.honest(content, "scene.png", "shipped");
         TempTrees.file(content, "scene.xcf", "not allowed");
         CliRun warn = stager("--allow-unknown", "--json");
         assertEquals(0, warn.exitCode(), warn.describe());
@@ -140,13 +140,13 @@ class PolicyPresetTest extends StagerProject {
 
     @Test
     void defaultBehavesLikeNoPresetForBans() throws Exception {
-        TempTrees.file(content, "a.png", "png");
+        TempTrees.honest(content, "a.png", "png");
         archive(content.resolve("bundle.zip"), "zip");
         TempTrees.file(content, "run.log", "log");
         TempTrees.file(content, "key.pem", "pem");
         TempTrees.file(content, "tool.exe", "exe");
         TempTrees.file(content, "sub/Thumbs.db", "junk");
-        TempTrees.file(content, "sub/scene copy.png", "copy");
+        TempTrees.honest(content, "sub/scene copy.png", "copy");
         TempTrees.file(content, "sub/notes_old.txt", "old");
         TempTrees.file(content, "draft.txt~", "editor backup");
         TempTrees.file(content, "README", "no extension");
@@ -169,7 +169,7 @@ class PolicyPresetTest extends StagerProject {
 
     @Test
     void aCommitRecordsThePresetInTheReportAndTheManifest() throws Exception {
-        TempTrees.file(content, "a.png", "png");
+        TempTrees.honest(content, "a.png", "png");
         TempTrees.file(content, "b/c.txt", "txt");
         CliRun run = stager("--commit", "--policy", "strict");
         assertEquals(0, run.exitCode(), run.describe());
@@ -184,7 +184,7 @@ class PolicyPresetTest extends StagerProject {
 
     @Test
     void theDigestIsOfTheFileBytesSoAnyEditChangesIt() throws Exception {
-        TempTrees.file(content, "a.png", "png");
+        TempTrees.honest(content, "a.png", "png");
         Path file = writePreset("client1", "{\"name\":\"client1\",\"bannedTypes\":[\"psd\"]}");
         CliRun first = stager("--commit", "--policy", "client1");
         assertEquals(0, first.exitCode(), first.describe());
@@ -201,7 +201,7 @@ class PolicyPresetTest extends StagerProject {
 
     @Test
     void withoutAPresetNeitherReportNorManifestHasAPolicy() throws Exception {
-        TempTrees.file(content, "a.png", "png");
+        TempTrees.honest(content, "a.png", "png");
         assertEquals(0, stager("--commit").exitCode());
         assertFalse(TempTrees.readJson(StagerReport.pathFor(zip)).has("policy"));
         assertFalse(TempTrees.readJson(ZipManifest.pathFor(zip)).has("policy"));
@@ -211,7 +211,7 @@ class PolicyPresetTest extends StagerProject {
 
     @Test
     void anUnknownPresetIsAUsageError() throws Exception {
-        TempTrees.file(content, "a.png", "png");
+        TempTrees.honest(content, "a.png", "png");
         CliRun run = stager("--commit", "--policy", "nosuch");
         assertEquals(2, run.exitCode(), run.describe());
         assertTrue(run.err().contains("PZ_POLICY_UNKNOWN"), run.err());
@@ -221,7 +221,7 @@ class PolicyPresetTest extends StagerProject {
 
     @Test
     void withoutAPoliciesFolderTheShippedPresetsAreBuiltInAndOthersUnknown() throws Exception {
-        TempTrees.file(content, "a.png", "png");
+        TempTrees.honest(content, "a.png", "png");
         TreeRemoval.deleteTree(data.resolve("policies"));
         for (String shipped : new PolicyPreset.ShippedNames()) {
             CliRun run = stager("--policy", shipped, "--json");
@@ -238,7 +238,7 @@ class PolicyPresetTest extends StagerProject {
     @ValueSource(strings = {"../x", "../policies/strict", "policies/../../x", "/tmp/x", "..", ".hidden", "x/y", "strict.json/..",
             "", " strict", "a\\b"})
     void aPresetNameCannotPointOutsideThePoliciesFolder(String name) throws Exception {
-        TempTrees.file(content, "a.png", "png");
+        TempTrees.honest(content, "a.png", "png");
         // A perfectly valid preset one folder up, which a path traversal would find.
         TempTrees.writeString(data.resolve("x.json"), "{\"name\":\"x\"}");
         TempTrees.writeString(tmp.resolve("x.json"), "{\"name\":\"x\"}");
@@ -250,7 +250,7 @@ class PolicyPresetTest extends StagerProject {
 
     @Test
     void aPresetPatternThatCanNeverMatchIsInvalid() throws Exception {
-        TempTrees.file(content, "a.png", "png");
+        TempTrees.honest(content, "a.png", "png");
         writePreset("slash", "{\"name\":\"slash\", \"bannedPatterns\": [\"/\"]}");
         CliRun run = stager("--policy", "slash");
         assertEquals(2, run.exitCode(), run.describe());
@@ -259,7 +259,7 @@ class PolicyPresetTest extends StagerProject {
 
     @Test
     void malformedPresetJsonIsInvalid() throws Exception {
-        TempTrees.file(content, "a.png", "png");
+        TempTrees.honest(content, "a.png", "png");
         writePreset("broken", "{\"name\":\"broken\", \"bannedTypes\": [\"zip\"");
         CliRun run = stager("--commit", "--policy", "broken");
         assertEquals(2, run.exitCode(), run.describe());
@@ -287,7 +287,7 @@ class PolicyPresetTest extends StagerProject {
             "(top level)     | [\"name\",\"bad\"]",
     })
     void aWrongFieldIsInvalidAndTheMessageNamesIt(String field, String json) throws Exception {
-        TempTrees.file(content, "a.png", "png");
+        TempTrees.honest(content, "a.png", "png");
         writePreset("bad", json);
         CliRun run = stager("--commit", "--policy", "bad");
         assertEquals(2, run.exitCode(), json + "\n" + run.describe());
@@ -300,7 +300,7 @@ class PolicyPresetTest extends StagerProject {
 
     @Test
     void aPresetCannotUnbanAGlobalBan() throws Exception {
-        TempTrees.file(content, "a.png", "png");
+        TempTrees.honest(content, "a.png", "png");
         TempTrees.file(content, "run.log", "log, allowed by the project's allowlist");
         TempTrees.file(content, "sub/Thumbs.db", "junk");
         writePreset("lax", "{\"name\":\"lax\",\"bannedTypes\":[],\"bannedPatterns\":[],\"forbidEmptyDirs\":false,"
@@ -320,7 +320,7 @@ class PolicyPresetTest extends StagerProject {
 
     @Test
     void aPresetListingAGloballyBannedTypeKeepsItBanned() throws Exception {
-        TempTrees.file(content, "a.png", "png");
+        TempTrees.honest(content, "a.png", "png");
         TempTrees.file(content, "run.log", "log");
         writePreset("again", "{\"name\":\"again\",\"bannedTypes\":[\"log\",\"psd\"]}");
         CliRun run = stager("--allow-unknown", "--policy", "again", "--json");
@@ -330,7 +330,7 @@ class PolicyPresetTest extends StagerProject {
 
     @Test
     void aPresetsOwnBansAddToTheGlobalOnes() throws Exception {
-        TempTrees.file(content, "a.png", "png");
+        TempTrees.honest(content, "a.png", "png");
         TempTrees.file(content, "layers.psd", "psd, allowed by the project");
         TempTrees.file(content, "run.log", "log");
         TempTrees.file(content, "notes/DRAFT-1.txt", "draft");
@@ -347,7 +347,7 @@ class PolicyPresetTest extends StagerProject {
 
     @Test
     void companionsOffCannotLoosenAStrictPreset() throws Exception {
-        TempTrees.file(content, "scene.png", "shipped");
+        TempTrees.honest(content, "scene.png", "shipped");
         TempTrees.file(content, "scene.xcf", "not allowed");
         CliRun run = stager("--commit", "--allow-unknown", "--policy", "strict", "--companions", "off", "--json");
         assertEquals(1, run.exitCode(), run.describe());
@@ -360,7 +360,7 @@ class PolicyPresetTest extends StagerProject {
 
     @Test
     void aPresetWithCompanionsOffDoesNotLoosenTheOperatorsChoice() throws Exception {
-        TempTrees.file(content, "scene.png", "shipped");
+        TempTrees.honest(content, "scene.png", "shipped");
         TempTrees.file(content, "scene.xcf", "not allowed");
         writePreset("loose", "{\"name\":\"loose\",\"companions\":\"off\",\"forbidEmptyDirs\":false}");
 
@@ -376,7 +376,7 @@ class PolicyPresetTest extends StagerProject {
 
     @Test
     void aPresetWithForbidEmptyDirsFalseDoesNotLoosenTheFlag() throws Exception {
-        TempTrees.file(content, "a.png", "png");
+        TempTrees.honest(content, "a.png", "png");
         Files.createDirectories(content.resolve("empty"));
         writePreset("loose", "{\"name\":\"loose\",\"forbidEmptyDirs\":false}");
         CliRun run = stager("--commit", "--policy", "loose", "--forbid-empty-dirs");

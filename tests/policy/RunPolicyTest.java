@@ -26,7 +26,7 @@ class RunPolicyTest {
         Files.copy(TempTrees.repoRoot().resolve("data/policies/strict.json"), data.resolve("policies/strict.json"));
         RunPolicy plain = RunPolicy.load(new DataDir(data), new ProjectId("p1"), null, CompanionMode.OFF, false, p -> false);
         assertNull(plain.appliedPreset());
-        assertEquals(List.of("allowlist", "global_bans", "secret_rules", "secrets_allow"),
+        assertEquals(List.of("allowlist", "global_bans", "secret_rules", "secrets_allow", "content_types", "containers"),
                 plain.inputs().stream().map(RunRecord.Input::role).toList());
         assertEquals(TempTrees.sha256(TempTrees.readBytes(data.resolve("projects/p1_allowed_ext.json"))), plain.inputs().get(0).sha256());
         assertEquals(TempTrees.sha256(TempTrees.readBytes(data.resolve("global_bans.json"))), plain.inputs().get(1).sha256());

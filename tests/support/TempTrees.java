@@ -49,6 +49,7 @@ public final class TempTrees {
             Files.createDirectories(data.resolve("projects"));
             Files.copy(repoGlobalBans(), data.resolve("global_bans.json"));
             Files.copy(repoSecretRules(), data.resolve("secret_rules.json"));
+            Files.copy(repoRoot().resolve("data").resolve("content_types.json"), data.resolve("content_types.json"));
             return data;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -84,6 +85,26 @@ public final class TempTrees {
     }
 
     /** Writes a file (creating its folders) and returns it. */
+    /**
+     * A file that is what its name says by its first bytes (content types, issue 30): the signature of the
+     * type its extension names (PNG, OpenEXR), then {@code text}. Fixtures under the strict preset need them.
+     */
+    public static Path honest(Path root, String relative, String text) {
+        String name = relative.toLowerCase(java.util.Locale.ROOT);
+        byte[] signature = name.endsWith(".png") ? new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}
+                : name.endsWith(".exr") ? new byte[] {0x76, 0x2f, 0x31, 0x01} : new byte[0];
+        byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(signature, signature.length + body.length);
+        System.arraycopy(body, 0, all, signature.length, body.length);
+        try {
+            Path file = root.resolve(relative);
+            Files.createDirectories(file.getParent());
+            return Files.write(file, all);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path file(Path root, String relative, String content) {
         return writeString(root.resolve(relative), content);
     }

@@ -25,6 +25,8 @@ class StructureCheckTest {
         assertTrue(StructureCheck.PE_HEADER.holds(sampled(TypeSamples.pe())));
         assertTrue(StructureCheck.OLE_MSI.holds(sampled(TypeSamples.compoundFile(true))));
         assertFalse(StructureCheck.OLE_MSI.holds(sampled(TypeSamples.compoundFile(false))));
+        assertTrue(StructureCheck.ZIP_END.holds(sampled(TypeSamples.zip(java.util.Map.of("a.txt", "a")))));
+        assertFalse(StructureCheck.ZIP_END.holds(sampled("PK\u0003\u0004 and PK\u0007\u0008 in text\n".getBytes())), "a zip has its end record");
     }
 
     @Test

@@ -98,7 +98,7 @@ class EntryDataCheckTest {
 
     static List<VerifyFinding> dataOf(Path zip, List<EntryState> entries, ContentScan scan) throws IOException {
         Findings findings = new Findings();
-        EntryDataCheck data = new EntryDataCheck(findings, scan);
+        EntryDataCheck data = new EntryDataCheck(findings, scan, null);
         try (FileChannel channel = FileChannel.open(zip); EntryDataReader reader = new EntryDataReader(channel)) {
             for (EntryState entry : entries) {
                 data.read(reader, entry);
