@@ -107,12 +107,33 @@ class ContentTypesCliTest extends StagerProject {
         write("photo.jpg", TypeSamples.image("png"));
         TempTrees.file(content, "scan.pdf", "just text\n");
         TempTrees.file(content, "run.txt", "#!/bin/sh\necho hi\n");
-        CliRun warned = stager();
+        java.nio.file.Path page = tmp.resolve("page.html");
+        CliRun warned = stager("--html", page.toString());
         assertEquals(ExitCode.OK, warned.exitCode(), warned.out() + warned.err());
+        assertTrue(Files.readString(page).contains("id=\"type-mismatches\""), "the HTML page lists the mismatches");
         assertTrue(warned.out().contains("Type mismatches") && warned.out().contains("photo.jpg: a PNG image, named .jpg"), warned.out());
         CliRun strict = stager("--policy", "strict", "--json");
         assertEquals(ExitCode.REFUSED, strict.exitCode());
         assertEquals(Map.of("photo.jpg", "type_mismatch", "scan.pdf", "type_mismatch"), reasons(strict.json()));
+    }
+
+    @Test
+    void verifyZipFailsAnEntryOfABannedFamilyAndInventoryWarnsOfAnExtensionNotAllWhatItSays() throws IOException {
+        write("img/photo.png", TypeSamples.javaBinary());
+        write("img/real.png", TypeSamples.image("png"));
+        // A data folder whose bans name no family: the disguised program ships, as toolkit 1.3.0 shipped it.
+        java.nio.file.Path lax = TempTrees.dataDir(tmp.resolve("lax"), "types1", ALLOWED);
+        Files.writeString(lax.resolve("global_bans.json"), Files.readString(lax.resolve("global_bans.json")).replaceAll("\"bannedFamilies\": \\[[^]]*\\]", "\"bannedFamilies\": []"));
+        CliRun shipped = CliRun.stager(TempTrees.args("types1", content, lax, zip, "--commit"));
+        assertEquals(ExitCode.OK, shipped.exitCode(), shipped.describe());
+        CliRun verified = CliRun.verifyZip("--zip", zip.toString(), "--project-id", "types1", "--data-dir", data.toString(), "--json");
+        assertEquals(ExitCode.REFUSED, verified.exitCode(), verified.out());
+        assertTrue(verified.out().contains("VZ_CONTENT_TYPE") && verified.out().contains("an ELF executable or shared library, named .png"),
+                verified.out());
+        CliRun inventory = CliRun.inventory("--project-id", "types2", "--content-dir", content.toString(), "--data-dir", data.toString());
+        assertEquals(ExitCode.OK, inventory.exitCode(), inventory.describe());
+        assertTrue(inventory.out().contains("Warning: 1 of 2 .png files are not what .png says (first: img/photo.png: an ELF"),
+                inventory.out());
     }
 
     @Test
