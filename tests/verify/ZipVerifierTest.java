@@ -126,7 +126,9 @@ class ZipVerifierTest extends StagerZipFixture {
         ContentScan scan = new ContentScan(SecretRules.load(support.TempTrees.repoSecretRules()), SecretApprovals.none(),
                 ZipPolicyV1::isStored);
         ZipVerifier.Result result = ZipVerifier.verify(new ZipVerifier.Request(good.zip(), good.manifest(), good.content(),
-                policy(good.data(), VerifyFixtures.PROJECT, good), bans(good), null, scan, true));
+                policy(good.data(), VerifyFixtures.PROJECT, good), bans(good), null, scan, true,
+                new types.TypePolicy(types.ContentTypes.load(new datadir.DataDir(good.data())), bans(good).groupByFamily(),
+                        java.util.Set.of(), false)));
         assertValid(result);
         assertEquals(EnumSet.complementOf(EnumSet.of(VerifyCheck.VZ_MANIFEST_SIGNATURE)), result.checked());
         assertEquals(4, result.entries());
