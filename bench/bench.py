@@ -30,7 +30,7 @@ BEFORE_QUALITY = "c40c6fe"
 # before issue 27 against now's, each a first delivery (no earlier zip to reuse entries from).
 BEFORE_27 = "7f626ca"
 # The toolkit before content types (issue 30): the same runs without the type check.
-BEFORE_TYPES = "e3de0f6"
+BEFORE_TYPES = "a8106f8"
 # The real-text corpus of the scan-quality section: built once from what the machine holds, never committed.
 SCAN_CORPUS = os.environ.get("PREZIP_SCAN_CORPUS", os.path.expanduser("~/.cache/prezip/scan-corpus"))
 # Planted credentials per kind in the scan-quality section's synthetic set.

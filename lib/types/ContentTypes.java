@@ -39,7 +39,13 @@ public record ContentTypes(List<ContentType> types, String shown, String sha256,
 
     /** What the signatures make detection read, worked out once per table. */
     record Plan(List<long[]> fixedPlaces, List<byte[]> wantedNames, List<Boolean> wantedSuffix, Map<String, Long> maskByRule,
-                boolean wantsListing, Map<String, List<ContentType>> byExtension) {}
+                boolean wantsListing, Map<String, List<ContentType>> byExtension, Candidate[][] byFirstByte, List<Signature> pointing) {}
+
+    /** A signature and its type, as detection tries them. */
+    record Candidate(ContentType type, Signature signature) {}
+
+    /** Bytes a file can start with: the candidates are indexed by the first. */
+    private static final int BYTE_VALUES = 256;
 
     public ContentTypes {
         types = List.copyOf(types);
@@ -96,9 +102,33 @@ public record ContentTypes(List<ContentType> types, String shown, String sha256,
             }
         }
         byExtension.replaceAll((ext, list) -> List.copyOf(list));
+        List<Signature> pointing = types.stream().flatMap(t -> t.signatures().stream())
+                .filter(s -> s.check() != null && s.zip() == null && s.check().points()).toList();
         return new Plan(List.copyOf(fixed), order.stream().map(n -> ascii(n.startsWith("*") ? n.substring(1) : n)).toList(),
                 order.stream().map(n -> n.startsWith("*")).toList(), Map.copyOf(masks),
-                types.stream().anyMatch(ContentType::builtOnZip), Map.copyOf(byExtension));
+                types.stream().anyMatch(ContentType::builtOnZip), Map.copyOf(byExtension), byFirstByte(types), pointing);
+    }
+
+    /**
+     * For each value of a file's first byte, the signatures that can match it, in table order: those whose first
+     * byte at offset 0 is that value, a zip rule only for a file starting as a zip does, and every other signature.
+     * Most files then try a handful of signatures, not all of them.
+     */
+    private static Candidate[][] byFirstByte(List<ContentType> types) {
+        Candidate[][] index = new Candidate[BYTE_VALUES + 1][];
+        for (int first = 0; first <= BYTE_VALUES; first++) {
+            List<Candidate> list = new ArrayList<>();
+            for (ContentType type : types) {
+                for (Signature s : type.signatures()) {
+                    int needs = s.zip() != null ? 'P' : s.offset() == 0 && s.mask().length > 0 && s.mask()[0] != 0 ? s.bytes()[0] & 0xFF : -1;
+                    if (needs < 0 || needs == first) {
+                        list.add(new Candidate(type, s));
+                    }
+                }
+            }
+            index[first] = list.toArray(new Candidate[0]);
+        }
+        return index;
     }
 
     private static String key(Signature.ZipRule rule) {
@@ -112,11 +142,11 @@ public record ContentTypes(List<ContentType> types, String shown, String sha256,
 
     /** The first type (in table order) one of whose signatures matches, or null. */
     ContentType detect(Sample sample) {
-        for (ContentType type : types) {
-            for (Signature signature : type.signatures()) {
-                if (signature.matches(sample)) {
-                    return type;
-                }
+        int first = sample.byteAt(0);
+        // An empty file has no first byte: its own slot holds the signatures that do not need one.
+        for (Candidate candidate : plan.byFirstByte()[first < 0 ? BYTE_VALUES : first]) {
+            if (candidate.signature().matches(sample)) {
+                return candidate.type();
             }
         }
         return null;
@@ -139,6 +169,9 @@ public record ContentTypes(List<ContentType> types, String shown, String sha256,
 
     /** The table's fixed places beyond the head that lie inside a file of this size, as empty windows. */
     Window[] fixedWindows(long size) {
+        if (size <= HEAD_BYTES || plan.fixedPlaces().isEmpty()) {
+            return NO_WINDOWS;
+        }
         List<Window> windows = new ArrayList<>(0);
         for (long[] place : plan.fixedPlaces()) {
             long at = place[0] >= 0 ? place[0] : size + place[0];
@@ -151,18 +184,18 @@ public record ContentTypes(List<ContentType> types, String shown, String sha256,
 
     /** The window a matching header points to (the first such), or null. */
     Window pointedWindow(Sample sample) {
-        for (ContentType type : types) {
-            for (Signature s : type.signatures()) {
-                if (s.check() != null && s.zip() == null && s.bytesMatch(sample)) {
-                    long at = s.check().pointer(sample);
-                    if (at >= HEAD_BYTES || (at >= 0 && at + StructureCheck.POINTED_BYTES > HEAD_BYTES)) {
-                        return new Window(at, (int) Math.min(StructureCheck.POINTED_BYTES, sample.size() - at));
-                    }
+        for (Signature s : plan.pointing()) {
+            if (s.bytesMatch(sample)) {
+                long at = s.check().pointer(sample);
+                if (at >= HEAD_BYTES || (at >= 0 && at + StructureCheck.POINTED_BYTES > HEAD_BYTES)) {
+                    return new Window(at, (int) Math.min(StructureCheck.POINTED_BYTES, sample.size() - at));
                 }
             }
         }
         return null;
     }
+
+    private static final Window[] NO_WINDOWS = {};
 
     boolean wantsListing() {
         return plan.wantsListing();

@@ -116,6 +116,11 @@ enum StructureCheck {
 
     abstract boolean holds(Sample sample);
 
+    /** Whether this check reads at a place the header points to ({@link #pointer}). */
+    boolean points() {
+        return this == PE_HEADER || this == OLE_MSI;
+    }
+
     /** Where this check reads beyond the header, from what the header says; -1 where it reads nothing there. */
     long pointer(Sample sample) {
         return -1;
