@@ -133,9 +133,9 @@ public class inventory implements Callable<Integer> {
         }
         result.skipped().forEach((what, n) -> out.printf("Skipped %s%n", Counts.of(n, what + " entry", what + " entries")));
         printNeverShips(out, result.neverShips());
-        result.notWhatTheySay().forEach(m -> out.printf("Warning: %d of %s are not what .%s says (first: %s: %s); the allowlist"
-                + " is built from them%n", m.files(), Counts.of(m.of(), "." + m.extension() + " file", "." + m.extension() + " files"),
-                m.extension(), Printable.path(m.example()), m.detail()));
+        result.notWhatTheySay().forEach(m -> out.printf("Warning: not what .%s says: %d of %s (first: %s: %s); the allowlist"
+                + " is built from them%n", m.extension(), m.files(), Counts.of(m.of(), "." + m.extension() + " file", "." + m.extension()
+                + " files"), Printable.path(m.example()), m.detail()));
     }
 
     private static void printNeverShips(PrintWriter out, List<Inventory.NeverShips> neverShips) {

@@ -1,6 +1,7 @@
 package verify;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
@@ -12,10 +13,13 @@ import policy.Classification;
 import policy.Classifier;
 import scan.Extensions;
 import scan.ScannedEntry;
+import types.TypeFinding;
+import types.TypePolicy;
 
 /**
  * With --content-dir, the zip against the folder it was made from: VZ_SOURCE_MISMATCH for an entry
- * without its regular source file or with other bytes, VZ_SOURCE_MISSING for an eligible file the zip lacks.
+ * without its regular source file or with other bytes, VZ_SOURCE_MISSING for an eligible file the zip lacks (one
+ * the stager leaves out for its bytes, a program named .png, is not eligible).
  * A source file is found by the name it ships under ({@link SourceTree#nameOf}).
  */
 final class SourceCheck {
@@ -28,8 +32,10 @@ final class SourceCheck {
     /**
      * @param projectPolicy the project's allowlist and bans, which decide what is eligible; or null
      * @param bans the global bans, which with the zip's own extensions decide it without a project
+     * @param types what the policy does with a file's type: a file it leaves out (a program named .png) is not missing; or null
      */
-    void compare(SourceTree sources, Classifier projectPolicy, BanRules bans, List<EntryState> entries) throws IOException {
+    void compare(SourceTree sources, Classifier projectPolicy, BanRules bans, TypePolicy types, List<EntryState> entries)
+            throws IOException {
         findings.ran(VerifyCheck.VZ_SOURCE_MISMATCH);
         findings.ran(VerifyCheck.VZ_SOURCE_MISSING);
         Set<String> zipNames = new HashSet<>();
@@ -50,10 +56,21 @@ final class SourceCheck {
         Classifier eligibility = projectPolicy != null ? projectPolicy : new Classifier(zipExtensions, bans);
         for (Classification.Item item : Classification.of(sources.scan(), eligibility).eligible()) {
             String path = item.entry().relativePath();
-            if (!zipNames.contains(sources.nameOf(path))) {
+            if (!zipNames.contains(sources.nameOf(path)) && !leftOutByType(item.entry(), types)) {
                 findings.record(VerifyFinding.entry(VerifyCheck.VZ_SOURCE_MISSING, VerifyFinding.quote(path),
                         "an eligible source file that is not in the zip"));
             }
+        }
+    }
+
+    /** Whether the stager leaves this file out for what its bytes are (read at their places, never following a link). */
+    private static boolean leftOutByType(ScannedEntry source, TypePolicy types) throws IOException {
+        if (types == null) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(source.path(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            TypeFinding finding = types.judge(source.relativePath(), types.table().sniffer(source.size()).read(channel));
+            return finding != null && finding.excluded();
         }
     }
 

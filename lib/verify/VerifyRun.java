@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.Set;
 import java.util.function.Supplier;
 import policy.AllowlistStore;
 import policy.BanRules;
@@ -89,7 +90,10 @@ public final class VerifyRun {
             }
             if (id != null) {
                 projectPolicy = new Classifier(new AllowlistStore(data).load(id).eligibleExtensions(), bans);
-                types = new TypePolicy(ContentTypes.load(data), bans.groupByFamily(), AcceptedContainers.load(data, id).extensions(), false);
+            }
+            if (bans != null) {
+                types = new TypePolicy(ContentTypes.load(data), bans.groupByFamily(),
+                        id == null ? Set.of() : AcceptedContainers.load(data, id).extensions(), false);
             }
             if (request.scanSecrets()) {
                 contentScan = new ContentScan(SecretRules.load(SecretRules.fileIn(data)),

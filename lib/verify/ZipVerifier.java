@@ -37,7 +37,8 @@ public final class ZipVerifier {
      * @param publicKey the key the manifest's signature must verify with, or null
      * @param contentScan with --scan-secrets, the credential scan every entry's content goes through; else null
      * @param rebuild with --rebuild: the manifest's entries packed again from {@code contentDir}, held against the zip
-     * @param types with --project-id, what the project's policy does with each entry's type (its bytes as decoded); else null
+     * @param types what the policy does with a file's type: with --project-id each entry's (its bytes as decoded) is
+     *        judged by it, and with --content-dir a source file it leaves out is not missing from the zip; else null
      */
     public record Request(Path zip, Path manifest, Path contentDir, Classifier projectPolicy, BanRules bans, PublicKey publicKey,
                           ContentScan contentScan, boolean rebuild, TypePolicy types) {
@@ -150,7 +151,7 @@ public final class ZipVerifier {
             if (request.contentDir() != null) {
                 progress = progress.next("compare sources");
                 sources = SourceTree.of(request.contentDir(), manifest.namesComposed);
-                new SourceCheck(findings).compare(sources, request.projectPolicy(), request.bans(), entries);
+                new SourceCheck(findings).compare(sources, request.projectPolicy(), request.bans(), request.types(), entries);
             }
             if (request.projectPolicy() != null) {
                 new PolicyCheck(findings).check(request.projectPolicy(), entries);
@@ -238,11 +239,13 @@ public final class ZipVerifier {
         if (request.contentScan() != null) {
             findings.ran(VerifyCheck.VZ_SECRET);
         }
-        if (request.types() != null) {
+        // The entries' types are judged against a project's policy; without one, types only tell the sources apart.
+        TypePolicy entryTypes = request.projectPolicy() != null ? request.types() : null;
+        if (entryTypes != null) {
             findings.ran(VerifyCheck.VZ_CONTENT_TYPE);
         }
         LocalHeaderCheck localHeaders = new LocalHeaderCheck(findings);
-        EntryDataCheck data = new EntryDataCheck(findings, request.contentScan(), request.types());
+        EntryDataCheck data = new EntryDataCheck(findings, request.contentScan(), entryTypes);
         countAgainst(entries);
         try (EntryDataReader reader = new EntryDataReader(channel)) {
             for (EntryState entry : entries) {

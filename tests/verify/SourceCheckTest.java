@@ -72,7 +72,7 @@ class SourceCheckTest extends StagerZipFixture {
 
     static List<VerifyFinding> sourcesOf(VerifyFixtures.Built good, List<EntryState> entries) throws IOException {
         Findings findings = new Findings();
-        new SourceCheck(findings).compare(SourceTree.of(good.content(), true), null, bans(good), entries);
+        new SourceCheck(findings).compare(SourceTree.of(good.content(), true), null, bans(good), null, entries);
         assertEquals(EnumSet.of(VerifyCheck.VZ_SOURCE_MISMATCH, VerifyCheck.VZ_SOURCE_MISSING), findings.checked());
         return findings.inCheckOrder();
     }
@@ -117,7 +117,7 @@ class SourceCheckTest extends StagerZipFixture {
         assertEquals(List.of(), sourcesOf(good, states), "found by its composed name, and not missing");
 
         Findings before140 = new Findings();
-        new SourceCheck(before140).compare(SourceTree.of(good.content(), false), null, bans(good), states);
+        new SourceCheck(before140).compare(SourceTree.of(good.content(), false), null, bans(good), null, states);
         assertEquals(List.of(
                 VerifyFinding.entry(VerifyCheck.VZ_SOURCE_MISMATCH, "notes/caf\u00e9.txt", "no file at this path in the content dir"),
                 VerifyFinding.entry(VerifyCheck.VZ_SOURCE_MISSING, decomposed, "an eligible source file that is not in the zip")),
