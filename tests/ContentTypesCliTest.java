@@ -113,6 +113,17 @@ class ContentTypesCliTest extends StagerProject {
     }
 
     @Test
+    void aBrokenTableInTheDataFolderStopsTheRunByNameBeforeAnythingIsRead() throws IOException {
+        // Read on a thread of its own: its failure must still be the run's, with its code.
+        java.nio.file.Path broken = TempTrees.dataDir(tmp.resolve("broken"), "types1", ALLOWED);
+        Files.writeString(broken.resolve("content_types.json"), "{\"types\": []}");
+        CliRun run = CliRun.stager(TempTrees.args("types1", content, broken, zip, "--commit"));
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("PZ_CONTENT_TYPES_INVALID") && run.err().contains("content_types.json"), run.err());
+        assertTrue(!Files.exists(zip), "nothing is written");
+    }
+
+    @Test
     void aMismatchIsAWarningByDefaultAndRefusedUnderStrict() throws IOException {
         write("photo.jpg", TypeSamples.image("png"));
         TempTrees.file(content, "scan.pdf", "just text\n");

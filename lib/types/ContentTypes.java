@@ -115,18 +115,25 @@ public record ContentTypes(List<ContentType> types, String shown, String sha256,
      * Most files then try a handful of signatures, not all of them.
      */
     private static Candidate[][] byFirstByte(List<ContentType> types) {
-        Candidate[][] index = new Candidate[BYTE_VALUES + 1][];
+        // One pass over the signatures in table order, each appended where it can match: every list keeps that order.
+        List<List<Candidate>> lists = new ArrayList<>(BYTE_VALUES + 1);
         for (int first = 0; first <= BYTE_VALUES; first++) {
-            List<Candidate> list = new ArrayList<>();
-            for (ContentType type : types) {
-                for (Signature s : type.signatures()) {
-                    int needs = s.zip() != null ? 'P' : s.offset() == 0 && s.mask().length > 0 && s.mask()[0] != 0 ? s.bytes()[0] & 0xFF : -1;
-                    if (needs < 0 || needs == first) {
-                        list.add(new Candidate(type, s));
-                    }
+            lists.add(new ArrayList<>());
+        }
+        for (ContentType type : types) {
+            for (Signature s : type.signatures()) {
+                int needs = s.zip() != null ? 'P' : s.offset() == 0 && s.mask().length > 0 && s.mask()[0] != 0 ? s.bytes()[0] & 0xFF : -1;
+                Candidate candidate = new Candidate(type, s);
+                if (needs >= 0) {
+                    lists.get(needs).add(candidate);
+                } else {
+                    lists.forEach(list -> list.add(candidate));
                 }
             }
-            index[first] = list.toArray(new Candidate[0]);
+        }
+        Candidate[][] index = new Candidate[BYTE_VALUES + 1][];
+        for (int first = 0; first <= BYTE_VALUES; first++) {
+            index[first] = lists.get(first).toArray(new Candidate[0]);
         }
         return index;
     }
