@@ -120,8 +120,8 @@ public final class SummaryPrinter {
             return;
         }
         out.println();
-        out.println(ansi.string("  @|bold,yellow Type mismatches|@ (shipped, a warning): " + Counts.of(mismatches.size(), "file is", "files are")
-                + " not what " + (mismatches.size() == 1 ? "its name says" : "their names say")));
+        // Short: each line under it says what the file is and what it is named, and a narrow terminal keeps this one whole.
+        out.println(ansi.string("  @|bold,yellow Type mismatches|@ (shipped, a warning): " + Counts.of(mismatches.size(), "file", "files")));
         for (StagerReport.TypeMismatch mismatch : mismatches.stream().limit(PATHS_PER_REASON).toList()) {
             out.println("    " + Printable.path(mismatch.path()) + ": " + mismatch.detail());
         }
