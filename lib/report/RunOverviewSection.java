@@ -61,7 +61,7 @@ final class RunOverviewSection {
         }
         if (!Boolean.TRUE.equals(report.contentScanned())) {
             b.append("<section class=\"problem refused\" id=\"content-not-scanned\"><strong>Content not scanned:</strong> ")
-                    .append(Html.escape(report.notScannedBecause())).append("; credentials inside them were not looked for.</section>\n");
+                    .append(Html.escape(report.notScannedBecause())).append("; credentials inside them were not looked for, nor what they are by their bytes.</section>\n");
         }
     }
 

@@ -152,7 +152,7 @@ public final class SummaryPrinter {
         out.println();
         if (!Boolean.TRUE.equals(report.contentScanned())) {
             out.println(ansi.string("  @|bold,yellow Content not scanned|@ (" + report.notScannedBecause()
-                    + "): credentials inside the files were not looked for."));
+                    + "): credentials inside the files were not looked for, nor what they are by their bytes."));
             return;
         }
         List<SecretFinding> secrets = report.secrets() == null ? List.of() : report.secrets();

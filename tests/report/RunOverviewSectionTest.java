@@ -68,7 +68,7 @@ class RunOverviewSectionTest {
         String html = rendered(report(StagerReport.OK, null, null, 4), null);
         HtmlReportTest.assertCount(4, html, "left-out-by-allow-unknown");
         assertTrue(html.contains("<section class=\"problem refused\" id=\"content-not-scanned\"><strong>Content not scanned:</strong> "
-                + "the run stopped before it read the files&#39; content; credentials inside them were not looked for.</section>"), html);
+                + "the run stopped before it read the files&#39; content; credentials inside them were not looked for, nor what they are by their bytes.</section>"), html);
         assertTrue(html.indexOf("id=\"allow-unknown\"") < html.indexOf("class=\"cards\""), "above the numbers");
     }
 
