@@ -8,6 +8,7 @@ import errors.IoErrors;
 import errors.PrezipException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.function.Supplier;
 import policy.AllowlistStore;
 import policy.BanRules;
 import policy.Classifier;
+import policy.PolicyPreset;
 import scan.TreeScanner;
 import secrets.ContentScan;
 import secrets.SecretApprovals;
@@ -75,6 +77,24 @@ public final class VerifyRun {
         return VerifyReport.of(result);
     }
 
+    /**
+     * The preset the manifest names, from the data folder, when the folder has it with the bytes the delivery
+     * was judged with (its sha256); else null, and the delivery is held to the global bans alone, as before
+     * presets were read here. A manifest that cannot be read is null too: the checks say why.
+     */
+    private static PolicyPreset presetOf(Path manifestFile, Path zip, DataDir data) {
+        try {
+            if (!Files.isRegularFile(manifestFile, LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+            PolicyPreset.Applied named = ZipManifest.read(manifestFile, ZipManifest.maxBytesFor(Files.size(zip)), entry -> { }).policy();
+            PolicyPreset preset = named == null ? null : PolicyPreset.load(data, named.name());
+            return preset != null && preset.applied().sha256().equals(named.sha256()) ? preset : null;
+        } catch (PrezipException | IOException e) {
+            return null;
+        }
+    }
+
     /** The inputs the request names, loaded from the data folder only when a check needs one of them. */
     private static ZipVerifier.Request load(Request request) {
         Path manifestFile = request.manifest() != null ? request.manifest() : ZipManifest.pathFor(request.zip());
@@ -85,15 +105,22 @@ public final class VerifyRun {
         if (request.projectId() != null || request.contentDir() != null || request.scanSecrets()) {
             DataDir data = request.dataDir().get().requireReadable();
             ProjectId id = request.projectId() == null ? null : new ProjectId(request.projectId());
+            PolicyPreset preset = null;
             if (request.projectId() != null || request.contentDir() != null) {
                 bans = BanRules.load(data.globalBans());
+                // The delivery was judged with its manifest's preset too: what that left out is neither shipped wrongly nor missing.
+                preset = presetOf(manifestFile, request.zip(), data);
+                if (preset != null) {
+                    bans = bans.plus(preset.bans());
+                }
             }
             if (id != null) {
-                projectPolicy = new Classifier(new AllowlistStore(data).load(id).eligibleExtensions(), bans);
+                projectPolicy = new Classifier(new AllowlistStore(data).load(id).eligibleExtensions(), bans,
+                        preset != null && preset.refuseLongPaths());
             }
             if (bans != null) {
                 types = new TypePolicy(ContentTypes.load(data), bans.groupByFamily(),
-                        id == null ? Set.of() : AcceptedContainers.load(data, id).extensions(), false);
+                        id == null ? Set.of() : AcceptedContainers.load(data, id).extensions(), preset != null && preset.refuseTypeMismatch());
             }
             if (request.scanSecrets()) {
                 contentScan = new ContentScan(SecretRules.load(SecretRules.fileIn(data)),
