@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import provenance.Toolkit;
 import text.Bytes;
-import text.Printable;
 import text.Counts;
+import text.Printable;
 
 @Command(name = "inventory", mixinStandardHelpOptions = true, versionProvider = Toolkit.Version.class,
         description = "Snapshot the extensions of a project's original content into DATA/projects/<id>_allowed_ext.json.")

@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import provenance.Toolkit;
 import text.Counts;
-import verify.VerifyReport;
 import verify.SinceChanges;
+import verify.VerifyReport;
 import verify.VerifyRun;
 import zip.ZipManifest;
 

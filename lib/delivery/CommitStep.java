@@ -14,8 +14,8 @@ import report.HtmlReport;
 import report.StagerReport;
 import secrets.SecretFinding;
 import secrets.SecretsFound;
-import types.TypesRefused;
 import text.Counts;
+import types.TypesRefused;
 import zip.ZipManifest;
 
 /**

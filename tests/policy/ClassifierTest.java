@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import support.NameTrees;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import scan.ScannedEntry;
 import scan.TreeScanner;
+import support.NameTrees;
 import support.TempTrees;
 
 class ClassifierTest {
