@@ -11,6 +11,7 @@
 import cli.Cli;
 import cli.CommonOptions;
 import commit.Packer;
+import datadir.DataDir;
 import datadir.ProjectId;
 import delivery.CapabilityPreview;
 import delivery.Delivery;
@@ -18,9 +19,7 @@ import delivery.DeliveryOutcome;
 import delivery.DeliveryRequest;
 import delivery.Notice;
 import delivery.SecretApproval;
-import errors.ErrorCode;
 import errors.ExitCode;
-import errors.PrezipException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -159,17 +158,7 @@ public class prezip_stager implements Callable<Integer> {
         Cli.requireUtf8FileNames();
         Cli.requireOptions(new Object[] {projectId, "--project-id"}, new Object[] {contentDir, "--content-dir"},
                 new Object[] {approveSecret != null ? "" : outputZip, "--output-zip"});
-        if (approveSecret != null && (note == null || note.isBlank())) {
-            throw new PrezipException(ErrorCode.PZ_USAGE, "--approve-secret needs --note TEXT: say why the finding is no secret");
-        }
-        if (namesOnly && (commit || approveSecret != null)) {
-            throw new PrezipException(ErrorCode.PZ_USAGE, "--names-only is for a dry-run: a commit always scans the content it ships");
-        }
-        ProjectId id = new ProjectId(projectId);
-        if (threads < 1) {
-            throw new PrezipException(ErrorCode.PZ_USAGE, "--threads must be at least 1");
-        }
-        return new DeliveryRequest(id, contentDir, outputZip, commit, allowUnknown, forbidEmptyDirs, mkdirs, policyName,
+        return new DeliveryRequest(new ProjectId(projectId), contentDir, outputZip, commit, allowUnknown, forbidEmptyDirs, mkdirs, policyName,
                 companions, signKeyFile, threads, htmlPath, namesOnly, common.dataDir(), common.dataDirArgument(),
                 spec.commandLine().getParseResult().originalArgs(), common::progress, this::say, since, noReuse);
     }
@@ -196,29 +185,26 @@ public class prezip_stager implements Callable<Integer> {
     }
 
     private int approved(SecretApproval.Approved approved) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (common.json) {
-            out.print(Json.write(approved.finding()));
-        } else if (!common.quiet) {
-            out.printf("Approved %s (%s at %s) in %s%n", approved.finding().fingerprint(), approved.finding().rule(),
-                    approved.finding().location(), approved.file());
-        }
-        out.flush();
-        return ExitCode.OK;
+        return printed(approved.finding(), "Approved " + approved.finding().fingerprint() + " (" + approved.finding().rule() + " at "
+                + approved.finding().location() + ") in " + approved.file());
     }
 
     private int acceptedContainer() {
         Cli.requireOptions(new Object[] {projectId, "--project-id"});
-        if (note == null || note.isBlank()) {
-            throw new PrezipException(ErrorCode.PZ_USAGE, "--accept-container needs --note TEXT: say why the project ships archives so named");
-        }
-        AcceptedContainers written = AcceptedContainers.accept(common.dataDir().requireReadable(), new ProjectId(projectId), acceptContainer, note);
+        ProjectId id = new ProjectId(projectId);
+        DataDir data = common.dataDir().requireReadable();
+        AcceptedContainers.Accepted accepted = AcceptedContainers.accept(data, id, acceptContainer, note);
+        return printed(accepted, "Accepted ." + accepted.extension() + " as an archive's name for project " + id + " in "
+                + AcceptedContainers.pathFor(data, id));
+    }
+
+    /** What a command that records one thing wrote: as JSON with --json, else one line unless --quiet. */
+    private int printed(Object written, String line) {
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
-            out.print(Json.write(written.accepted().get(written.accepted().size() - 1)));
+            out.print(Json.write(written));
         } else if (!common.quiet) {
-            out.printf("Accepted .%s as an archive's name for project %s in %s%n", written.accepted().get(written.accepted().size() - 1).extension(),
-                    projectId, written.file());
+            out.println(line);
         }
         out.flush();
         return ExitCode.OK;

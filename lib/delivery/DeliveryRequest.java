@@ -3,6 +3,8 @@ package delivery;
 import console.Progress;
 import datadir.DataDir;
 import datadir.ProjectId;
+import errors.ErrorCode;
+import errors.PrezipException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -30,4 +32,16 @@ public record DeliveryRequest(ProjectId projectId, Path contentDir, Path outputZ
                               boolean forbidEmptyDirs, boolean mkdirs, String policyName, String companions, Path signKeyFile,
                               int threads, Path htmlPath, boolean namesOnly, DataDir data, String dataDirArgument,
                               List<String> arguments, Function<String, Progress> statusLine,
-                              Consumer<Notice> notices, Path since, boolean noReuse) {}
+                              Consumer<Notice> notices, Path since, boolean noReuse) {
+    public DeliveryRequest {
+        if (namesOnly && commit) {
+            throw new PrezipException(ErrorCode.PZ_USAGE, NAMES_ONLY_IS_FOR_A_DRY_RUN);
+        }
+        if (threads < 1) {
+            throw new PrezipException(ErrorCode.PZ_USAGE, "--threads must be at least 1");
+        }
+    }
+
+    /** Said to --names-only with a commit or an approval: both read the content. */
+    static final String NAMES_ONLY_IS_FOR_A_DRY_RUN = "--names-only is for a dry-run: a commit always scans the content it ships";
+}

@@ -26,6 +26,12 @@ public final class SecretApproval {
 
     /** @param fingerprint a finding's fingerprint, or its first {@link SecretFinding#SHORT_FINGERPRINT_CHARS}+ hex digits */
     public static Approved approve(DeliveryRequest request, String fingerprint, String note) {
+        if (note == null || note.isBlank()) {
+            throw new PrezipException(ErrorCode.PZ_USAGE, "--approve-secret needs --note TEXT: say why the finding is no secret");
+        }
+        if (request.namesOnly()) {
+            throw new PrezipException(ErrorCode.PZ_USAGE, DeliveryRequest.NAMES_ONLY_IS_FOR_A_DRY_RUN);
+        }
         Loaded loaded = Loaded.of(request, System.nanoTime());
         ContentScan contentScan = loaded.policy().contentScan();
         String wanted = fingerprint.strip().toLowerCase(Locale.ROOT);

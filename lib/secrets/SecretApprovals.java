@@ -2,12 +2,9 @@ package secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import datadir.DataDir;
-import datadir.DataFile;
+import datadir.ProjectRecords;
 import datadir.ProjectId;
 import errors.ErrorCode;
-import io.AtomicFiles;
-import io.Sha256;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import json.Json;
 import json.JsonFields;
-import json.JsonTree;
 
 /**
  * A project's approved secret findings, DATA/projects/ID_secrets_allow.json: each names a finding by
@@ -51,23 +46,14 @@ public record SecretApprovals(Path file, String sha256, List<Approval> approvals
     /** The project's approvals; none when the file does not exist. */
     public static SecretApprovals load(DataDir data, ProjectId id) {
         Path file = pathFor(data, id);
-        if (!Files.exists(file)) {
+        ProjectRecords.Read read = ProjectRecords.read(file, id, "approvals", "a list of approvals", ErrorCode.PZ_SECRETS_ALLOW_INVALID);
+        if (read == null) {
             return new SecretApprovals(file, null, List.of());
         }
-        DataFile read = DataFile.of(file, ErrorCode.PZ_SECRETS_ALLOW_INVALID, JsonTree.DATA_FILE_MAX_BYTES);
-        JsonNode root = JsonTree.parse(read.bytes(), file, ErrorCode.PZ_SECRETS_ALLOW_INVALID);
-        JsonFields fields = new JsonFields(file, ErrorCode.PZ_SECRETS_ALLOW_INVALID);
-        fields.object(root, "(top level)");
-        if (!id.value().equals(fields.requiredString(root, "projectId"))) {
-            throw fields.fail("projectId", "is not '" + id + "'");
-        }
-        JsonNode list = root.get("approvals");
-        if (list == null || !list.isArray()) {
-            throw fields.fail("approvals", "is required (a list of approvals)");
-        }
+        JsonFields fields = read.fields();
         List<Approval> approvals = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode node = fields.object(list.get(i), "approvals[" + i + "]");
+        for (int i = 0; i < read.list().size(); i++) {
+            JsonNode node = fields.object(read.list().get(i), "approvals[" + i + "]");
             String fingerprint = fields.requiredString(node, "fingerprint");
             if (!FINGERPRINT.matcher(fingerprint).matches()) {
                 throw fields.fail("approvals[" + i + "].fingerprint", "must be 64 lowercase hex digits");
@@ -91,13 +77,6 @@ public record SecretApprovals(Path file, String sha256, List<Approval> approvals
         List<Approval> all = new ArrayList<>(approvals.stream()
                 .filter(a -> !a.fingerprint().equals(approval.fingerprint())).toList());
         all.add(approval);
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (java.io.IOException e) {
-            throw errors.IoErrors.toPrezip(e, "creating the projects folder", file.getParent());
-        }
-        byte[] bytes = Json.bytes(new FileContent(id.value(), all));
-        AtomicFiles.write(file, bytes);
-        return new SecretApprovals(file, Sha256.hex(bytes), all);
+        return new SecretApprovals(file, ProjectRecords.write(file, new FileContent(id.value(), all)), all);
     }
 }

@@ -20,19 +20,23 @@ class AcceptedContainersTest {
     Path tmp;
 
     @Test
-    void acceptingWritesTheFileAndLoadingReadsItBack() {
+    void acceptingWritesTheFileAndLoadingReadsItBack() throws Exception {
         DataDir data = new DataDir(tmp);
         ProjectId id = new ProjectId("p1");
         AcceptedContainers none = AcceptedContainers.load(data, id);
         assertEquals(Set.of(), none.extensions());
         assertNull(none.sha256());
         AcceptedContainers.accept(data, id, ".Sketch", "design exports");
-        AcceptedContainers two = AcceptedContainers.accept(data, id, "cbz", "comics");
+        AcceptedContainers.Accepted two = AcceptedContainers.accept(data, id, "cbz", " comics ");
         AcceptedContainers read = AcceptedContainers.load(data, id);
         assertEquals(Set.of("sketch", "cbz"), read.extensions());
-        assertEquals(two.sha256(), read.sha256());
+        assertEquals(two, read.accepted().get(1), "the acceptance returned is the one written, last");
+        assertEquals("comics", two.note());
+        assertEquals(io.Sha256.hex(Files.readAllBytes(AcceptedContainers.pathFor(data, id))), read.sha256());
         assertEquals("design exports", read.accepted().get(0).note());
         assertEquals(ErrorCode.PZ_USAGE, assertThrows(PrezipException.class, () -> AcceptedContainers.accept(data, id, "a b", "x")).code());
+        assertEquals(ErrorCode.PZ_USAGE, assertThrows(PrezipException.class, () -> AcceptedContainers.accept(data, id, "cbr", " ")).code(),
+                "an acceptance says why");
     }
 
     @Test
