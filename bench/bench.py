@@ -3,6 +3,7 @@
 
 Prints medians, ratios against the baseline of the same run (machines here are noisy) and peak RSS.
 Usage: bench/run.sh [RUNS] [SECTION...]   (sections: commit dry-run memory start secrets large deflate rebuild scan-quality redeliver types; default all)
+PREZIP_BENCH_OUT=DIR: where the timed runs write their zips and staging (default bench/work/out).
 """
 import filecmp
 import json
@@ -31,6 +32,11 @@ BEFORE_QUALITY = "c40c6fe"
 BEFORE_27 = "7f626ca"
 # The toolkit before content types (issue 30): the same runs without the type check.
 BEFORE_TYPES = "a8106f8"
+# The toolkit before the previous delivery was read beside the scan (issue 26): a re-commit's time before and now.
+BEFORE_LOOKAHEAD = "e05af3d"
+# Where the timed runs write their zips (and so their staging folders): another file system can be timed, a journaled
+# ext4 for one, where creating a file does not scan past recently freed inodes (see the README's Performance).
+OUT = os.environ.get("PREZIP_BENCH_OUT", os.path.join(WORK, "out"))
 # The real-text corpus of the scan-quality section: built once from what the machine holds, never committed.
 SCAN_CORPUS = os.environ.get("PREZIP_SCAN_CORPUS", os.path.expanduser("~/.cache/prezip/scan-corpus"))
 # Planted credentials per kind in the scan-quality section's synthetic set.
@@ -108,12 +114,12 @@ def compare(section, title, commands, baseline):
 
 
 def main():
-    os.makedirs(os.path.join(WORK, "out"), exist_ok=True)
+    os.makedirs(OUT, exist_ok=True)
     many = corpus("many", "many", 20000)
     tiny = corpus("tiny", "tiny", 100000)
     tiny10k = corpus("tiny10k", "tiny", 10000)
     data = data_dir()
-    out = os.path.join(WORK, "out")
+    out = OUT
     ours = f"./jbang prezip_stager --project-id bench --data-dir {data}"
     sh(f"{ours} --help >/dev/null")  # compile once, outside the timings
 
@@ -345,7 +351,7 @@ def scan_cost_section():
     own = os.path.join(WORK, "data-own-rules")
     os.makedirs(os.path.join(own, "projects"), exist_ok=True)
     shutil.copy(os.path.join(WORK, "data", "projects", "bench_allowed_ext.json"), os.path.join(own, "projects"))
-    out = os.path.join(WORK, "out")
+    out = OUT
     args = f"--project-id bench --data-dir {own} --content-dir {many} --commit"
     sh(f"{before}/jbang prezip_stager --help >/dev/null")
     old_zip, new_zip = f"{out}/before27.zip", f"{out}/now27.zip"
@@ -496,8 +502,12 @@ def redeliver_section(data, out, many):
         ("prezip full commit", f"{ours} --content-dir {changed} --output-zip {out}/re-full.zip", first_delivery(f"{out}/re-full.zip")),
         ("prezip re-commit", f"{ours} --content-dir {changed} --output-zip {out}/re-1pc.zip", replaced_by_previous(f"{out}/re-1pc.zip")),
     ], "python baseline")
+    before = worktree("before-lookahead", BEFORE_LOOKAHEAD)
+    old = f"{before}/jbang prezip_stager --project-id bench --data-dir {data} --commit"
+    sh(f"{old} --help >/dev/null")
     compare("redeliver", "re-commit of 20,000 files with nothing changed", [
         ("prezip full commit", f"{ours} --content-dir {many} --output-zip {out}/re-full.zip", first_delivery(f"{out}/re-full.zip")),
+        ("re-commit, before lookahead", f"{old} --content-dir {many} --output-zip {out}/re-old.zip", replaced_by_previous(f"{out}/re-old.zip")),
         ("prezip re-commit", f"{ours} --content-dir {many} --output-zip {out}/re-same.zip", replaced_by_previous(f"{out}/re-same.zip")),
     ], "prezip full commit")
     old, new = million_manifests()

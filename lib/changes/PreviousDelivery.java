@@ -46,14 +46,20 @@ public record PreviousDelivery(Path zip, Path manifest, ZipManifest header, Stri
     public record Found(PreviousDelivery delivery) implements Lookup {}
 
     /**
-     * Looks for the previous delivery: {@code since} if given (a zip, or a manifest ending in
+     * The files a lookup reads: the zip (null when only a manifest was given and no zip is beside it) and
+     * its manifest. For the output zip they may not exist (a first delivery).
+     */
+    public record Location(Path zip, Path manifest) {}
+
+    /**
+     * Where the previous delivery is: {@code since} if given (a zip, or a manifest ending in
      * {@code .manifest.json}), else the zip at {@code outputZip}.
      *
      * @throws PrezipException PZ_USAGE when {@code since} names nothing
      */
-    public static Lookup find(Path since, Path outputZip) {
+    public static Location locate(Path since, Path outputZip) {
         if (since == null) {
-            return Files.exists(outputZip, LinkOption.NOFOLLOW_LINKS) ? load(outputZip, ZipManifest.pathFor(outputZip)) : new None();
+            return new Location(outputZip, ZipManifest.pathFor(outputZip));
         }
         if (!Files.exists(since, LinkOption.NOFOLLOW_LINKS)) {
             throw new PrezipException(ErrorCode.PZ_USAGE, "--since " + Printable.path(since.toString())
@@ -62,9 +68,20 @@ public record PreviousDelivery(Path zip, Path manifest, ZipManifest header, Stri
         String name = since.getFileName().toString();
         if (name.endsWith(MANIFEST_SUFFIX) && name.length() > MANIFEST_SUFFIX.length()) {
             Path zip = since.resolveSibling(name.substring(0, name.length() - MANIFEST_SUFFIX.length()));
-            return load(Files.exists(zip, LinkOption.NOFOLLOW_LINKS) ? zip : null, since);
+            return new Location(Files.exists(zip, LinkOption.NOFOLLOW_LINKS) ? zip : null, since);
         }
-        return load(since, ZipManifest.pathFor(since));
+        return new Location(since, ZipManifest.pathFor(since));
+    }
+
+    /**
+     * Looks for the previous delivery where {@link #locate} says, and checks it; without {@code since}
+     * and no zip at {@code outputZip}, there is none.
+     *
+     * @throws PrezipException PZ_USAGE when {@code since} names nothing
+     */
+    public static Lookup find(Path since, Path outputZip) {
+        Location at = locate(since, outputZip);
+        return since == null && !Files.exists(outputZip, LinkOption.NOFOLLOW_LINKS) ? new None() : load(at.zip(), at.manifest());
     }
 
     /** What {@link ZipManifest#pathFor} appends to a zip's name. */

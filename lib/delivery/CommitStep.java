@@ -27,7 +27,7 @@ import zip.ZipManifest;
 final class CommitStep {
     private CommitStep() {}
 
-    static DeliveryOutcome run(Judged judged, Target target, Progress progress, Outcomes outcomes) {
+    static DeliveryOutcome run(Judged judged, Target target, Progress progress, Outcomes outcomes, PreviousLookahead previous) {
         OutputLock held;
         try {
             held = OutputLock.acquire(target.zip().toAbsolutePath().normalize());
@@ -35,11 +35,12 @@ final class CommitStep {
             return outcomes.stopped(judged.report(), e, false);
         }
         try (held) {
-            return underTheLock(judged, target, progress, outcomes);
+            return underTheLock(judged, target, progress, outcomes, previous);
         }
     }
 
-    private static DeliveryOutcome underTheLock(Judged judged, Target target, Progress progress, Outcomes outcomes) {
+    private static DeliveryOutcome underTheLock(Judged judged, Target target, Progress progress, Outcomes outcomes,
+                                                PreviousLookahead early) {
         Loaded loaded = judged.loaded();
         DeliveryRequest request = loaded.request();
         ZipManifest manifest;
@@ -48,10 +49,11 @@ final class CommitStep {
             Hooks.requireReady(loaded.data(), request.projectId());
             int finished = Committer.finishEarlierRuns(target.zip());
             // The delivery this one replaces, now that a killed run's is finished: compared, and copied from.
-            Redelivery redelivery = Redelivery.find(request, target.zip(), progress, request.notices());
+            PreviousLookahead.ForCommit found = early.forCommit(finished >= 0, progress, request.notices());
+            Redelivery redelivery = found.redelivery();
             Committer.Committed committed;
             Delivered delivered = new Delivered(judged, target, redelivery);
-            try (Redelivery.Opened previous = redelivery.openForReuse(request.noReuse(), progress)) {
+            try (Redelivery.Opened previous = found.opened()) {
                 delivered.notReused = previous.notReused();
                 outcomes.timings().lap("previous delivery");
                 committed = Committer.commit(plan(judged, target, progress, outcomes, redelivery, previous, delivered), target.zip());

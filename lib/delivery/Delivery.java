@@ -30,7 +30,8 @@ public final class Delivery {
         Loaded loaded = Loaded.of(request, System.nanoTime());
         Target target = Target.of(loaded);
         Progress progress = request.statusLine().apply("scan").onInterrupt(target.interruptNotice(request.commit()));
-        try {
+        // Read beside the scan; a commit checks under the zip's lock that it is still the delivery it replaces.
+        try (PreviousLookahead previous = PreviousLookahead.start(request, target.zip())) {
             timings.lap("start+load");
             Judged judged = Judged.of(loaded, target, progress, timings);
             Outcomes outcomes = new Outcomes(loaded, target, timings);
@@ -38,7 +39,8 @@ public final class Delivery {
             if (stop.isPresent()) {
                 return outcomes.stopped(judged.report(), stop.get(), false);
             }
-            return request.commit() ? CommitStep.run(judged, target, progress, outcomes) : endDryRun(judged, target, progress, outcomes);
+            return request.commit() ? CommitStep.run(judged, target, progress, outcomes, previous)
+                    : endDryRun(judged, target, progress, outcomes, previous);
         } finally {
             progress.finish();
         }
@@ -48,7 +50,8 @@ public final class Delivery {
      * A dry-run that found nothing to refuse: ok only if the commit could start, with the changes since
      * the previous delivery the commit would show, and its page if asked for.
      */
-    private static DeliveryOutcome endDryRun(Judged judged, Target target, Progress progress, Outcomes outcomes) {
+    private static DeliveryOutcome endDryRun(Judged judged, Target target, Progress progress, Outcomes outcomes,
+                                             PreviousLookahead previous) {
         Loaded loaded = judged.loaded();
         DeliveryRequest request = loaded.request();
         try {
@@ -56,7 +59,7 @@ public final class Delivery {
         } catch (PrezipException e) {
             return outcomes.stopped(judged.report(), e, false);
         }
-        Redelivery redelivery = Redelivery.find(request, target.zip(), progress, request.notices());
+        Redelivery redelivery = previous.forDryRun(progress, request.notices());
         DeliveryChanges changes = redelivery.forDryRun(judged.classification().eligibleEntries(), request, progress);
         outcomes.timings().lap("changes");
         StagerReport done = judged.report().withRun(loaded.run().withInputs(redelivery.inputs()).end()).withChanges(changes);

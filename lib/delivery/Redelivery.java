@@ -40,15 +40,17 @@ final class Redelivery {
         this.lookup = lookup;
     }
 
-    /** Looks for the previous delivery and checks it; one that cannot be compared is said. */
-    static Redelivery find(DeliveryRequest request, Path zip, Progress progress, Consumer<Notice> notices) {
-        progress.next("previous delivery");
-        PreviousDelivery.Lookup lookup = PreviousDelivery.find(request.since(), zip);
+    /** Looks for the previous delivery and checks it (said by {@link #sayIfUnusable}). */
+    static Redelivery lookUp(Path since, Path zip) {
+        return new Redelivery(PreviousDelivery.find(since, zip));
+    }
+
+    /** Says in one line a previous delivery that cannot be compared: the run goes on as a first delivery. */
+    void sayIfUnusable(Consumer<Notice> notices) {
         if (lookup instanceof PreviousDelivery.Unusable unusable) {
             notices.accept(Notice.said("the previous delivery " + shown(unusable.named()) + " is not compared (" + unusable.why()
                     + "): this is reported as a first delivery"));
         }
-        return new Redelivery(lookup);
     }
 
     private static String shown(DeliveryChanges.Previous named) {

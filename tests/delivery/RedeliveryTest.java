@@ -32,10 +32,17 @@ class RedeliveryTest extends StagerProject {
         assertEquals(0, Delivery.run(request().commit().build()).exitCode());
     }
 
+    /** What a run looks up before the zip, said as a run says it. */
+    Redelivery lookedUp(StagerRequest run) {
+        Redelivery redelivery = Redelivery.lookUp(null, zip);
+        redelivery.sayIfUnusable(run.notices::add);
+        return redelivery;
+    }
+
     @Test
     void aFirstDeliveryHasNothingToCompareOrCopy() throws Exception {
         StagerRequest run = request();
-        Redelivery first = Redelivery.find(run.build(), zip, Progress.NONE, run.notices::add);
+        Redelivery first = lookedUp(run);
         assertEquals(List.of(), first.inputs());
         assertNull(first.forDryRun(List.of(), run.build(), Progress.NONE));
         try (Redelivery.Opened opened = first.openForReuse(false, Progress.NONE)) {
@@ -50,7 +57,7 @@ class RedeliveryTest extends StagerProject {
         delivered();
         HookTrees.flipByte(zip, 45);
         StagerRequest run = request();
-        Redelivery unusable = Redelivery.find(run.build(), zip, Progress.NONE, run.notices::add);
+        Redelivery unusable = lookedUp(run);
         assertEquals(1, run.notices.size());
         assertTrue(run.notices.get(0).text().contains("is not compared"), run.notices.toString());
         assertEquals(List.of(), unusable.inputs());
@@ -62,7 +69,7 @@ class RedeliveryTest extends StagerProject {
     void namesOnlyDoesNotCompareAndNoReuseOpensNothing() throws Exception {
         delivered();
         StagerRequest run = request();
-        Redelivery found = Redelivery.find(run.build(), zip, Progress.NONE, run.notices::add);
+        Redelivery found = lookedUp(run);
         assertEquals(2, found.inputs().size());
         DeliveryChanges namesOnly = found.forDryRun(List.of(), namesOnlyRequest(), Progress.NONE);
         assertTrue(namesOnly.notCompared().contains("--names-only"), namesOnly.notCompared());
