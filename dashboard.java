@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,14 +61,8 @@ public class dashboard implements Callable<Integer>, Cli.RunsWithoutArguments {
         DashboardPage.Log log = DashboardPage.read(data.dashboardSummaryFile());
         DashboardPage.write(log, page, Instant.now());
 
-        PrintWriter out = spec.commandLine().getOut();
-        if (common.json) {
-            out.print(Json.write(DashboardPage.summary(log, page)));
-        } else if (!common.quiet) {
-            out.printf("Wrote %s (%d run(s) of %d project(s))%n", page, log.runs().size(),
-                    DashboardPage.byProject(log.runs()).size());
-        }
-        out.flush();
+        common.print(spec.commandLine().getOut(), DashboardPage.summary(log, page), out -> out.printf(
+                "Wrote %s (%d run(s) of %d project(s))%n", page, log.runs().size(), DashboardPage.byProject(log.runs()).size()));
         if (log.malformedLines() > 0 && !common.quiet) {
             PrintWriter err = spec.commandLine().getErr();
             err.printf("dashboard: skipped %d malformed line(s) in %s%n", log.malformedLines(), log.file());

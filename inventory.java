@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,37 +81,29 @@ public class inventory implements Callable<Integer> {
         Inventory.Request request = new Inventory.Request(id, contentDir, extensions, notes, reinventory, common.dataDir(), createDataDir);
         PrintWriter out = spec.commandLine().getOut();
         if (adding) {
-            printAdded(Inventory.addOverrides(request), out);
+            Inventory.Added added = Inventory.addOverrides(request);
+            common.print(out, added.result(), human -> printAdded(added, human));
         } else {
-            printTaken(Inventory.take(request), out);
+            Inventory.Result result = Inventory.take(request);
+            common.print(out, result, human -> printTaken(result, human));
         }
-        out.flush();
         return ExitCode.OK;
     }
 
-    private void printAdded(Inventory.Added added, PrintWriter out) {
+    private static void printAdded(Inventory.Added added, PrintWriter out) {
         Inventory.Result result = added.result();
-        if (common.json) {
-            out.print(Json.write(result));
-        } else if (!common.quiet && result.priorCopy() == null) {
+        if (result.priorCopy() == null) {
             out.printf("Nothing to add: %s already allowed by %s; nothing was written%n",
                     String.join(", ", added.asked().stream().distinct().map(e -> "." + e).toList()), result.allowlistFile());
-        } else if (!common.quiet) {
-            out.printf("Wrote %s with client override%s %s added%n", result.allowlistFile(), added.added().size() == 1 ? "" : "s",
-                    String.join(", ", added.added().stream().map(e -> "." + e).toList()));
-            out.printf("Kept the previous allowlist as %s%n", result.priorCopy());
-            printNeverShips(out, result.neverShips());
+            return;
         }
+        out.printf("Wrote %s with client override%s %s added%n", result.allowlistFile(), added.added().size() == 1 ? "" : "s",
+                String.join(", ", added.added().stream().map(e -> "." + e).toList()));
+        out.printf("Kept the previous allowlist as %s%n", result.priorCopy());
+        printNeverShips(out, result.neverShips());
     }
 
-    private void printTaken(Inventory.Result result, PrintWriter out) {
-        if (common.json) {
-            out.print(Json.write(result));
-            return;
-        }
-        if (common.quiet) {
-            return;
-        }
+    private static void printTaken(Inventory.Result result, PrintWriter out) {
         out.printf("Wrote %s%n", result.allowlistFile());
         if (result.priorCopy() != null) {
             out.printf("Kept the previous allowlist as %s%n", result.priorCopy());

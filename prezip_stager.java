@@ -17,7 +17,6 @@ import delivery.CapabilityPreview;
 import delivery.Delivery;
 import delivery.DeliveryOutcome;
 import delivery.DeliveryRequest;
-import delivery.Notice;
 import delivery.SecretApproval;
 import errors.ExitCode;
 import java.io.PrintWriter;
@@ -160,28 +159,12 @@ public class prezip_stager implements Callable<Integer> {
                 new Object[] {approveSecret != null ? "" : outputZip, "--output-zip"});
         return new DeliveryRequest(new ProjectId(projectId), contentDir, outputZip, commit, allowUnknown, forbidEmptyDirs, mkdirs, policyName,
                 companions, signKeyFile, threads, htmlPath, namesOnly, common.dataDir(), common.dataDirArgument(),
-                spec.commandLine().getParseResult().originalArgs(), common::progress, this::say, since, noReuse);
-    }
-
-    /** A notice of the run on stderr, as its kind asks: --quiet leaves only errors, and a log line is for logs. */
-    private void say(Notice notice) {
-        PrintWriter err = spec.commandLine().getErr();
-        if (notice.kind() == Notice.Kind.ERROR) {
-            Cli.printError(err, spec.name(), notice.code(), notice.text());
-        } else if (!common.quiet && (notice.kind() == Notice.Kind.SAID || !common.stderrIsTerminal())) {
-            err.println(notice.kind() == Notice.Kind.SAID ? spec.name() + ": " + notice.text() : notice.text());
-            err.flush();
-        }
+                spec.commandLine().getParseResult().originalArgs(), common::progress, common.notices(spec.commandLine().getErr(), spec.name()),
+                since, noReuse);
     }
 
     private void emit(StagerReport report) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (common.json) {
-            out.print(Json.write(report));
-            out.flush();
-        } else if (!common.quiet) {
-            SummaryPrinter.print(report, out, common.ansi());
-        }
+        common.print(spec.commandLine().getOut(), report, out -> SummaryPrinter.print(report, out, common.ansi()));
     }
 
     private int approved(SecretApproval.Approved approved) {
@@ -200,13 +183,7 @@ public class prezip_stager implements Callable<Integer> {
 
     /** What a command that records one thing wrote: as JSON with --json, else one line unless --quiet. */
     private int printed(Object written, String line) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (common.json) {
-            out.print(Json.write(written));
-        } else if (!common.quiet) {
-            out.println(line);
-        }
-        out.flush();
+        common.print(spec.commandLine().getOut(), written, out -> out.println(line));
         return ExitCode.OK;
     }
 

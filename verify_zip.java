@@ -12,10 +12,8 @@ import cli.Cli;
 import cli.CommonOptions;
 import errors.ErrorCode;
 import errors.ExitCode;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,19 +78,12 @@ public class verify_zip implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        VerifyReport report = VerifyRun.run(new VerifyRun.Request(zip, manifest, contentDir, projectId, scanSecrets, rebuild, publicKey,
+        VerifyReport verified = VerifyRun.run(new VerifyRun.Request(zip, manifest, contentDir, projectId, scanSecrets, rebuild, publicKey,
                 common::dataDir, Cli::requireUtf8FileNames,
                 () -> common.progress("read manifest").onInterrupt("verify_zip reads only; nothing was changed")));
-        if (since != null) {
-            report = report.withChanges(SinceChanges.between(since, zip, manifest != null ? manifest : ZipManifest.pathFor(zip), report));
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        if (common.json) {
-            out.print(Json.write(report));
-            out.flush();
-        } else if (!common.quiet) {
-            report.printHuman(out, common.verbose);
-        }
+        VerifyReport report = since == null ? verified
+                : verified.withChanges(SinceChanges.between(since, zip, manifest != null ? manifest : ZipManifest.pathFor(zip), verified));
+        common.print(spec.commandLine().getOut(), report, out -> report.printHuman(out, common.verbose));
         if (report.valid()) {
             return ExitCode.OK;
         }

@@ -3,7 +3,11 @@ package cli;
 import console.Progress;
 import console.Terminal;
 import datadir.DataDir;
+import delivery.Notice;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import json.Json;
 import picocli.CommandLine.Option;
 import text.Shell;
 
@@ -25,6 +29,31 @@ public final class CommonOptions {
     /** Human text goes to the terminal unless JSON or silence was asked for. */
     public boolean human() {
         return !json && !quiet;
+    }
+
+    /** What a command prints on stdout: {@code document} as JSON with --json, else what {@code human} prints, unless --quiet. */
+    public void print(PrintWriter out, Object document, Consumer<PrintWriter> human) {
+        if (json) {
+            out.print(Json.write(document));
+        } else if (!quiet) {
+            human.accept(out);
+        }
+        out.flush();
+    }
+
+    /**
+     * Prints a run's notices on stderr as their kind asks: an error always (as {@link Cli#printError}),
+     * what the run says unless --quiet, and a log line only where stderr is a log, not a terminal.
+     */
+    public Consumer<Notice> notices(PrintWriter err, String command) {
+        return notice -> {
+            if (notice.kind() == Notice.Kind.ERROR) {
+                Cli.printError(err, command, notice.code(), notice.text());
+            } else if (!quiet && (notice.kind() == Notice.Kind.SAID || !stderrIsTerminal())) {
+                err.println(notice.kind() == Notice.Kind.SAID ? command + ": " + notice.text() : notice.text());
+                err.flush();
+            }
+        };
     }
 
     /** Colours on stdout where the terminal shows them (see {@link Terminal}). */

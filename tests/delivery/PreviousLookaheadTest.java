@@ -2,7 +2,6 @@ package delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,10 +43,15 @@ class PreviousLookaheadTest extends StagerProject {
         return PreviousLookahead.start(run.build(), zip, Runnable::run);
     }
 
-    /** The sha256 the run record's inputs give the previous zip. */
-    static String previousZipSha256(Redelivery redelivery) {
-        return redelivery.inputs().stream().filter(i -> i.role().equals("previous_zip")).map(RunRecord.Input::sha256)
-                .findFirst().orElseThrow();
+    /**
+     * A commit's take of the read under the lock, which must follow the zip in place now (the run record's
+     * previous_zip is its sha256); the zip it opened for copying is the caller's to close.
+     */
+    Redelivery.Opened followsTheZipInPlace(PreviousLookahead early, StagerRequest run, boolean finishedEarlierRun) throws IOException {
+        PreviousLookahead.ForCommit found = early.forCommit(finishedEarlierRun, Progress.NONE, run.notices::add);
+        assertEquals(Sha256.ofFile(zip).hex(), found.redelivery().inputs().stream().filter(i -> i.role().equals("previous_zip"))
+                .map(RunRecord.Input::sha256).findFirst().orElse(null), "the previous zip the commit follows");
+        return found.opened();
     }
 
     @Test
@@ -59,9 +63,7 @@ class PreviousLookaheadTest extends StagerProject {
             // Another commit replaces the delivery while this run scans.
             TempTrees.file(content, "b.txt", "beta\n".repeat(30));
             commit();
-            PreviousLookahead.ForCommit found = early.forCommit(false, Progress.NONE, run.notices::add);
-            try (Redelivery.Opened opened = found.opened()) {
-                assertEquals(Sha256.ofFile(zip).hex(), previousZipSha256(found.redelivery()));
+            try (Redelivery.Opened opened = followsTheZipInPlace(early, run, false)) {
                 assertNotNull(opened.entries().find("b.txt"), "the zip in place now is the one copied from");
             }
         }
@@ -90,10 +92,7 @@ class PreviousLookaheadTest extends StagerProject {
         try (PreviousLookahead early = readNow(run)) {
             TempTrees.file(content, "a.txt", "alpha\n".repeat(30));
             commit();
-            PreviousLookahead.ForCommit found = early.forCommit(true, Progress.NONE, run.notices::add);
-            try (Redelivery.Opened opened = found.opened()) {
-                assertEquals(Sha256.ofFile(zip).hex(), previousZipSha256(found.redelivery()));
-            }
+            followsTheZipInPlace(early, run, true).close();
         }
     }
 
