@@ -243,7 +243,8 @@ class SecretScanCliTest extends StagerProject {
         run.json().get("notScanned").forEach(f -> notRead.put(f.get("path").asText(), f.get("reason").asText()));
         assertEquals(Map.of("frame.png", "media", "blob.bin", "binary"), notRead);
         CliRun human = stager("--html", tmp.resolve("page.html").toString());
-        assertTrue(human.out().contains("Content not read (not scanned for credentials): 2 files (binary 1, media 1;"), human.out());
+        assertTrue(human.out().contains("  Content not read (not scanned for credentials): 2 files\n    (binary 1, media 1;"),
+                human.out());
         assertTrue(TempTrees.readString(tmp.resolve("page.html")).contains("id=\"not-scanned\""));
         assertNoSecretIn(List.copyOf(planted.values()), run.out(), run.err(), human.out(), human.err());
     }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Help.Ansi;
 import text.Bytes;
 import text.Counts;
+import text.Wrap;
 
 /**
  * The summary's lines on a re-delivery: what changed since the previous delivery ({@link ChangesText}:
@@ -20,11 +21,14 @@ final class ChangesSummary {
             return;
         }
         out.println();
-        out.println(ansi.string("  @|bold " + ChangesText.heading(changes) + "|@"));
-        ChangesText.body(changes).forEach(line -> out.println("    " + line));
+        Wrap.lines("  ", ChangesText.heading(changes)).forEach(line -> out.println(ansi.string("@|bold " + line + "|@")));
+        ChangesText.body(changes).forEach(line -> Wrap.lines("    ", line).forEach(out::println));
+        if (!changes.compared()) {
+            return; // nothing is known of the previous zip's entries: neither what was nor what will be copied
+        }
         String reuse = reuse(changes.reuse(), StagerReport.DRY_RUN.equals(report.mode()));
         if (reuse != null) {
-            out.println("  " + reuse);
+            Wrap.lines("  ", reuse).forEach(out::println);
         }
     }
 

@@ -11,6 +11,7 @@ import secrets.SecretFinding;
 import text.Bytes;
 import text.Counts;
 import text.Printable;
+import text.Wrap;
 import zip.ZipManifest;
 
 /**
@@ -144,8 +145,8 @@ public final class SummaryPrinter {
         report.notScanned().forEach(file -> byReason.merge(file.reason(), 1L, Long::sum));
         StringBuilder reasons = new StringBuilder();
         byReason.forEach((reason, n) -> reasons.append(reasons.length() == 0 ? "" : ", ").append(reason).append(' ').append(Counts.number(n)));
-        out.println("  Content not read (not scanned for credentials): " + Counts.of(report.notScanned().size(), "file", "files")
-                + " (" + reasons + "; --json and the HTML report list them)");
+        Wrap.lines("  ", "Content not read (not scanned for credentials): " + Counts.of(report.notScanned().size(), "file", "files")
+                + " (" + reasons + "; --json and the HTML report list them)").forEach(out::println);
     }
 
     private static void printSecrets(StagerReport report, PrintWriter out, Ansi ansi) {

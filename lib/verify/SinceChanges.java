@@ -6,6 +6,7 @@ import changes.DeliveryChanges;
 import changes.PreviousDelivery;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import text.Wrap;
 import zip.ZipManifest;
 
 /**
@@ -43,6 +44,6 @@ public final class SinceChanges {
     /** The changes as verify_zip prints them. */
     static void print(DeliveryChanges changes, PrintWriter out) {
         out.println("  " + ChangesText.heading(changes));
-        ChangesText.body(changes).forEach(line -> out.println("    " + line));
+        ChangesText.body(changes).forEach(line -> Wrap.lines("    ", line).forEach(out::println));
     }
 }
