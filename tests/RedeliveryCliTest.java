@@ -314,6 +314,16 @@ class RedeliveryCliTest extends StagerProject {
         assertTrue(changes.get("reuse").get("notReused").asText().contains("only its manifest"));
         CliRun missing = stager("--since", tmp.resolve("nothing.zip").toString());
         assertEquals(2, missing.exitCode(), missing.describe());
-        assertTrue(missing.err().contains("PZ_USAGE"), missing.err());
+        assertTrue(missing.err().contains("PZ_USAGE") && missing.err().contains("no such file"), missing.err());
+        for (String folder : List.of("/", tmp.toString())) {
+            for (String mode : List.of("--json", "--commit")) {
+                CliRun notAFile = stager("--since", folder, mode);
+                assertEquals(2, notAFile.exitCode(), notAFile.describe());
+                assertTrue(notAFile.err().contains("PZ_USAGE") && notAFile.err().contains("not a regular file"), notAFile.err());
+            }
+        }
+        CliRun verified = CliRun.verifyZip("--zip", zip.toString(), "--since", "/");
+        assertEquals(2, verified.exitCode(), verified.describe());
+        assertTrue(verified.err().contains("PZ_USAGE"), verified.err());
     }
 }

@@ -55,15 +55,16 @@ public record PreviousDelivery(Path zip, Path manifest, ZipManifest header, Stri
      * Where the previous delivery is: {@code since} if given (a zip, or a manifest ending in
      * {@code .manifest.json}), else the zip at {@code outputZip}.
      *
-     * @throws PrezipException PZ_USAGE when {@code since} names nothing
+     * @throws PrezipException PZ_USAGE when {@code since} is no regular file (a link is not followed)
      */
     public static Location locate(Path since, Path outputZip) {
         if (since == null) {
             return new Location(outputZip, ZipManifest.pathFor(outputZip));
         }
-        if (!Files.exists(since, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isRegularFile(since, LinkOption.NOFOLLOW_LINKS)) {
             throw new PrezipException(ErrorCode.PZ_USAGE, "--since " + Printable.path(since.toString())
-                    + ": no such file (give the previous delivery's zip or its manifest)");
+                    + (Files.exists(since, LinkOption.NOFOLLOW_LINKS) ? ": not a regular file" : ": no such file")
+                    + " (give the previous delivery's zip or its manifest)");
         }
         String name = since.getFileName().toString();
         if (name.endsWith(MANIFEST_SUFFIX) && name.length() > MANIFEST_SUFFIX.length()) {

@@ -2,6 +2,7 @@ package delivery;
 
 import changes.PreviousDelivery;
 import console.Progress;
+import errors.PrezipException;
 import io.DaemonThreads;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,8 +65,13 @@ final class PreviousLookahead implements AutoCloseable {
         this.read = read;
     }
 
-    /** Starts reading the delivery before the one {@code request} makes at {@code zip}, on a daemon thread. */
+    /**
+     * Starts reading the delivery before the one {@code request} makes at {@code zip}, on a daemon thread.
+     *
+     * @throws PrezipException PZ_USAGE at once, before the scan, when --since names no file
+     */
     static PreviousLookahead start(DeliveryRequest request, Path zip) {
+        PreviousDelivery.locate(request.since(), zip);
         return start(request, zip, task -> DaemonThreads.named("prezip-previous").newThread(task).start());
     }
 
