@@ -52,9 +52,8 @@ final class CommitStep {
             PreviousLookahead.ForCommit found = early.forCommit(finished >= 0, progress, request.notices());
             Redelivery redelivery = found.redelivery();
             Committer.Committed committed;
-            Delivered delivered = new Delivered(judged, target, redelivery);
+            Delivered delivered = new Delivered(judged, target, redelivery, found.opened().notReused());
             try (Redelivery.Opened previous = found.opened()) {
-                delivered.notReused = previous.notReused();
                 outcomes.timings().lap("previous delivery");
                 committed = Committer.commit(plan(judged, target, progress, outcomes, redelivery, previous, delivered), target.zip());
             }
@@ -108,14 +107,15 @@ final class CommitStep {
         private final Judged judged;
         private final Target target;
         private final Redelivery redelivery;
-        /** Why nothing was copied from the previous zip, once it was opened (else null). */
-        String notReused;
+        /** Why nothing was copied from the previous zip (else null). */
+        private final String notReused;
         private StagerReport made;
 
-        Delivered(Judged judged, Target target, Redelivery redelivery) {
+        Delivered(Judged judged, Target target, Redelivery redelivery, String notReused) {
             this.judged = judged;
             this.target = target;
             this.redelivery = redelivery;
+            this.notReused = notReused;
         }
 
         StagerReport report(ZipManifest manifest, List<SecretFinding> approved, Reuse.Summary reused) {

@@ -127,6 +127,9 @@ final class PreviousLookahead implements AutoCloseable {
         try {
             return read.join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }

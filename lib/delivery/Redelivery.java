@@ -48,13 +48,9 @@ final class Redelivery {
     /** Says in one line a previous delivery that cannot be compared: the run goes on as a first delivery. */
     void sayIfUnusable(Consumer<Notice> notices) {
         if (lookup instanceof PreviousDelivery.Unusable unusable) {
-            notices.accept(Notice.said("the previous delivery " + shown(unusable.named()) + " is not compared (" + unusable.why()
+            notices.accept(Notice.said("the previous delivery " + ChangesText.shown(unusable.named()) + " is not compared (" + unusable.why()
                     + "): this is reported as a first delivery"));
         }
-    }
-
-    private static String shown(DeliveryChanges.Previous named) {
-        return named.zip() != null ? named.zip() : named.manifest();
     }
 
     /** The run record's inputs naming the previous delivery (none when there is none to compare). */
@@ -78,8 +74,13 @@ final class Redelivery {
                     + " their sha256: the commit compares them");
         }
         ContentDigests digests = ContentDigests.of(eligible, request.threads(), progress.next("digests"));
-        String notReused = request.noReuse() ? NO_REUSE : ReuseLayout.problem(found.delivery());
+        String notReused = whyNotReused(request.noReuse(), found.delivery());
         return found.delivery().changesTo(digests.cursor()).withReuse(notReused == null ? null : DeliveryChanges.Reuse.none(notReused));
+    }
+
+    /** Why nothing may be copied from the previous zip (--no-reuse, or a layout not this toolkit's), else null. */
+    private static String whyNotReused(boolean noReuse, PreviousDelivery previous) {
+        return noReuse ? NO_REUSE : ReuseLayout.problem(previous);
     }
 
     /** The previous zip, opened for its unchanged entries' data, and why nothing is copied from it (else null). */
@@ -98,7 +99,7 @@ final class Redelivery {
         if (!(lookup instanceof PreviousDelivery.Found found)) {
             return new Opened(PreviousEntries.NONE, null);
         }
-        String notReused = noReuse ? NO_REUSE : ReuseLayout.problem(found.delivery());
+        String notReused = whyNotReused(noReuse, found.delivery());
         if (notReused != null) {
             return new Opened(PreviousEntries.NONE, notReused);
         }

@@ -76,8 +76,12 @@ public enum VerifyCheck {
     VZ_REBUILD_REFUSED("this toolkit can pack the manifest's entries again: its layout and policy values, every source a regular file"),
     /** With --rebuild: the manifest's entries packed again from the content folder are not the zip's bytes. */
     VZ_REBUILD_DIFFERS("the manifest's entries packed again from the content folder give the zip byte for byte (same sha256)"),
-    /** With --project-id: an entry the project's allowlist or the global bans would not ship. */
+    /**
+     * With --project-id: an entry whose bytes are of a banned family (an executable, a keystore), or an
+     * archive under a name that does not say so (DATA/content_types.json).
+     */
     VZ_CONTENT_TYPE("with --project-id, no entry's bytes are of a banned family or an archive under a name that does not say so"),
+    /** With --project-id: an entry the project's allowlist or the global bans would not ship. */
     VZ_POLICY("every entry passes the project's allowlist and the global bans"),
     /** With --scan-secrets: an entry's content holds a credential (DATA/secret_rules.json) the project did not approve. */
     VZ_SECRET("no entry's content holds a credential, unless the project approved it"),
