@@ -119,7 +119,8 @@ final class ZipListing {
 
     /** A little-endian value in the window, or -1 where any of its bytes is outside it. */
     private static long littleEndian(Window window, long at, int bytes) {
-        if (at < window.start || at + bytes > window.end()) {
+        // Compared without adding to {@code at}: an offset read from the file may be near Long.MAX_VALUE.
+        if (at < window.start || at > window.end() - bytes) {
             return -1;
         }
         return le(window.bytes, (int) (at - window.start), bytes);

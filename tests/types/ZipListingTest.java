@@ -55,6 +55,18 @@ class ZipListingTest {
     }
 
     @Test
+    void aZip64RecordOffsetNearTheLargestLongIsOutsideTheBytesNotAnOverflow() {
+        for (long offset : new long[] {Long.MAX_VALUE, Long.MAX_VALUE - 2, Long.MAX_VALUE - 40, -1}) {
+            java.nio.ByteBuffer zip = java.nio.ByteBuffer.allocate(4 + 20 + 22).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            zip.putInt(0x04034b50);
+            zip.putInt(0x07064b50).putInt(0).putLong(offset).putInt(1); // the zip64 end locator
+            zip.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) 0).putShort((short) 0)
+                    .putInt(0xFFFFFFFF).putInt(0xFFFFFFFF).putShort((short) 0); // the end record: sizes in zip64
+            assertEquals(-1, listed(zip.array()), "record offset " + offset);
+        }
+    }
+
+    @Test
     void theFirstMemberAndAStoredMimetypeAreReadFromTheHead() {
         byte[] epub = TypeSamples.epub();
         byte[] head = java.util.Arrays.copyOf(epub, 200);
