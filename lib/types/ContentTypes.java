@@ -182,7 +182,8 @@ public record ContentTypes(List<ContentType> types, String shown, String sha256,
         List<Window> windows = new ArrayList<>(0);
         for (long[] place : plan.fixedPlaces()) {
             long at = place[0] >= 0 ? place[0] : size + place[0];
-            if (at >= HEAD_BYTES && at + place[1] <= size) {
+            // A place that starts in the head but ends past it is kept too: the head holds only its start.
+            if (at >= 0 && at + place[1] > HEAD_BYTES && at + place[1] <= size) {
                 windows.add(new Window(at, (int) place[1]));
             }
         }

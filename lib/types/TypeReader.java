@@ -76,7 +76,8 @@ final class TypeReader {
             return new Signature(0, null, null, null, new Signature.ZipRule(entries, mimetype));
         }
         JsonNode offset = node.get("offset");
-        if (offset == null || !offset.canConvertToLong() || Math.abs(offset.asLong()) > ContentTypes.MAX_OFFSET) {
+        if (offset == null || !offset.isIntegralNumber() || !offset.canConvertToLong() || offset.asLong() < -ContentTypes.MAX_OFFSET
+                || offset.asLong() > ContentTypes.MAX_OFFSET) {
             throw fields.fail(where + "offset", "is required: a whole number of bytes within " + ContentTypes.MAX_OFFSET + " of the start (or, negative, of the end)");
         }
         String hex = fields.requiredString(node, "hex");

@@ -37,10 +37,32 @@ class TypeReaderTest {
     }
 
     @Test
+    void aSignatureAcrossTheHeadsEndIsCapturedAndMatched() {
+        ContentTypes table = load(type("{\"offset\": " + (ContentTypes.HEAD_BYTES - 4) + ", \"hex\": \"0102030405060708\"}"));
+        byte[] file = new byte[2 * ContentTypes.HEAD_BYTES];
+        for (int i = 0; i < 8; i++) {
+            file[ContentTypes.HEAD_BYTES - 4 + i] = (byte) (i + 1);
+        }
+        for (int chunk : new int[] {1, 7, ContentTypes.HEAD_BYTES - 2, file.length}) {
+            Sniffer sniffer = table.sniffer(file.length);
+            for (int at = 0; at < file.length; at += chunk) {
+                sniffer.feed(file, at, Math.min(chunk, file.length - at));
+            }
+            assertEquals("t", sniffer.finish() == null ? null : sniffer.finish().name(), "fed in chunks of " + chunk);
+        }
+        file[ContentTypes.HEAD_BYTES + 3] = 0;
+        Sniffer other = table.sniffer(file.length);
+        other.feed(file, 0, file.length);
+        assertEquals(null, other.finish(), "its last byte differs");
+    }
+
+    @Test
     void badFieldsAreNamed() {
         refused(type("{\"offset\": 0, \"hex\": \"abc\"}"), "hex");
         refused(type("{\"offset\": 0, \"hex\": \"zz\"}"), "hex");
         refused(type("{\"offset\": 70000, \"hex\": \"ab\"}"), "offset");
+        refused(type("{\"offset\": -9223372036854775808, \"hex\": \"ab\"}"), "offset");
+        refused(type("{\"offset\": 3.7, \"hex\": \"ab\"}"), "offset");
         refused(type("{\"offset\": -1, \"hex\": \"abcd\"}"), "offset");
         refused(type("{\"offset\": 0, \"hex\": \"ab\", \"check\": \"magic\"}"), "check");
         refused(type("{\"zip\": {}}"), "zip");
