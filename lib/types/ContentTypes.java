@@ -39,7 +39,7 @@ public record ContentTypes(List<ContentType> types, String shown, String sha256,
 
     /** What the signatures make detection read, worked out once per table. */
     record Plan(List<long[]> fixedPlaces, List<byte[]> wantedNames, List<Boolean> wantedSuffix, Map<String, Long> maskByRule,
-                boolean wantsListing, Map<String, List<ContentType>> byExtension, Candidate[][] byFirstByte, List<Signature> pointing) {}
+                boolean keepsZipTail, Map<String, List<ContentType>> byExtension, Candidate[][] byFirstByte, List<Signature> pointing) {}
 
     /** A signature and its type, as detection tries them. */
     record Candidate(ContentType type, Signature signature) {}
@@ -106,7 +106,8 @@ public record ContentTypes(List<ContentType> types, String shown, String sha256,
                 .filter(s -> s.check() != null && s.zip() == null && s.check().points()).toList();
         return new Plan(List.copyOf(fixed), order.stream().map(n -> ascii(n.startsWith("*") ? n.substring(1) : n)).toList(),
                 order.stream().map(n -> n.startsWith("*")).toList(), Map.copyOf(masks),
-                types.stream().anyMatch(ContentType::builtOnZip), Map.copyOf(byExtension), byFirstByte(types), pointing);
+                types.stream().flatMap(t -> t.signatures().stream()).anyMatch(s -> s.zip() != null || s.check() == StructureCheck.ZIP_END),
+                Map.copyOf(byExtension), byFirstByte(types), pointing);
     }
 
     /**
@@ -205,8 +206,9 @@ public record ContentTypes(List<ContentType> types, String shown, String sha256,
 
     private static final Window[] NO_WINDOWS = {};
 
-    boolean wantsListing() {
-        return plan.wantsListing();
+    /** Whether a zip's last bytes are kept: a zip rule lists its entries, and the zip-end check looks for its end record. */
+    boolean keepsZipTail() {
+        return plan.keepsZipTail();
     }
 
     List<byte[]> wantedNames() {

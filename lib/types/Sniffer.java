@@ -129,7 +129,7 @@ public final class Sniffer implements Sample {
     private void plan() {
         planned = true;
         Window pointed = table.pointedWindow(this);
-        boolean zip = table.wantsListing() && isZip();
+        boolean zip = table.keepsZipTail() && isZip();
         long tailStart = Math.max(0, size - ContentTypes.TAIL_BYTES);
         Window[] fixed = table.fixedWindows(size);
         Window[] all = new Window[fixed.length + (pointed != null ? 1 : 0) + (zip ? 1 : 0)];

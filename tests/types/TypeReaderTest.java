@@ -57,6 +57,15 @@ class TypeReaderTest {
     }
 
     @Test
+    void theZipEndCheckAloneKeepsAZipsLastBytes() {
+        ContentTypes table = load(type("{\"offset\": 0, \"hex\": \"504b0304\", \"check\": \"zip-end\"}"));
+        byte[] zip = support.TypeSamples.zip(java.util.Map.of("a.txt", "x"));
+        Sniffer sniffer = table.sniffer(zip.length);
+        sniffer.feed(zip, 0, zip.length);
+        assertEquals("t", sniffer.finish() == null ? null : sniffer.finish().name());
+    }
+
+    @Test
     void badFieldsAreNamed() {
         refused(type("{\"offset\": 0, \"hex\": \"abc\"}"), "hex");
         refused(type("{\"offset\": 0, \"hex\": \"zz\"}"), "hex");
