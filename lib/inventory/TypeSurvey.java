@@ -31,7 +31,9 @@ final class TypeSurvey {
         Map<String, TypeFinding> firsts = new TreeMap<>();
         for (ScannedEntry entry : scan.entries()) {
             var extension = Extensions.of(entry.fileName());
-            if (entry.kind() != ScannedEntry.Kind.REGULAR || Classifier.isHidden(entry.relativePath()) || extension.isEmpty()) {
+            // As ExtensionCount counts them: an extension no allowlist can hold (a control character, a space) is not one.
+            if (entry.kind() != ScannedEntry.Kind.REGULAR || Classifier.isHidden(entry.relativePath()) || extension.isEmpty()
+                    || !Extensions.isValid(extension.get())) {
                 continue;
             }
             int[] count = counts.computeIfAbsent(extension.get(), e -> new int[2]);

@@ -42,6 +42,7 @@ class TypeSurveyTest {
         write("notes.txt", "#!/bin/sh\necho plain text\n".getBytes());
         write(".hidden/x.png", TypeSamples.javaBinary());
         write("README", TypeSamples.javaBinary());
+        write("escape.p\u001b[2Jng", TypeSamples.javaBinary()); // no allowlist can hold that extension: not surveyed
         List<Inventory.Mismatched> found = TypeSurvey.of(TreeScanner.scan(content), TABLE);
         assertEquals(1, found.size(), found.toString());
         Inventory.Mismatched png = found.get(0);
