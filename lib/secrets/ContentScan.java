@@ -41,10 +41,11 @@ import types.TypeFinding;
 import types.TypePolicy;
 
 /**
- * How each file's content is scanned for credentials: text as it streams past ({@link #scannerFor}),
- * Office containers one level deep ({@link #scanContainer}), media that is STORED not at all unless a
- * rule is meant for binary content. The dry-run reads the eligible files for it ({@link #scanFiles});
- * a commit scans the bytes it copies anyway.
+ * How each file's content is scanned for credentials: text as it streams past ({@link #scannerFor}), zip
+ * and gzip containers member by member, up to {@link #MAX_CONTAINER_DEPTH} deep ({@link #scanContainer}),
+ * media that is STORED not at all unless a rule is meant for binary content; and what each file is by
+ * its bytes, from the same bytes ({@link #snifferFor}, {@link #typeOf}). The dry-run reads the eligible
+ * files for it ({@link #scanFiles}); a commit scans the bytes it copies anyway.
  */
 public final class ContentScan {
     /**

@@ -7,7 +7,6 @@ import errors.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -204,7 +203,8 @@ public record ContentTypes(List<ContentType> types, String shown, String sha256,
         return null;
     }
 
-    private static final Window[] NO_WINDOWS = {};
+    /** No places beyond the head (shared: it is never written). */
+    static final Window[] NO_WINDOWS = {};
 
     /** Whether a zip's last bytes are kept: a zip rule lists its entries, and the zip-end check looks for its end record. */
     boolean keepsZipTail() {
@@ -225,9 +225,5 @@ public record ContentTypes(List<ContentType> types, String shown, String sha256,
 
     static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    static byte[] hex(String text) {
-        return HexFormat.of().parseHex(text);
     }
 }

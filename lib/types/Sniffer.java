@@ -20,14 +20,12 @@ public final class Sniffer implements Sample {
     private long position;
     private boolean planned;
     /** The table's fixed places beyond the head, the place the header points to, and a zip's last bytes. */
-    private Window[] windows = NO_WINDOWS;
+    private Window[] windows = ContentTypes.NO_WINDOWS;
     /** A zip's last bytes (among the windows), or null. */
     private Window tail;
     /** Past this position no window wants bytes: the rest of a large file costs one comparison per chunk. */
     private long needed;
     private long zipFound = -2;
-
-    private static final Window[] NO_WINDOWS = {};
 
     Sniffer(ContentTypes table, long size) {
         this.table = table;
