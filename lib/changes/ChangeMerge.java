@@ -25,28 +25,6 @@ public final class ChangeMerge {
         Entry next();
     }
 
-    /** Hex digits of a sha256. */
-    private static final int SHA256_HEX_DIGITS = 64;
-
-    /**
-     * Whether a manifest entry's digest is as the v1 manifest writes it: the prefix and 64 lowercase hex
-     * digits. Checked by hand, not by a pattern: it runs once per entry of manifests of millions.
-     */
-    static boolean isDigest(String sha256OrBlake3) {
-        int prefix = ZipEntryV1.SHA256_PREFIX.length();
-        if (sha256OrBlake3 == null || sha256OrBlake3.length() != prefix + SHA256_HEX_DIGITS
-                || !sha256OrBlake3.startsWith(ZipEntryV1.SHA256_PREFIX)) {
-            return false;
-        }
-        for (int i = prefix; i < sha256OrBlake3.length(); i++) {
-            char c = sha256OrBlake3.charAt(i);
-            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * Manifest entries (a manifest read again, or a commit's own) as the comparison reads them; an entry
      * without a path or sha256 digest (a manifest changed since it was checked) stops it.
@@ -59,7 +37,7 @@ public final class ChangeMerge {
             if (e == null) {
                 return null;
             }
-            if (e.relativePath() == null || !isDigest(e.sha256OrBlake3())) {
+            if (e.relativePath() == null || !ZipEntryV1.isSha256Digest(e.sha256OrBlake3())) {
                 throw new PrezipException(ErrorCode.PZ_MANIFEST_INVALID, "a manifest changed while it was compared: an entry"
                         + " has no path or sha256 digest now");
             }

@@ -164,7 +164,7 @@ public record PreviousDelivery(Path zip, Path manifest, ZipManifest header, Stri
             if (e.relativePath() == null || e.relativePath().isEmpty()) {
                 return "entries[" + index + "] has no relative_path";
             }
-            if (e.sha256OrBlake3() == null || !ChangeMerge.isDigest(e.sha256OrBlake3()) || e.uncompressedBytes() < 0) {
+            if (e.sha256OrBlake3() == null || !ZipEntryV1.isSha256Digest(e.sha256OrBlake3()) || e.uncompressedBytes() < 0) {
                 return "entries[" + index + "] has no sha256 digest or size";
             }
             return last != null && PathOrder.UTF8_BYTES.compare(last, e.relativePath()) >= 0

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import provenance.RunRecord;
+import provenance.Toolkit;
 import scan.Extensions;
 import zip.ZipEntryV1;
 import zip.ZipLayout;
@@ -21,7 +22,6 @@ import zip.ZipPolicyV1;
  */
 final class ManifestCheck {
     /** The v1 manifest's entry digest: the prefix and 64 lowercase hex digits. */
-    private static final Pattern SHA256_DIGEST = Pattern.compile(Pattern.quote(ZipEntryV1.SHA256_PREFIX) + "[0-9a-f]{64}");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     /** A toolkit version as the toolchain records it: major.minor.patch. */
     private static final Pattern TOOLKIT_VERSION = Pattern.compile("[0-9]{1,4}\\.[0-9]{1,4}\\.[0-9]{1,4}");
@@ -148,27 +148,17 @@ final class ManifestCheck {
 
     /**
      * A toolkit version before the one that writes {@link ZipLayout} (its zips have data descriptors and
-     * Zip4j's zip64 choices). Compared by major and minor; a version that does not parse is held to the layout.
+     * Zip4j's zip64 choices), as {@link Toolkit#compareVersions} orders them; one that does not parse is held to the layout.
      */
     static boolean writtenBeforeLayout(String toolkitVersion) {
-        int[] version = majorMinor(toolkitVersion);
-        int[] since = majorMinor(ZipLayout.SINCE_TOOLKIT_VERSION);
-        return version != null && (version[0] < since[0] || (version[0] == since[0] && version[1] < since[1]));
-    }
-
-    private static int[] majorMinor(String version) {
-        String[] parts = version.split("[.-]", 3);
-        try {
-            return new int[] {Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0};
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        Integer order = Toolkit.compareVersions(toolkitVersion, ZipLayout.SINCE_TOOLKIT_VERSION);
+        return order != null && order < 0;
     }
 
     /** What is wrong with a manifest entry, or null: checked before any entry is compared. */
     static String problemOf(ZipEntryV1 e) {
         return e.relativePath() == null || e.relativePath().isEmpty() ? "has no relative_path"
-                : e.sha256OrBlake3() == null || !SHA256_DIGEST.matcher(e.sha256OrBlake3()).matches()
+                : !ZipEntryV1.isSha256Digest(e.sha256OrBlake3())
                 ? "sha256_or_blake3 is " + e.sha256OrBlake3() + ", not sha256:<64 lowercase hex>"
                 : e.uncompressedBytes() < 0 ? "uncompressed_bytes is negative"
                 : e.normalizedMode() == null ? "has no normalized_mode" : null;

@@ -16,6 +16,28 @@ public record ZipEntryV1(String relativePath, String sha256OrBlake3, long uncomp
     /** The digest is always sha256 here; the prefix says so, as the field name allows blake3 too. */
     public static final String SHA256_PREFIX = "sha256:";
 
+    /** Hex digits of a sha256. */
+    private static final int SHA256_HEX_DIGITS = 64;
+
+    /**
+     * Whether a manifest entry's digest is as the v1 manifest writes it: the prefix and 64 lowercase hex
+     * digits. Checked by hand, not by a pattern: it runs once per entry of manifests of millions.
+     */
+    public static boolean isSha256Digest(String sha256OrBlake3) {
+        int prefix = SHA256_PREFIX.length();
+        if (sha256OrBlake3 == null || sha256OrBlake3.length() != prefix + SHA256_HEX_DIGITS
+                || !sha256OrBlake3.startsWith(SHA256_PREFIX)) {
+            return false;
+        }
+        for (int i = prefix; i < sha256OrBlake3.length(); i++) {
+            char c = sha256OrBlake3.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static ZipEntryV1 of(String relativePath, String sha256Hex, long bytes) {
         return new ZipEntryV1(relativePath, SHA256_PREFIX + sha256Hex, bytes, ZipPolicyV1.NORMALIZED_MODE);
     }
