@@ -89,13 +89,9 @@ public final class Classification {
                 detailByPath.merge(finding.path(), where, (a, b) -> a + ", " + b);
             }
         }
-        if (detailByPath.isEmpty()) {
-            return this;
-        }
-        return new Classification(items.stream().map(item -> item.decision() instanceof Decision.Included
-                && detailByPath.containsKey(item.entry().relativePath())
-                ? new Item(item.entry(), new Decision.Excluded(Reason.SECRET, detailByPath.get(item.entry().relativePath())))
-                : item).toList());
+        Map<String, Decision.Excluded> excluded = new java.util.HashMap<>();
+        detailByPath.forEach((path, detail) -> excluded.put(path, new Decision.Excluded(Reason.SECRET, detail)));
+        return excluding(excluded);
     }
 
     /**
@@ -103,16 +99,20 @@ public final class Classification {
      * ({@code banned_content}, or {@code type_mismatch} where the policy refuses mismatches), its detail the finding's.
      */
     public Classification withTypes(List<TypeFinding> findings) {
-        Map<String, TypeFinding> excludedByPath = new java.util.HashMap<>();
-        findings.stream().filter(TypeFinding::excluded).forEach(f -> excludedByPath.put(f.path(), f));
-        if (excludedByPath.isEmpty()) {
+        Map<String, Decision.Excluded> excluded = new java.util.HashMap<>();
+        findings.stream().filter(TypeFinding::excluded).forEach(f -> excluded.put(f.path(), new Decision.Excluded(
+                f.kind() == TypeFinding.Kind.BANNED_CONTENT ? Reason.BANNED_CONTENT : Reason.TYPE_MISMATCH, f.detail())));
+        return excluding(excluded);
+    }
+
+    /** This classification with each eligible file of these paths excluded as given. */
+    private Classification excluding(Map<String, Decision.Excluded> byPath) {
+        if (byPath.isEmpty()) {
             return this;
         }
-        return new Classification(items.stream().map(item -> {
-            TypeFinding finding = item.decision() instanceof Decision.Included ? excludedByPath.get(item.entry().relativePath()) : null;
-            return finding == null ? item : new Item(item.entry(), new Decision.Excluded(finding.kind() == TypeFinding.Kind.BANNED_CONTENT
-                    ? Reason.BANNED_CONTENT : Reason.TYPE_MISMATCH, finding.detail()));
-        }).toList());
+        return new Classification(items.stream().map(item -> item.decision() instanceof Decision.Included
+                && byPath.containsKey(item.entry().relativePath()) ? new Item(item.entry(), byPath.get(item.entry().relativePath())) : item)
+                .toList());
     }
 
     /** Count of excluded entries per reason code, sorted by code. */

@@ -30,7 +30,7 @@ public final class Refusals {
     public static Map<String, Integer> byExtension(List<String> paths) {
         Map<String, Integer> counts = new TreeMap<>();
         for (String path : paths) {
-            counts.merge(Extensions.of(path.substring(path.lastIndexOf('/') + 1)).orElse(""), 1, Integer::sum);
+            counts.merge(Extensions.ofPath(path).orElse(""), 1, Integer::sum);
         }
         return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));

@@ -16,6 +16,11 @@ public final class Extensions {
         return Optional.of(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
+    /** The extension of the file a slash-separated relative path names (its last part). */
+    public static Optional<String> ofPath(String relativePath) {
+        return of(relativePath.substring(relativePath.lastIndexOf('/') + 1));
+    }
+
     /**
      * Whether a normalized extension can stand in an allowlist: not empty, and no dot, slash, backslash,
      * white space or control character (none of which a single extension can hold).

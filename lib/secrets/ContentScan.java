@@ -130,8 +130,7 @@ public final class ContentScan {
     }
 
     public static boolean isContainer(String relativePath) {
-        String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
-        return Extensions.of(name).map(CONTAINER_EXTENSIONS::contains).orElse(false);
+        return Extensions.ofPath(relativePath).map(CONTAINER_EXTENSIONS::contains).orElse(false);
     }
 
     /**

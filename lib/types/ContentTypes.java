@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import json.JsonFields;
 import json.JsonTree;
-import scan.Extensions;
 
 /**
  * The content types table, DATA/content_types.json (else the built-in copy): types in the order they are
@@ -168,10 +167,6 @@ public record ContentTypes(List<ContentType> types, String shown, String sha256,
     public boolean expectsSignature(String extension) {
         List<ContentType> claiming = claiming(extension);
         return !claiming.isEmpty() && claiming.stream().noneMatch(ContentType::headerOptional);
-    }
-
-    public static String extensionOf(String relativePath) {
-        return Extensions.of(relativePath.substring(relativePath.lastIndexOf('/') + 1)).orElse("");
     }
 
     /** The table's fixed places beyond the head that lie inside a file of this size, as empty windows. */

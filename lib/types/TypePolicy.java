@@ -2,6 +2,7 @@ package types;
 
 import java.util.Map;
 import java.util.Set;
+import scan.Extensions;
 
 /**
  * What a run does with what a file is: a banned family is left out whatever the name; an archive or disk image
@@ -22,7 +23,7 @@ public record TypePolicy(ContentTypes table, Map<Family, String> bannedFamilies,
 
     /** The finding for a file at {@code relativePath} whose bytes are {@code detected} (null: no signature matched), or null. */
     public TypeFinding judge(String relativePath, ContentType detected) {
-        String extension = ContentTypes.extensionOf(relativePath);
+        String extension = Extensions.ofPath(relativePath).orElse("");
         String named = extension.isEmpty() ? "named without an extension" : "named ." + extension;
         if (detected == null) {
             if (!table.expectsSignature(extension)) {

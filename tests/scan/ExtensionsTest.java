@@ -14,6 +14,13 @@ class ExtensionsTest {
     }
 
     @Test
+    void aPathsExtensionIsItsFileNamesNotAFolders() {
+        assertEquals(Optional.of("png"), Extensions.ofPath("shots/v2.final/Photo.PNG"));
+        assertEquals(Optional.empty(), Extensions.ofPath("shots/v2.final/LICENSE"));
+        assertEquals(Optional.of("txt"), Extensions.ofPath("notes.txt"));
+    }
+
+    @Test
     void noDotOrTrailingDotMeansNoExtension() {
         assertEquals(Optional.empty(), Extensions.of("LICENSE"));
         assertEquals(Optional.empty(), Extensions.of("report."));

@@ -106,7 +106,7 @@ class ContentTypesTest {
             try (Stream<Path> walk = Files.walk(root)) {
                 walk.filter(p -> taken[0] < AT_MOST && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(p -> {
                     String name = p.getFileName().toString();
-                    String ext = ContentTypes.extensionOf(name);
+                    String ext = scan.Extensions.ofPath(name).orElse("");
                     if (!TABLE.claiming(ext).isEmpty() && name.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
                         List<Path> list = byExtension.computeIfAbsent(ext, e -> new ArrayList<>());
                         if (list.size() < PER_EXTENSION) {
@@ -126,7 +126,7 @@ class ContentTypesTest {
         List<String> alarms = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
-            String ext = ContentTypes.extensionOf(file.getFileName().toString());
+            String ext = scan.Extensions.ofPath(file.getFileName().toString()).orElse("");
             Set<String> agreeing = BY_MIME.getOrDefault(mimes.get(i), Set.of());
             if (TABLE.claiming(ext).stream().noneMatch(t -> agreeing.contains(t.name()))) {
                 continue; // file(1) says it is not what its extension says: no honest sample
