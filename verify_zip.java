@@ -21,10 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import provenance.Toolkit;
 import text.Counts;
-import verify.SinceChanges;
 import verify.VerifyReport;
 import verify.VerifyRun;
-import zip.ZipManifest;
 
 @Command(name = "verify_zip", mixinStandardHelpOptions = true, versionProvider = Toolkit.Version.class,
         description = {
@@ -78,11 +76,9 @@ public class verify_zip implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        VerifyReport verified = VerifyRun.run(new VerifyRun.Request(zip, manifest, contentDir, projectId, scanSecrets, rebuild, publicKey,
+        VerifyReport report = VerifyRun.run(new VerifyRun.Request(zip, manifest, contentDir, projectId, scanSecrets, rebuild, publicKey,
                 common::dataDir, Cli::requireUtf8FileNames,
-                () -> common.progress("read manifest").onInterrupt("verify_zip reads only; nothing was changed")));
-        VerifyReport report = since == null ? verified
-                : verified.withChanges(SinceChanges.between(since, zip, manifest != null ? manifest : ZipManifest.pathFor(zip), verified));
+                () -> common.progress("read manifest").onInterrupt("verify_zip reads only; nothing was changed"), since));
         common.print(spec.commandLine().getOut(), report, out -> report.printHuman(out, common.verbose));
         if (report.valid()) {
             return ExitCode.OK;

@@ -26,8 +26,9 @@ import zip.ZipPolicyV1;
  * of deflated again. A candidate is a DEFLATED previous entry of the same path and size; it is used when
  * the staged file has the previous entry's sha256 and CRC, and its data, read from the previous zip and
  * inflated on the way into the new one, gives exactly the staged file's bytes (size and sha256). Data that
- * does not is dropped, the entry deflated again and named, and nothing more is taken from that zip: a
- * tampered zip cannot put bytes in a new delivery.
+ * does not is dropped, the entry deflated again and named, and no copy from that zip starts after it (one
+ * already running on another worker is held to the same check): a tampered zip cannot put bytes in a new
+ * delivery.
  */
 public final class Reuse {
     /** One read of the previous zip's data: as the writer's buffers. */

@@ -1,5 +1,6 @@
 package verify;
 
+import changes.PreviousDelivery;
 import console.Progress;
 import datadir.DataDir;
 import datadir.ProjectId;
@@ -51,9 +52,11 @@ public final class VerifyRun {
      * @param requireUtf8FileNames the command's check that file names decode as UTF-8 (the command line's own,
      *                             which lib/verify may not call), run before the content folder is looked at
      * @param progress opens the status line once the inputs are loaded
+     * @param since an earlier delivery (its zip or manifest) to show the changes since (--since), or null
      */
     public record Request(Path zip, Path manifest, Path contentDir, String projectId, boolean scanSecrets, boolean rebuild,
-                          Path publicKey, Supplier<DataDir> dataDir, Runnable requireUtf8FileNames, Supplier<Progress> progress) {}
+                          Path publicKey, Supplier<DataDir> dataDir, Runnable requireUtf8FileNames, Supplier<Progress> progress,
+                          Path since) {}
 
     public static VerifyReport run(Request request) {
         if (request.rebuild() && request.contentDir() == null) {
@@ -63,6 +66,9 @@ public final class VerifyRun {
         if (!Files.isRegularFile(request.zip())) {
             throw new PrezipException(ErrorCode.PZ_ZIP_MISSING, request.zip() + " does not exist or is not a file: "
                     + ErrorCode.PZ_ZIP_MISSING.advice());
+        }
+        if (request.since() != null) {
+            PreviousDelivery.locate(request.since(), null); // a --since naming no file is said before the zip is read
         }
         ZipVerifier.Request loaded = load(request);
         ZipVerifier.Result result;
@@ -74,7 +80,9 @@ public final class VerifyRun {
         } finally {
             progress.finish();
         }
-        return VerifyReport.of(result);
+        VerifyReport report = VerifyReport.of(result);
+        return request.since() == null ? report : report.withChanges(SinceChanges.between(request.since(), request.zip(),
+                request.manifest() != null ? request.manifest() : ZipManifest.pathFor(request.zip()), report));
     }
 
     /**

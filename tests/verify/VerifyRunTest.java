@@ -29,7 +29,7 @@ class VerifyRunTest extends StagerZipFixture {
     static VerifyRun.Request request(Path zip, Path contentDir, String projectId, boolean scanSecrets, Supplier<DataDir> dataDir,
                                      Runnable requireUtf8FileNames) {
         return new VerifyRun.Request(zip, null, contentDir, projectId, scanSecrets, false, null, dataDir, requireUtf8FileNames,
-                () -> Progress.NONE);
+                () -> Progress.NONE, null);
     }
 
     @Test
