@@ -23,11 +23,10 @@ import zip.ZipManifest;
  * run's output zip (the delivery it replaces) or where {@code --since} points (a zip or a manifest).
  *
  * @param zip the previous zip, or null when only its manifest was given and no zip is beside it
- * @param header the manifest without its entries (metadata, run, the zip's recorded size and sha256)
- * @param zipSha256 the zip's sha256 as read, or the manifest's when there is no zip
+ * @param header the manifest without its entries (metadata, run, the zip's recorded size and sha256, which the
+ *        zip was held to when there is one)
  */
-public record PreviousDelivery(Path zip, Path manifest, ZipManifest header, String zipSha256, String manifestSha256,
-                               long manifestMaxBytes) {
+public record PreviousDelivery(Path zip, Path manifest, ZipManifest header, String manifestSha256, long manifestMaxBytes) {
 
     /** The input roles the run record gives the previous delivery: a signed manifest names what it followed. */
     public static final String ZIP_ROLE = "previous_zip";
@@ -134,7 +133,6 @@ public record PreviousDelivery(Path zip, Path manifest, ZipManifest header, Stri
         if (header.zipSha256() == null || header.entries() == null) {
             return new Unusable(named, Printable.path(manifest.toString()) + " has no zip_sha256 or no entries");
         }
-        String zipSha256 = header.zipSha256();
         if (zip != null && !zipDigestChecked) {
             Sha256.OfFile read = Sha256.ofFile(zip, LinkOption.NOFOLLOW_LINKS);
             if (read.size() != header.zipBytes() || !read.hex().equals(header.zipSha256())) {
@@ -142,7 +140,7 @@ public record PreviousDelivery(Path zip, Path manifest, ZipManifest header, Stri
                         + read.hex() + "; the manifest says " + header.zipBytes() + " bytes, sha256 " + header.zipSha256() + ")");
             }
         }
-        return new Found(new PreviousDelivery(zip, manifest, header, zipSha256, manifestSha256, maxBytes));
+        return new Found(new PreviousDelivery(zip, manifest, header, manifestSha256, maxBytes));
     }
 
     /** The manifest's entries as they stream past: each valid, in strictly increasing v1 order; the first problem kept. */
@@ -173,9 +171,14 @@ public record PreviousDelivery(Path zip, Path manifest, ZipManifest header, Stri
         }
     }
 
+    /** The zip's sha256: its manifest's, which the zip was held to. */
+    public String zipSha256() {
+        return header.zipSha256();
+    }
+
     /** This delivery as a report names it. */
     public DeliveryChanges.Previous named() {
-        return new DeliveryChanges.Previous(zip == null ? null : zip.toString(), zipSha256, manifest.toString(), manifestSha256,
+        return new DeliveryChanges.Previous(zip == null ? null : zip.toString(), zipSha256(), manifest.toString(), manifestSha256,
                 header.run() == null ? null : header.run().endedAt(),
                 header.metadata() == null || header.metadata().toolchain() == null ? null
                         : header.metadata().toolchain().toolkitVersion());
@@ -185,7 +188,7 @@ public record PreviousDelivery(Path zip, Path manifest, ZipManifest header, Stri
     public List<RunRecord.Input> inputs() {
         RunRecord.Input manifestInput = new RunRecord.Input(MANIFEST_ROLE, manifest.toAbsolutePath().toString(), manifestSha256, null);
         return zip == null ? List.of(manifestInput)
-                : List.of(new RunRecord.Input(ZIP_ROLE, zip.toAbsolutePath().toString(), zipSha256, null), manifestInput);
+                : List.of(new RunRecord.Input(ZIP_ROLE, zip.toAbsolutePath().toString(), zipSha256(), null), manifestInput);
     }
 
     /** Its manifest's entries, read again one at a time (close it). */

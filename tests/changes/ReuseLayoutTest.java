@@ -15,8 +15,8 @@ import zip.ZipPolicyV1;
 /** Which previous zips an unchanged entry's data may be copied from: this layout, from 1.4.0 on, no newer. */
 class ReuseLayoutTest {
     static PreviousDelivery previous(ZipPackagingMetadataV1 metadata, Path zip) {
-        return new PreviousDelivery(zip, Path.of("/out/p.zip.manifest.json"), new ZipManifest(metadata, null, null, List.of(), 1, "ab"),
-                "ab".repeat(32), "cd".repeat(32), 1 << 20);
+        return new PreviousDelivery(zip, Path.of("/out/p.zip.manifest.json"), new ZipManifest(metadata, null, null, List.of(), 1,
+                "ab".repeat(32)), "cd".repeat(32), 1 << 20);
     }
 
     static ZipPackagingMetadataV1 made(String version, long epoch) {
