@@ -36,7 +36,7 @@ public record ContentTypes(List<ContentType> types, String shown, String sha256,
     public static final String FILE = "content_types.json";
 
     /** What the signatures make detection read, worked out once per table. */
-    record Plan(List<long[]> fixedPlaces, List<byte[]> wantedNames, List<Boolean> wantedSuffix, Map<String, Long> maskByRule,
+    record Plan(List<long[]> fixedPlaces, List<byte[]> wantedNames, List<Boolean> wantedSuffix, Map<List<String>, Long> maskByEntries,
                 boolean keepsZipTail, Map<String, List<ContentType>> byExtension, Candidate[][] byFirstByte, List<Signature> pointing) {}
 
     /** A signature and its type, as detection tries them. */
@@ -91,11 +91,11 @@ public record ContentTypes(List<ContentType> types, String shown, String sha256,
             throw fields.fail("types", "zip rules want " + wanted.size() + " distinct entry names, more than " + MAX_WANTED_NAMES);
         }
         List<String> order = List.copyOf(wanted);
-        Map<String, Long> masks = new HashMap<>();
+        Map<List<String>, Long> masks = new HashMap<>();
         for (ContentType type : types) {
             for (Signature s : type.signatures()) {
                 if (s.zip() != null) {
-                    masks.put(key(s.zip()), s.zip().entries().stream().mapToLong(e -> 1L << order.indexOf(e)).reduce(0, (a, b) -> a | b));
+                    masks.put(s.zip().entries(), s.zip().entries().stream().mapToLong(e -> 1L << order.indexOf(e)).reduce(0, (a, b) -> a | b));
                 }
             }
         }
@@ -135,10 +135,6 @@ public record ContentTypes(List<ContentType> types, String shown, String sha256,
             index[first] = lists.get(first).toArray(new Candidate[0]);
         }
         return index;
-    }
-
-    private static String key(Signature.ZipRule rule) {
-        return String.join("\n", rule.entries());
     }
 
     /** A detector for one file of {@code size} bytes. */
@@ -215,7 +211,7 @@ public record ContentTypes(List<ContentType> types, String shown, String sha256,
     }
 
     long entryMask(Signature.ZipRule rule) {
-        return plan.maskByRule().getOrDefault(key(rule), 0L);
+        return plan.maskByEntries().getOrDefault(rule.entries(), 0L);
     }
 
     static byte[] ascii(String text) {
