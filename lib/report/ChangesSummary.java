@@ -41,7 +41,8 @@ final class ChangesSummary {
             return dryRun ? "The commit will copy the unchanged entries' deflated data from the previous zip." : null;
         }
         return "Reused the deflated data of " + Counts.of(reuse.entries(), "unchanged entry", "unchanged entries") + " ("
-                + Bytes.human(reuse.bytes()) + ", " + Bytes.human(reuse.compressedBytes()) + " compressed) from the previous zip"
+                + Wrap.together(Bytes.human(reuse.bytes())) + ", " + Wrap.together(Bytes.human(reuse.compressedBytes()))
+                + " compressed) from the previous zip"
                 + (reuse.deflatedAgain().isEmpty() ? "." : "; " + Counts.of(reuse.deflatedAgain().size(), "entry", "entries")
                 + " deflated again: its data there did not inflate to the file.");
     }

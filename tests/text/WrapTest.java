@@ -23,6 +23,12 @@ class WrapTest {
     }
 
     @Test
+    void aGroupMarkedTogetherIsNeverBrokenAndPrintsWithSpaces() {
+        String sentence = "Reused the deflated data of 2 unchanged entries (36 B, " + Wrap.together("40 B") + " compressed).";
+        assertEquals(List.of("  Reused the deflated data of 2 unchanged entries (36 B,", "    40 B compressed)."), Wrap.lines("  ", sentence));
+    }
+
+    @Test
     void aWordLongerThanTheLineStandsWhole() {
         String digest = "b".repeat(64);
         List<String> lines = Wrap.lines("    ", "made 2026-12-08T03:19:29.591992628Z, sha256 " + digest + " end");
