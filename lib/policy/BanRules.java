@@ -115,7 +115,7 @@ public record BanRules(Map<String, String> groupByType, List<BannedPattern> patt
         Map<Family, String> families = new LinkedHashMap<>();
         for (String code : fields.strings(group, "bannedFamilies", false)) {
             Family family = Family.ofCode(code).orElseThrow(() -> fields.fail(where + "bannedFamilies", "'" + Printable.of(code, QUOTED_PATTERN_CHARS)
-                    + "' is no content family (" + String.join(", ", java.util.Arrays.stream(Family.values()).map(Family::code).toList()) + ")"));
+                    + "' is no content family (" + Family.codes() + ")"));
             families.putIfAbsent(family, name);
         }
         return new BanRules(types, patterns, families);

@@ -12,6 +12,11 @@ public enum Family {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** Every family's code, as a message lists what a data file may name: {@code executable, archive, ...}. */
+    public static String codes() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(Family::code).toList());
+    }
+
     public static Optional<Family> ofCode(String code) {
         for (Family family : values()) {
             if (family.code().equals(code)) {

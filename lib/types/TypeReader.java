@@ -26,7 +26,7 @@ final class TypeReader {
         }
         String familyCode = fields.requiredString(node, "family");
         Family family = Family.ofCode(familyCode).orElseThrow(() -> fields.fail(where + "family", "'" + text.Printable.of(familyCode, 40)
-                + "' is none of " + java.util.Arrays.stream(Family.values()).map(Family::code).toList()));
+                + "' is none of " + Family.codes()));
         List<String> extensions = new ArrayList<>();
         for (String ext : fields.strings(node, "extensions", true)) {
             String normalized = Extensions.normalize(ext);

@@ -17,6 +17,7 @@ class FamilyTest {
         assertEquals("disk-image", Family.DISK_IMAGE.code());
         assertEquals(Optional.empty(), Family.ofCode("DISK_IMAGE"), "the enum's name is not a code");
         assertEquals(Optional.empty(), Family.ofCode("Executable"));
+        assertEquals("executable, archive, disk-image, keystore, document, image, audio, video, font, text", Family.codes());
     }
 
     @Test
