@@ -17,6 +17,7 @@ import delivery.CapabilityPreview;
 import delivery.Delivery;
 import delivery.DeliveryOutcome;
 import delivery.DeliveryRequest;
+import delivery.Notice;
 import delivery.SecretApproval;
 import errors.ExitCode;
 import java.io.PrintWriter;
@@ -159,8 +160,18 @@ public class prezip_stager implements Callable<Integer> {
                 new Object[] {approveSecret != null ? "" : outputZip, "--output-zip"});
         return new DeliveryRequest(new ProjectId(projectId), contentDir, outputZip, commit, allowUnknown, forbidEmptyDirs, mkdirs, policyName,
                 companions, signKeyFile, threads, htmlPath, namesOnly, common.dataDir(), common.dataDirArgument(),
-                spec.commandLine().getParseResult().originalArgs(), common::progress, common.notices(spec.commandLine().getErr(), spec.name()),
-                since, noReuse);
+                spec.commandLine().getParseResult().originalArgs(), common::progress, this::say, since, noReuse);
+    }
+
+    /** A notice of the run on stderr, as its kind asks: --quiet leaves only errors, and a log line is for logs. */
+    private void say(Notice notice) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (notice.kind() == Notice.Kind.ERROR) {
+            Cli.printError(err, spec.name(), notice.code(), notice.text());
+        } else if (!common.quiet && (notice.kind() == Notice.Kind.SAID || !common.stderrIsTerminal())) {
+            err.println(notice.kind() == Notice.Kind.SAID ? spec.name() + ": " + notice.text() : notice.text());
+            err.flush();
+        }
     }
 
     private void emit(StagerReport report) {

@@ -3,7 +3,6 @@ package cli;
 import console.Progress;
 import console.Terminal;
 import datadir.DataDir;
-import delivery.Notice;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -39,21 +38,6 @@ public final class CommonOptions {
             human.accept(out);
         }
         out.flush();
-    }
-
-    /**
-     * Prints a run's notices on stderr as their kind asks: an error always (as {@link Cli#printError}),
-     * what the run says unless --quiet, and a log line only where stderr is a log, not a terminal.
-     */
-    public Consumer<Notice> notices(PrintWriter err, String command) {
-        return notice -> {
-            if (notice.kind() == Notice.Kind.ERROR) {
-                Cli.printError(err, command, notice.code(), notice.text());
-            } else if (!quiet && (notice.kind() == Notice.Kind.SAID || !stderrIsTerminal())) {
-                err.println(notice.kind() == Notice.Kind.SAID ? command + ": " + notice.text() : notice.text());
-                err.flush();
-            }
-        };
     }
 
     /** Colours on stdout where the terminal shows them (see {@link Terminal}). */
